@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what nianbao needs, skipping whatever is already there (safe to run again and again).
+#   scripts/setup.sh build   what building the app needs: the wasm32 target, Trunk, the
+#                            wasm-bindgen CLI and wasm-opt
+#   scripts/setup.sh test    the same, plus Chromium, ChromeDriver, a CJK font and a JRE
+# Only the package registries are used (crates.io, npm, Debian); nothing downloads a binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-build}
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+have() { printf '    ok: %s\n' "$*"; }
+
+# The CLI must equal the wasm-bindgen crate in Cargo.lock, or the built app will not load.
+wasm_bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+trunk_pin=$(awk -F'"' '/^wasm_bindgen *=/ { print $2 }' Trunk.toml)
+if [ "$wasm_bindgen_version" != "$trunk_pin" ]; then
+  echo "Trunk.toml pins wasm_bindgen = \"$trunk_pin\" but Cargo.lock has $wasm_bindgen_version: make them equal." >&2
+  exit 1
+fi
+
+step "Rust target wasm32-unknown-unknown"
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  have "installed"
+else
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "npm tools from package-lock.json (wasm-opt from binaryen, playwright-core, axe-core, vnu-jar)"
+if [ -f node_modules/.nianbao-lock ] && cmp -s package-lock.json node_modules/.nianbao-lock; then
+  have "node_modules matches package-lock.json"
+else
+  npm ci --no-audit --no-fund
+  cp package-lock.json node_modules/.nianbao-lock
+fi
+
+step "wasm-bindgen CLI $wasm_bindgen_version (compiles from crates.io: about 5 minutes the first time)"
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }')" = "$wasm_bindgen_version" ] &&
+   command -v wasm-bindgen-test-runner >/dev/null; then
+  have "wasm-bindgen $wasm_bindgen_version"
+else
+  # Not --locked: its lock file wants a crate version the registry here does not have.
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+step "Trunk $TRUNK_VERSION (compiles from crates.io: 11 to 16 minutes the first time)"
+if [ "$(trunk --version 2>/dev/null | awk '{ print $2 }')" = "$TRUNK_VERSION" ]; then
+  have "trunk $TRUNK_VERSION"
+else
+  cargo install trunk --locked --version "$TRUNK_VERSION" --force
+fi
+
+if [ "$mode" = test ]; then
+  step "Chromium, ChromeDriver, a CJK font and a JRE (Debian packages)"
+  need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  command -v chromedriver >/dev/null || need+=(chromium-driver)
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
+  command -v java >/dev/null || need+=(default-jre-headless)
+  if [ ${#need[@]} -eq 0 ]; then
+    have "chromium, chromedriver, fonts-wqy-microhei, java"
+  else
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends "${need[@]}"
+  fi
+fi
+step "Tools ready"

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (native and wasm), the report core natively, the
+# release build with wasm-opt, then the built app and exported pages in headless Chromium
+# (axe-core, the W3C Nu Html Checker). Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "Formatting and lints (native and wasm32)"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+step "Report core, natively"
+cargo test
+cargo build --bin nianbao-cli
+
+step "Release build with wasm-opt (Trunk)"
+rm -rf dist
+trunk build --release --offline
+ls -l dist
+
+step "The app and the exported pages in headless Chromium"
+rm -rf test-output
+mkdir -p test-output
+NIANBAO_CLI="$PWD/target/debug/nianbao-cli" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,134 @@
+//! `nianbao-cli`: the report core on the command line, for batch users and CI.
+//!
+//! Exit codes: 0 fine, 1 the report has errors (`check`), 2 bad usage or a bad file.
+
+use nianbao::report::{export, file, rules, sample, templates, Draft, Severity};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+用法 / usage:
+  nianbao-cli sample ogi-2021|ogi-2019          打印示例草稿 / print an example draft file
+  nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
+  nianbao-cli export FILE [--fragment] [-o OUT] 导出网页 / write the HTML page (or fragment)
+FILE may be - for standard input.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("nianbao-cli: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    match args.first().map(String::as_str) {
+        Some("sample") => {
+            let id = args
+                .get(1)
+                .ok_or_else(|| format!("缺少格式 / missing format\n{USAGE}"))?;
+            let template = templates::by_id(id)
+                .ok_or_else(|| format!("未知格式 / unknown format “{id}”\n{USAGE}"))?;
+            let draft = sample::sample(template).ok_or("无示例 / no sample for this format")?;
+            write_out(None, &file::to_file(&draft))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("check") => {
+            let draft = read_draft(args.get(1))?;
+            let findings = rules::check(&draft);
+            for f in &findings {
+                let level = match f.severity {
+                    Severity::Error => "错误 error",
+                    Severity::Warning => "警告 warning",
+                };
+                println!(
+                    "{level} [{}] {}\n    {}",
+                    f.rule, f.message.zh, f.message.en
+                );
+            }
+            let errors = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .count();
+            println!(
+                "{errors} 个错误，{} 个警告 / {errors} errors, {} warnings",
+                findings.len() - errors,
+                findings.len() - errors
+            );
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Some("export") => {
+            let mut path = None;
+            let mut out = None;
+            let mut fragment = false;
+            let mut rest = args[1..].iter();
+            while let Some(arg) = rest.next() {
+                match arg.as_str() {
+                    "--fragment" => fragment = true,
+                    "-o" => {
+                        out = Some(
+                            rest.next()
+                                .ok_or("-o 后缺少文件名 / -o needs a file name")?,
+                        )
+                    }
+                    _ if path.is_none() => path = Some(arg),
+                    _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
+                }
+            }
+            let draft = read_draft(path)?;
+            let template = draft.template().ok_or("未知格式 / unknown format")?;
+            let html = if fragment {
+                export::fragment(template, &draft)
+            } else {
+                export::page(template, &draft)
+            };
+            write_out(out.map(String::as_str), &html)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Reads and checks a draft file, refusing an oversized one before reading it whole.
+fn read_draft(path: Option<&String>) -> Result<Draft, String> {
+    let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
+    let limit = file::MAX_FILE_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = if path == "-" {
+        std::io::stdin().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("无法读取 / cannot read “{path}”: {e}"))?;
+    if bytes.len() as u64 >= limit {
+        return Err(file::FileError::TooLarge { bytes: bytes.len() }.to_string());
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "“{path}”不是UTF-8文本，不是草稿文件 / “{path}” is not UTF-8 text, so not a draft file"
+        )
+    })?;
+    file::from_file(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn write_out(path: Option<&str>, text: &str) -> Result<(), String> {
+    match path {
+        None | Some("-") => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("无法写出 / cannot write: {e}")),
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| format!("无法写入 / cannot write “{p}”: {e}"))
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Every computed cell, computed in one place.
+//!
+//! The editor, the rules and the exporter all read totals from a [`Sheet`]; nothing else adds
+//! numbers up. Blank cells count as 0; a cell whose text is not a number is left out of totals
+//! (the `range` rule reports it).
+
+use super::draft::Draft;
+use super::number::{self, Number, NumberError};
+use super::template::{CellAt, ColumnKind, RowKind, Template};
+use std::collections::HashMap;
+
+/// The value of one cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CellValue {
+    /// An input cell left empty; it counts and prints as 0.
+    Blank,
+    /// A number typed in, or a computed total.
+    Number(Number),
+    /// Input text that is not a value of the cell's kind.
+    Invalid(NumberError),
+}
+
+impl CellValue {
+    /// The value as a whole number for adding up (blank and invalid count as 0).
+    pub fn whole_or_zero(self) -> i64 {
+        match self {
+            CellValue::Number(n) => n.whole().unwrap_or(0),
+            CellValue::Blank | CellValue::Invalid(_) => 0,
+        }
+    }
+}
+
+/// Every cell of a draft's tables with its value, typed or computed.
+#[derive(Clone, Debug)]
+pub struct Sheet {
+    values: HashMap<String, CellValue>,
+}
+
+impl Sheet {
+    /// Reads every input cell of `draft` and computes every total of `template`.
+    pub fn compute(template: &Template, draft: &Draft) -> Sheet {
+        let mut values = HashMap::new();
+        let cells: Vec<CellAt> = template.cells().collect();
+        for cell in &cells {
+            if let Some(kind) = cell.value_kind() {
+                let value = match number::parse(draft.cell(&cell.key()), kind) {
+                    Ok(None) => CellValue::Blank,
+                    Ok(Some(n)) => CellValue::Number(n),
+                    Err(e) => CellValue::Invalid(e),
+                };
+                values.insert(cell.key(), value);
+            }
+        }
+        // Row totals of input rows first, then column totals of total rows (which may read the
+        // row totals just computed): each phase reads only what an earlier phase wrote.
+        for pass in [Pass::InputRows, Pass::TotalRows] {
+            for cell in &cells {
+                if cell.is_input() || pass.skips(cell) {
+                    continue;
+                }
+                let total = sum(cell, &values, cell.table.id);
+                values.insert(cell.key(), total);
+            }
+        }
+        Sheet { values }
+    }
+
+    /// The value of the cell with this key (blank for an unknown key).
+    pub fn get(&self, key: &str) -> CellValue {
+        self.values.get(key).copied().unwrap_or(CellValue::Blank)
+    }
+
+    /// The whole-number value of a cell for arithmetic (blank and invalid are 0).
+    pub fn whole(&self, key: &str) -> i64 {
+        self.get(key).whole_or_zero()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Pass {
+    InputRows,
+    TotalRows,
+}
+
+impl Pass {
+    /// Whether this pass skips the cell.
+    fn skips(self, cell: &CellAt) -> bool {
+        let total_row = matches!(cell.row.row.kind, RowKind::Total(_));
+        match self {
+            Pass::InputRows => total_row,
+            Pass::TotalRows => !total_row,
+        }
+    }
+}
+
+/// The total a computed cell stands for, with checked addition.
+fn sum(cell: &CellAt, values: &HashMap<String, CellValue>, table: &str) -> CellValue {
+    let row = cell.row.row.id;
+    let col = cell.column.column.id;
+    let keys: Vec<String> = match (&cell.row.row.kind, &cell.column.column.kind) {
+        (RowKind::Total(s), _) => s.of.iter().map(|r| format!("{table}/{r}/{col}")).collect(),
+        (_, ColumnKind::Total(s)) => s.of.iter().map(|c| format!("{table}/{row}/{c}")).collect(),
+        _ => Vec::new(),
+    };
+    keys.iter()
+        .try_fold(0_i64, |acc, k| {
+            acc.checked_add(
+                values
+                    .get(k)
+                    .copied()
+                    .unwrap_or(CellValue::Blank)
+                    .whole_or_zero(),
+            )
+        })
+        .map_or(CellValue::Invalid(NumberError::TooLarge), |n| {
+            CellValue::Number(Number::Whole(n))
+        })
+}

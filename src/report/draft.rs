@@ -1,0 +1,251 @@
+//! The draft: everything a person has typed into one report, as plain data.
+//!
+//! Cells hold the text as typed, so nothing a person types is ever lost or rewritten; the
+//! numbers are read from it (see `number`) whenever totals, rules or the export need them.
+
+use super::number::MoneyUnit;
+use super::template::{SectionBody, SectionKey, Template};
+use super::templates;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One report being written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// A stable id, unique among a person's drafts (given by the shell or the CLI).
+    pub id: String,
+    /// The id of the official format, e.g. `ogi-2021`.
+    pub template: String,
+    /// The catalogue header and contact details.
+    pub meta: Meta,
+    /// The opening paragraph as edited; `None` means the one generated from `meta`.
+    pub opening: Option<String>,
+    /// The text sections (一, 五, 六), by section.
+    pub texts: BTreeMap<SectionKey, SectionText>,
+    /// Table cells by key (`table/row/column`), as typed. Computed cells appear here only when a
+    /// source stated a value for them (an imported page, another tool); the rules check those.
+    pub cells: BTreeMap<String, String>,
+    /// The unit picked for cells whose unit the user chooses (2019 采购总金额).
+    pub units: BTreeMap<String, MoneyUnit>,
+}
+
+/// The catalogue header, the contact details and the page metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Meta {
+    /// 年度: the year the report covers.
+    pub year: i32,
+    /// 发布机构: the issuing body.
+    pub body: String,
+    /// 标题 as edited; `None` means [`Meta::default_title`].
+    pub title: Option<String>,
+    /// 索引号: the catalogue index number.
+    pub index_no: String,
+    /// 文号: the document number, often empty.
+    pub doc_no: String,
+    /// 公开方式: always 主动公开 for annual reports.
+    pub disclosure: String,
+    /// 公开日期: `YYYY-MM-DD`, or empty.
+    pub pub_date: String,
+    /// 公开时间: `HH:MM`, or empty.
+    pub pub_time: String,
+    /// 联系地址.
+    pub address: String,
+    /// 邮编.
+    pub postcode: String,
+    /// 联系电话.
+    pub phone: String,
+    /// Where the electronic version can be read, e.g. a portal's name.
+    pub published_at: String,
+    /// The site fields of 国办发〔2017〕47号, printed as page metadata when given.
+    pub site: Site,
+}
+
+/// Site fields of 《政府网站发展指引》 (国办发〔2017〕47号).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Site {
+    /// SiteName: the website's name.
+    pub name: String,
+    /// SiteDomain: the website's domain.
+    pub domain: String,
+    /// SiteIDCode: the website's identification code.
+    pub id_code: String,
+    /// ColumnName: the column the page is published in.
+    pub column: String,
+}
+
+/// What a text section holds.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SectionText {
+    /// Free text: paragraphs separated by blank lines (in 一, the text before the sub-parts).
+    pub text: String,
+    /// Optional sub-parts by aspect id; an empty one is left out of the page.
+    pub aspects: BTreeMap<String, String>,
+    /// The fee amount in the section's unit, as typed (六 under `ogi-2021`).
+    pub fee: String,
+}
+
+/// 公开方式 of every annual report.
+pub const DISCLOSURE_PROACTIVE: &str = "主动公开";
+
+impl Default for Meta {
+    fn default() -> Self {
+        Meta {
+            year: 2025,
+            body: String::new(),
+            title: None,
+            index_no: String::new(),
+            doc_no: String::new(),
+            disclosure: DISCLOSURE_PROACTIVE.to_string(),
+            pub_date: String::new(),
+            pub_time: String::new(),
+            address: String::new(),
+            postcode: String::new(),
+            phone: String::new(),
+            published_at: String::new(),
+            site: Site::default(),
+        }
+    }
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Draft::new("", templates::default_template(), 2025, "")
+    }
+}
+
+impl Meta {
+    /// The customary title: `{发布机构}{年度}年政府信息公开工作年度报告`.
+    pub fn default_title(&self) -> String {
+        format!(
+            "{}{}年政府信息公开工作年度报告",
+            self.body.trim(),
+            self.year
+        )
+    }
+
+    /// The title to print: as edited, or the customary one.
+    pub fn title(&self) -> String {
+        match &self.title {
+            Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+            _ => self.default_title(),
+        }
+    }
+
+    /// PubDate as 国办发〔2017〕47号 writes it (`YYYY-MM-DD HH:MM`), when a date is given.
+    pub fn pub_date_time(&self) -> Option<String> {
+        let date = self.pub_date.trim();
+        if date.is_empty() {
+            return None;
+        }
+        let time = self.pub_time.trim();
+        Some(format!(
+            "{date} {}",
+            if time.is_empty() { "00:00" } else { time }
+        ))
+    }
+
+    /// The generated opening paragraph: legal basis, statistics period, where to read it, contacts.
+    pub fn default_opening(&self) -> String {
+        let year = self.year;
+        let body = self.body.trim();
+        let mut text = String::from(
+            "本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。",
+        );
+        if !body.is_empty() {
+            text.push_str(&format!("本报告由{body}编制，"));
+        } else {
+            text.push_str("本报告");
+        }
+        text.push_str("全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。");
+        text.push_str(&format!(
+            "本报告中所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+        ));
+        let site = self.published_at.trim();
+        if !site.is_empty() {
+            text.push_str(&format!("本报告电子版可在{site}查阅。"));
+        }
+        let contacts: Vec<String> = [
+            ("地址", &self.address),
+            ("邮编", &self.postcode),
+            ("电话", &self.phone),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}：{}", v.trim()))
+        .collect();
+        if !contacts.is_empty() {
+            let who = if body.is_empty() { "本机关" } else { body };
+            text.push_str(&format!(
+                "如对本报告有疑问，请与{who}联系（{}）。",
+                contacts.join("；")
+            ));
+        }
+        text
+    }
+}
+
+impl Draft {
+    /// A new, empty draft of `template` for `year` by `body`.
+    pub fn new(id: &str, template: &Template, year: i32, body: &str) -> Draft {
+        let texts = template
+            .sections
+            .iter()
+            .filter(|s| matches!(s.body, SectionBody::Text(_)))
+            .map(|s| (s.key, SectionText::default()))
+            .collect();
+        Draft {
+            id: id.to_string(),
+            template: template.id.to_string(),
+            meta: Meta {
+                year,
+                body: body.to_string(),
+                ..Meta::default()
+            },
+            opening: None,
+            texts,
+            cells: BTreeMap::new(),
+            units: BTreeMap::new(),
+        }
+    }
+
+    /// The draft's format, if this build knows it.
+    pub fn template(&self) -> Option<&'static Template> {
+        templates::by_id(&self.template)
+    }
+
+    /// The opening paragraph to print: as edited, or generated from the metadata.
+    pub fn opening(&self) -> String {
+        match &self.opening {
+            Some(t) => t.clone(),
+            None => self.meta.default_opening(),
+        }
+    }
+
+    /// The text of a section (empty when the draft has none).
+    pub fn text(&self, key: SectionKey) -> SectionText {
+        self.texts.get(&key).cloned().unwrap_or_default()
+    }
+
+    /// The text typed into a cell (empty when blank).
+    pub fn cell(&self, key: &str) -> &str {
+        self.cells.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    /// Sets a cell's text; an empty text clears the cell.
+    pub fn set_cell(&mut self, key: &str, text: &str) {
+        if text.is_empty() {
+            self.cells.remove(key);
+        } else {
+            self.cells.insert(key.to_string(), text.to_string());
+        }
+    }
+
+    /// The unit picked for a cell whose unit the user chooses.
+    pub fn unit(&self, key: &str) -> MoneyUnit {
+        self.units.get(key).copied().unwrap_or_default()
+    }
+}

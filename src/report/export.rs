@@ -1,0 +1,426 @@
+//! The published page: a standalone HTML5 document or a fragment for a CMS.
+//!
+//! The page is self-contained (inline CSS, no script, no external request, a CSP that says so),
+//! carries the page metadata of 国办发〔2017〕47号, and lays the tables out as the printed form
+//! does. Every string from the draft goes through [`escape`]; nothing from the user is markup.
+
+use super::compute::{CellValue, Sheet};
+use super::draft::Draft;
+use super::number::{self, ValueKind};
+use super::rules::{is_date, is_time};
+use super::template::{
+    Block, CellAt, Column, ColumnKind, Corner, Row, RowKind, Section, SectionBody, Table, Template,
+    TextSpec,
+};
+use std::fmt::Write;
+
+/// The page's CSS; every selector is scoped to the wrapper class, so the fragment can share it.
+pub const CSS: &str = include_str!("export.css");
+
+/// The class of the element that wraps the report in the page and the fragment.
+pub const WRAPPER_CLASS: &str = "nianbao-report";
+
+/// `ColumnType` of 国办发〔2017〕47号 for annual reports.
+pub const COLUMN_TYPE: &str = "信息公开年报";
+
+/// The Content-Security-Policy of the page: nothing but its own inline styles.
+pub const CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// The complete HTML5 page for a draft.
+pub fn page(template: &Template, draft: &Draft) -> String {
+    let meta = &draft.meta;
+    let title = meta.title();
+    let mut out = String::with_capacity(48 * 1024);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    let _ = writeln!(
+        out,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+    );
+    let _ = writeln!(out, "<title>{}</title>", escape(&title));
+    out.push_str("<link rel=\"icon\" href=\"data:,\">\n");
+    let mut tags: Vec<(&str, String)> = vec![("ArticleTitle", title.clone())];
+    if let Some(date) = meta.pub_date_time() {
+        tags.push(("PubDate", date));
+    }
+    tags.push(("ContentSource", meta.body.trim().to_string()));
+    tags.push(("ColumnType", COLUMN_TYPE.to_string()));
+    for (name, value) in [
+        ("SiteName", &meta.site.name),
+        ("SiteDomain", &meta.site.domain),
+        ("SiteIDCode", &meta.site.id_code),
+        ("ColumnName", &meta.site.column),
+    ] {
+        tags.push((name, value.trim().to_string()));
+    }
+    for (name, value) in tags.iter().filter(|(_, v)| !v.is_empty()) {
+        let _ = writeln!(out, "<meta name=\"{name}\" content=\"{}\">", escape(value));
+    }
+    let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
+    article(template, draft, &mut out);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The report as a fragment to paste into a CMS: a `<style>` scoped to the wrapper, then the
+/// report itself; no `<html>` or `<head>`.
+pub fn fragment(template: &Template, draft: &Draft) -> String {
+    let mut out = String::with_capacity(40 * 1024);
+    let _ = writeln!(out, "<style>\n{CSS}</style>");
+    article(template, draft, &mut out);
+    out
+}
+
+fn article(template: &Template, draft: &Draft, out: &mut String) {
+    let sheet = Sheet::compute(template, draft);
+    let _ = writeln!(out, "<article class=\"{WRAPPER_CLASS}\">");
+    catalogue(draft, out);
+    let _ = writeln!(out, "<h1>{}</h1>", escape(&draft.meta.title()));
+    paragraphs(&draft.opening(), out);
+    for (i, section) in template.sections.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<section aria-labelledby=\"nb-s{n}\">\n<h2 id=\"nb-s{n}\">{}</h2>",
+            escape(section.heading),
+            n = i + 1
+        );
+        match &section.body {
+            SectionBody::Text(spec) => text_section(section, spec, draft, out),
+            SectionBody::Table(table) => table_section(table, draft, &sheet, out),
+        }
+        out.push_str("</section>\n");
+    }
+    out.push_str("</article>\n");
+}
+
+fn catalogue(draft: &Draft, out: &mut String) {
+    let meta = &draft.meta;
+    out.push_str("<dl class=\"nb-catalogue\">\n");
+    let date = match meta.pub_date_time() {
+        Some(shown)
+            if is_date(meta.pub_date.trim())
+                && (meta.pub_time.trim().is_empty() || is_time(meta.pub_time.trim())) =>
+        {
+            let shown = if meta.pub_time.trim().is_empty() {
+                meta.pub_date.trim().to_string()
+            } else {
+                shown
+            };
+            format!("<time datetime=\"{0}\">{0}</time>", escape(&shown))
+        }
+        _ => escape(meta.pub_date_time().as_deref().unwrap_or("")),
+    };
+    for (label, value) in [
+        ("索引号", escape(&meta.index_no)),
+        ("发布机构", escape(&meta.body)),
+        ("公开方式", escape(&meta.disclosure)),
+        ("公开日期", date),
+        ("文号", escape(&meta.doc_no)),
+    ] {
+        let value = if value.trim().is_empty() {
+            "—".to_string()
+        } else {
+            value
+        };
+        let _ = writeln!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
+    }
+    out.push_str("</dl>\n");
+}
+
+/// Chinese numerals for sub-headings （一） to （十）.
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn text_section(section: &Section, spec: &TextSpec, draft: &Draft, out: &mut String) {
+    let text = draft.text(section.key);
+    if let Some(fee) = &spec.fee {
+        let typed = text.fee.trim();
+        if !typed.is_empty() {
+            let amount = shown(typed, ValueKind::Decimal { unit: fee.unit });
+            let _ = writeln!(
+                out,
+                "<p>{}年度，本机关收取{}{}{}。</p>",
+                draft.meta.year,
+                escape(fee.label),
+                escape(&amount),
+                escape(fee.unit)
+            );
+        }
+    }
+    paragraphs(&text.text, out);
+    let filled = spec.aspects.iter().filter_map(|a| {
+        text.aspects
+            .get(a.id)
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| (a, t))
+    });
+    for (i, (aspect, body)) in filled.enumerate() {
+        let numeral = NUMERALS.get(i).copied().unwrap_or("");
+        let _ = writeln!(out, "<h3>（{numeral}）{}</h3>", escape(aspect.label));
+        paragraphs(body, out);
+    }
+}
+
+/// A value as printed: the number read from the text, 0 for blank, or the text itself when it
+/// is not a number (the `range` rule reports those).
+fn shown(typed: &str, kind: ValueKind) -> String {
+    match number::parse(typed, kind) {
+        Ok(Some(n)) => n.to_string(),
+        Ok(None) => "0".to_string(),
+        Err(_) => typed.trim().to_string(),
+    }
+}
+
+fn table_section(table: &'static Table, draft: &Draft, sheet: &Sheet, out: &mut String) {
+    let many = table.blocks.len() > 1;
+    for (i, block) in table.blocks.iter().enumerate() {
+        let caption = match (many, block.caption) {
+            (true, Some(c)) => format!("<caption>{}</caption>", escape(c)),
+            _ => format!(
+                "<caption class=\"nb-visually-hidden\">{}</caption>",
+                escape(table.caption)
+            ),
+        };
+        let prefix = if many {
+            format!("nb-{}-{}", table.id, i + 1)
+        } else {
+            format!("nb-{}", table.id)
+        };
+        let _ = writeln!(out, "<div class=\"nb-table-wrap\">\n<table>\n{caption}");
+        block_table(table, block, &prefix, draft, sheet, out);
+        out.push_str("</table>\n</div>\n");
+    }
+}
+
+/// Whether cells need explicit `headers`: more than one level of column or row headings.
+fn needs_headers(block: &Block) -> bool {
+    block.header_depth() > 1 || block.label_depth() > 1
+}
+
+fn block_table(
+    table: &'static Table,
+    block: &'static Block,
+    prefix: &str,
+    draft: &Draft,
+    sheet: &Sheet,
+    out: &mut String,
+) {
+    let depth = block.header_depth();
+    let labels = block.label_depth();
+    out.push_str("<thead>\n");
+    for level in 0..depth {
+        out.push_str("<tr>");
+        if level == 0 {
+            match block.corner {
+                Corner::NoRowLabels => {}
+                Corner::Heading(h) => {
+                    let _ = write!(
+                        out,
+                        "<th scope=\"col\"{}{} id=\"{prefix}-corner\">{}</th>",
+                        span("rowspan", depth),
+                        span("colspan", labels),
+                        escape(h)
+                    );
+                }
+                Corner::Note(n) => {
+                    let _ = write!(
+                        out,
+                        "<td class=\"nb-note\"{}{}>{}</td>",
+                        span("rowspan", depth),
+                        span("colspan", labels),
+                        escape(n)
+                    );
+                }
+            }
+        }
+        header_level(block.columns, 0, level, depth, prefix, out);
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</thead>\n<tbody>\n");
+    let columns = block.value_columns();
+    let explicit = needs_headers(block);
+    for row in block.data_rows() {
+        out.push_str("<tr>");
+        let mut row_ids: Vec<String> = Vec::new();
+        for group in &row.ancestors {
+            let id = format!("{prefix}-r-{}", group.id);
+            if first_leaf(group).is_some_and(|f| f.id == row.row.id) {
+                let _ = write!(
+                    out,
+                    "<th id=\"{id}\"{}>{}</th>",
+                    span("rowspan", count_rows(group)),
+                    escape(group.label)
+                );
+            }
+            row_ids.push(id);
+        }
+        if labels > 0 {
+            let id = format!("{prefix}-r-{}", row.row.id);
+            let class = if matches!(row.row.kind, RowKind::Total(_)) {
+                " class=\"nb-total\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "<th scope=\"row\" id=\"{id}\"{class}{}>{}</th>",
+                span("colspan", labels - row.ancestors.len()),
+                escape(row.row.label)
+            );
+            row_ids.push(id);
+        }
+        for column in &columns {
+            let cell = CellAt {
+                table,
+                block,
+                row: row.clone(),
+                column: column.clone(),
+            };
+            let key = cell.key();
+            let text = match cell.value_kind() {
+                Some(kind) => {
+                    let mut v = shown(draft.cell(&key), kind);
+                    if kind == ValueKind::Amount {
+                        v.push_str(draft.unit(&key).label());
+                    }
+                    v
+                }
+                None => match sheet.get(&key) {
+                    CellValue::Number(n) => n.to_string(),
+                    _ => "0".to_string(),
+                },
+            };
+            let total = !cell.is_input();
+            let class = if total { " class=\"nb-total\"" } else { "" };
+            let headers = if explicit {
+                let mut ids = row_ids.clone();
+                ids.extend(
+                    column
+                        .ancestors
+                        .iter()
+                        .map(|c| format!("{prefix}-c-{}", c.id)),
+                );
+                ids.push(format!("{prefix}-c-{}", column.column.id));
+                if let Corner::Heading(_) = block.corner {
+                    ids.push(format!("{prefix}-corner"));
+                }
+                format!(" headers=\"{}\"", ids.join(" "))
+            } else {
+                String::new()
+            };
+            let _ = write!(out, "<td{class}{headers}>{}</td>", escape(&text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n");
+}
+
+/// Writes the header cells that start at `level` of the header tree.
+fn header_level(
+    columns: &[Column],
+    at: usize,
+    level: usize,
+    depth: usize,
+    prefix: &str,
+    out: &mut String,
+) {
+    for column in columns {
+        if at == level {
+            let leaves = count_columns(column);
+            let leaf = column.children.is_empty();
+            let scope = if leaf { "col" } else { "colgroup" };
+            let rowspan = if leaf { depth - at } else { 1 };
+            let class = if matches!(column.kind, ColumnKind::Total(_)) {
+                " class=\"nb-total\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "<th scope=\"{scope}\" id=\"{prefix}-c-{}\"{class}{}{}>{}</th>",
+                column.id,
+                span("colspan", leaves),
+                span("rowspan", rowspan),
+                escape(column.label)
+            );
+        } else if at < level {
+            header_level(column.children, at + 1, level, depth, prefix, out);
+        }
+    }
+}
+
+fn span(name: &str, n: usize) -> String {
+    if n > 1 {
+        format!(" {name}=\"{n}\"")
+    } else {
+        String::new()
+    }
+}
+
+fn count_columns(column: &Column) -> usize {
+    if column.children.is_empty() {
+        1
+    } else {
+        column.children.iter().map(count_columns).sum()
+    }
+}
+
+fn count_rows(row: &Row) -> usize {
+    if row.children.is_empty() {
+        1
+    } else {
+        row.children.iter().map(count_rows).sum()
+    }
+}
+
+fn first_leaf(row: &'static Row) -> Option<&'static Row> {
+    match row.children.first() {
+        None => Some(row),
+        Some(child) => first_leaf(child),
+    }
+}
+
+/// Writes `text` as paragraphs: blank lines separate paragraphs, a single line break stays one.
+pub fn paragraphs(text: &str, out: &mut String) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut para: Vec<&str> = Vec::new();
+    let flush = |para: &mut Vec<&str>, out: &mut String| {
+        if !para.is_empty() {
+            let lines: Vec<String> = para.iter().map(|l| escape(l.trim())).collect();
+            let _ = writeln!(out, "<p>{}</p>", lines.join("<br>"));
+            para.clear();
+        }
+    };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            flush(&mut para, out);
+        } else {
+            para.push(line);
+        }
+    }
+    flush(&mut para, out);
+}
+
+/// Escapes text for HTML content and attribute values, and drops the control characters and
+/// noncharacters that HTML forbids.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' | '\t' => out.push(c),
+            c if c.is_control() || is_noncharacter(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}

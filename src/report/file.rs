@@ -1,0 +1,262 @@
+//! The draft file: how a draft is written to disk and to storage, and read back safely.
+//!
+//! A file is JSON with a `format` marker and a `version`. Reading checks, in order: size, JSON,
+//! marker, version (migrating older ones), shape, then every value, and says exactly what is
+//! wrong. Documented in `docs/draft-format.md`.
+
+use super::draft::Draft;
+use super::message::Message;
+use super::templates;
+use serde_json::{Map, Value};
+
+/// The `format` marker of a draft file.
+pub const FORMAT: &str = "nianbao-draft";
+
+/// The version this build writes.
+pub const VERSION: u64 = 1;
+
+/// The largest draft file read, in bytes (a full report with long texts is well under 1 MB).
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The longest text field accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+
+/// The longest cell text accepted, in characters.
+pub const MAX_CELL_CHARS: usize = 100;
+
+/// Why a file is not a draft this build can open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// Not JSON at all.
+    NotJson {
+        /// Line of the first error.
+        line: usize,
+        /// Column of the first error.
+        column: usize,
+    },
+    /// JSON, but without our `format` marker.
+    NotADraft,
+    /// A draft of a format (`template`) this build does not know.
+    UnknownTemplate(String),
+    /// Written by a newer release of nianbao.
+    NewerVersion {
+        /// The file's version.
+        found: u64,
+    },
+    /// A version number that never existed.
+    BadVersion(String),
+    /// The marker is right but a field has the wrong shape.
+    BadShape(String),
+    /// A cell key the format does not have.
+    UnknownCell(String),
+    /// A text field longer than [`MAX_TEXT_CHARS`].
+    TextTooLong {
+        /// Which field.
+        field: String,
+        /// How many characters it holds.
+        chars: usize,
+    },
+    /// A cell's text longer than [`MAX_CELL_CHARS`].
+    CellTooLong(String),
+}
+
+impl FileError {
+    /// What is wrong, for the person who opened the file.
+    pub fn message(&self) -> Message {
+        match self {
+            FileError::TooLarge { bytes } => Message::new(
+                format!("文件过大（{}），草稿文件不超过{}", size(*bytes), size(MAX_FILE_BYTES)),
+                format!("The file is too large ({}); a draft file is at most {}", size(*bytes), size(MAX_FILE_BYTES)),
+            ),
+            FileError::NotJson { line, column } => Message::new(
+                format!("这不是年报草稿文件：内容不是JSON（第{line}行第{column}列出错）"),
+                format!("This is not a report draft file: it is not JSON (error at line {line}, column {column})"),
+            ),
+            FileError::NotADraft => Message::new(
+                "这不是年报草稿文件：缺少 \"format\": \"nianbao-draft\" 标记",
+                "This is not a report draft file: the \"format\": \"nianbao-draft\" marker is missing",
+            ),
+            FileError::UnknownTemplate(id) => Message::new(
+                format!("草稿使用了本程序不认识的报告格式“{id}”（支持：{}）", known_templates()),
+                format!("The draft uses a report format this program does not know, “{id}” (known: {})", known_templates()),
+            ),
+            FileError::NewerVersion { found } => Message::new(
+                format!("此草稿由较新版本的年报工具保存（文件版本{found}，本程序支持到版本{VERSION}），请使用新版本打开"),
+                format!("This draft was saved by a newer release (file version {found}; this one reads up to version {VERSION}); open it with the newer release"),
+            ),
+            FileError::BadVersion(v) => Message::new(
+                format!("草稿文件的版本号“{v}”无效"),
+                format!("The draft file's version “{v}” is not valid"),
+            ),
+            FileError::BadShape(detail) => Message::new(
+                format!("草稿文件内容有误：{detail}"),
+                format!("The draft file is damaged: {detail}"),
+            ),
+            FileError::UnknownCell(key) => Message::new(
+                format!("草稿文件中有报告格式里不存在的表格单元格“{key}”"),
+                format!("The draft file has a table cell “{key}” that its report format does not have"),
+            ),
+            FileError::TextTooLong { field, chars } => Message::new(
+                format!("“{field}”过长（{chars}字，最多{MAX_TEXT_CHARS}字）"),
+                format!("“{field}” is too long ({chars} characters; at most {MAX_TEXT_CHARS})"),
+            ),
+            FileError::CellTooLong(key) => Message::new(
+                format!("表格单元格“{key}”的内容过长（最多{MAX_CELL_CHARS}字）"),
+                format!("Table cell “{key}” holds too much text (at most {MAX_CELL_CHARS} characters)"),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message())
+    }
+}
+
+fn size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn known_templates() -> String {
+    templates::ALL
+        .iter()
+        .map(|t| t.id)
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The file's fields in the order written: the marker and version first, so that a person (or
+/// `head`) opening the file sees at once what it is.
+#[derive(serde::Serialize)]
+struct Outgoing<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(flatten)]
+    draft: &'a Draft,
+}
+
+/// Writes a draft as a file of the current version.
+pub fn to_file(draft: &Draft) -> String {
+    let file = Outgoing {
+        format: FORMAT,
+        version: VERSION,
+        draft,
+    };
+    // Strings, numbers and maps with string keys always serialise.
+    serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
+}
+
+/// Reads a draft file, migrating it from an older version, and checks every value.
+pub fn from_file(text: &str) -> Result<Draft, FileError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: text.len() });
+    }
+    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        FileError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        }
+    })?;
+    let Value::Object(mut map) = value else {
+        return Err(FileError::NotADraft);
+    };
+    if map.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(FileError::NotADraft);
+    }
+    let version = match map.get("version") {
+        Some(Value::Number(n)) => n
+            .as_u64()
+            .ok_or_else(|| FileError::BadVersion(n.to_string()))?,
+        Some(other) => return Err(FileError::BadVersion(other.to_string())),
+        None => return Err(FileError::BadVersion("—".into())),
+    };
+    if version > VERSION {
+        return Err(FileError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(FileError::BadVersion("0".into()));
+    }
+    map = migrate(map, version)?;
+    map.remove("format");
+    map.remove("version");
+    let draft: Draft = serde_json::from_value(Value::Object(map))
+        .map_err(|e| FileError::BadShape(e.to_string()))?;
+    validate(&draft)?;
+    Ok(draft)
+}
+
+/// One step per past version: `MIGRATIONS[v - 1]` turns a version-`v` file into version `v + 1`.
+/// Version 1 is the first, so there is no step yet; the next format change adds one here and a
+/// fixture under `tests/fixtures/` that it must keep opening.
+const MIGRATIONS: &[fn(Map<String, Value>) -> Result<Map<String, Value>, FileError>] = &[];
+
+fn migrate(mut map: Map<String, Value>, from: u64) -> Result<Map<String, Value>, FileError> {
+    for step in MIGRATIONS.iter().skip((from - 1) as usize) {
+        map = step(map)?;
+    }
+    Ok(map)
+}
+
+/// Checks what serde cannot: a known format, known cells, sane lengths.
+pub fn validate(draft: &Draft) -> Result<(), FileError> {
+    let template = templates::by_id(&draft.template)
+        .ok_or_else(|| FileError::UnknownTemplate(draft.template.clone()))?;
+    for (key, text) in &draft.cells {
+        if template.cell(key).is_none() {
+            return Err(FileError::UnknownCell(key.clone()));
+        }
+        if text.chars().count() > MAX_CELL_CHARS {
+            return Err(FileError::CellTooLong(key.clone()));
+        }
+    }
+    for key in draft.units.keys() {
+        if template.cell(key).is_none() {
+            return Err(FileError::UnknownCell(key.clone()));
+        }
+    }
+    let meta = &draft.meta;
+    let mut fields: Vec<(String, &str)> = vec![
+        ("id".into(), draft.id.as_str()),
+        ("发布机构".into(), &meta.body),
+        ("标题".into(), meta.title.as_deref().unwrap_or("")),
+        ("索引号".into(), &meta.index_no),
+        ("文号".into(), &meta.doc_no),
+        ("公开方式".into(), &meta.disclosure),
+        ("公开日期".into(), &meta.pub_date),
+        ("公开时间".into(), &meta.pub_time),
+        ("地址".into(), &meta.address),
+        ("邮编".into(), &meta.postcode),
+        ("电话".into(), &meta.phone),
+        ("发布位置".into(), &meta.published_at),
+        ("SiteName".into(), &meta.site.name),
+        ("SiteDomain".into(), &meta.site.domain),
+        ("SiteIDCode".into(), &meta.site.id_code),
+        ("ColumnName".into(), &meta.site.column),
+        ("开头段落".into(), draft.opening.as_deref().unwrap_or("")),
+    ];
+    for (key, text) in &draft.texts {
+        let heading = template.section(*key).heading;
+        fields.push((heading.to_string(), &text.text));
+        fields.push((format!("{heading}（金额）"), &text.fee));
+        for (aspect, body) in &text.aspects {
+            fields.push((format!("{heading}（{aspect}）"), body));
+        }
+    }
+    for (field, text) in fields {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            return Err(FileError::TextTooLong { field, chars });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,20 @@
+//! The report domain, pure Rust with no web dependency: the official formats as data, the draft
+//! and its file format, number parsing, computed cells, the consistency rules and the export.
+//! Everything here compiles and is tested natively; the browser shell only displays and edits it.
+
+pub mod compute;
+pub mod draft;
+pub mod export;
+pub mod file;
+pub mod message;
+pub mod number;
+pub mod rules;
+pub mod sample;
+pub mod template;
+pub mod templates;
+
+pub use compute::{CellValue, Sheet};
+pub use draft::{Draft, Meta, SectionText, Site};
+pub use message::{Lang, Message};
+pub use rules::{check, Finding, Location, Severity};
+pub use template::{SectionKey, Template};

@@ -1,0 +1,457 @@
+//! The consistency rules of the official format, run over a draft.
+//!
+//! Each [`Finding`] names its rule, how serious it is, exactly where it is and, in both
+//! languages, the numbers involved, so that a clerk can fix it without doing sums by hand.
+
+use super::compute::{CellValue, Sheet};
+use super::draft::Draft;
+use super::message::Message;
+use super::number::{self, ValueKind};
+use super::template::{CellAt, ColumnKind, RowKind, SectionBody, SectionKey, Template};
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A published report that breaks this is wrong.
+    Error,
+    /// Worth a look; the user may have reasons.
+    Warning,
+}
+
+/// A metadata field of the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Field {
+    /// 年度.
+    Year,
+    /// 发布机构.
+    Body,
+    /// 公开日期.
+    PubDate,
+    /// 公开时间.
+    PubTime,
+}
+
+/// Where a cell is, in words and in keys.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CellLocation {
+    /// The cell's key (`table/row/column`).
+    pub key: String,
+    /// The section the cell is in.
+    pub section: SectionKey,
+    /// The labels of the cell's row, outermost group first.
+    pub row_path: Vec<&'static str>,
+    /// The labels of the cell's column, outermost heading first.
+    pub column_path: Vec<&'static str>,
+}
+
+/// Where a finding is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Location {
+    /// A metadata field.
+    Field {
+        /// Which field.
+        field: Field,
+    },
+    /// A whole section, or a text field of it.
+    Section {
+        /// Which section.
+        section: SectionKey,
+    },
+    /// Table cells; the first is the one to fix first.
+    Cells {
+        /// The cells involved.
+        cells: Vec<CellLocation>,
+    },
+}
+
+/// One broken rule or soft check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id from the format spec, e.g. `T3-balance`.
+    pub rule: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where it is.
+    pub location: Location,
+    /// What is wrong, with the numbers.
+    pub message: Message,
+}
+
+impl CellAt {
+    /// The cell's place for a finding.
+    pub fn location(&self, template: &Template) -> CellLocation {
+        let section = template
+            .section_of_table(self.table.id)
+            .map(|s| s.key)
+            .unwrap_or(SectionKey::Proactive);
+        let mut row_path: Vec<&'static str> = self.row.ancestors.iter().map(|r| r.label).collect();
+        if !self.row.row.label.is_empty() {
+            row_path.push(self.row.row.label);
+        }
+        let mut column_path: Vec<&'static str> =
+            self.column.ancestors.iter().map(|c| c.label).collect();
+        column_path.push(self.column.column.label);
+        CellLocation {
+            key: self.key(),
+            section,
+            row_path,
+            column_path,
+        }
+    }
+}
+
+/// Runs every rule of the draft's format; an unknown format yields no findings.
+pub fn check(draft: &Draft) -> Vec<Finding> {
+    match draft.template() {
+        Some(template) => check_with(template, draft, &Sheet::compute(template, draft)),
+        None => Vec::new(),
+    }
+}
+
+/// Runs every rule with a sheet already computed.
+pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Finding> {
+    let mut out = Vec::new();
+    range(template, draft, sheet, &mut out);
+    stated_totals(template, draft, sheet, &mut out);
+    balances(template, sheet, &mut out);
+    required(template, draft, &mut out);
+    out
+}
+
+/// `range`: input cells hold values of their kind; stated totals and the fee are numbers; the
+/// year and the publication date are well formed.
+fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
+    for cell in template.cells() {
+        let key = cell.key();
+        let typed = draft.cell(&key);
+        let error = match cell.value_kind() {
+            Some(_) => match sheet.get(&key) {
+                CellValue::Invalid(e) => Some(e),
+                _ => None,
+            },
+            None if typed.is_empty() => None,
+            None => number::parse(typed, ValueKind::Count).err(),
+        };
+        if let Some(e) = error {
+            let name = cell.name();
+            let why = e.message();
+            out.push(Finding {
+                rule: "range",
+                severity: Severity::Error,
+                location: Location::Cells {
+                    cells: vec![cell.location(template)],
+                },
+                message: Message::new(
+                    format!("{name}：“{typed}”{}", why.zh),
+                    format!("{name}: “{typed}” {}", why.en),
+                ),
+            });
+        }
+    }
+    for section in template.sections {
+        if let SectionBody::Text(spec) = &section.body {
+            if let Some(fee) = &spec.fee {
+                let typed = draft.text(section.key).fee;
+                if let Err(e) = number::parse(&typed, ValueKind::Decimal { unit: fee.unit }) {
+                    let why = e.message();
+                    out.push(Finding {
+                        rule: "range",
+                        severity: Severity::Error,
+                        location: Location::Section {
+                            section: section.key,
+                        },
+                        message: Message::new(
+                            format!("{}金额：“{typed}”{}", fee.label, why.zh),
+                            format!("Amount of {}: “{typed}” {}", fee.label, why.en),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    let meta = &draft.meta;
+    if !(1990..=2100).contains(&meta.year) {
+        out.push(field_error(
+            Field::Year,
+            format!("年度“{}”不在1990至2100之间", meta.year),
+            format!("Year “{}” is not between 1990 and 2100", meta.year),
+        ));
+    }
+    if !meta.pub_date.trim().is_empty() && !is_date(meta.pub_date.trim()) {
+        out.push(field_error(
+            Field::PubDate,
+            format!(
+                "公开日期“{}”应写作 YYYY-MM-DD，例如 2026-01-20",
+                meta.pub_date
+            ),
+            format!(
+                "Publication date “{}” must read YYYY-MM-DD, e.g. 2026-01-20",
+                meta.pub_date
+            ),
+        ));
+    }
+    if !meta.pub_time.trim().is_empty() && !is_time(meta.pub_time.trim()) {
+        out.push(field_error(
+            Field::PubTime,
+            format!(
+                "公开时间“{}”应写作 HH:MM（24小时制），例如 15:15",
+                meta.pub_time
+            ),
+            format!(
+                "Publication time “{}” must read HH:MM (24-hour), e.g. 15:15",
+                meta.pub_time
+            ),
+        ));
+    }
+}
+
+fn field_error(field: Field, zh: String, en: String) -> Finding {
+    Finding {
+        rule: "range",
+        severity: Severity::Error,
+        location: Location::Field { field },
+        message: Message::new(zh, en),
+    }
+}
+
+/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    s.bytes()
+        .enumerate()
+        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && (1..=days).contains(&d)
+}
+
+/// Whether `s` is a time of day written `HH:MM`.
+pub fn is_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 5
+        && b[2] == b':'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 2 || c.is_ascii_digit())
+        && s[0..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && s[3..5].parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// `T3-total`, `T3-sum`, `T4-total`: a total stated in the draft equals what its parts add up to.
+fn stated_totals(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
+    for cell in template.cells().filter(|c| !c.is_input()) {
+        let key = cell.key();
+        let Ok(Some(stated)) = number::parse(draft.cell(&key), ValueKind::Count) else {
+            continue;
+        };
+        let stated = stated.whole().unwrap_or(0);
+        let computed = sheet.whole(&key);
+        if stated == computed {
+            continue;
+        }
+        let (sum, parts) = match (&cell.row.row.kind, &cell.column.column.kind) {
+            (RowKind::Total(s), _) => (s, parts_of(&cell, s.of, true)),
+            (_, ColumnKind::Total(s)) => (s, parts_of(&cell, s.of, false)),
+            _ => continue,
+        };
+        let terms: Vec<String> = parts
+            .iter()
+            .map(|p| sheet.whole(&p.key()).to_string())
+            .collect();
+        let mut cells = vec![cell.location(template)];
+        cells.extend(parts.iter().map(|p| p.location(template)));
+        let name = cell.name();
+        let (zh_parts, en_parts) = if cell_is_row_total(&cell) {
+            ("各分项行", "the rows it totals")
+        } else {
+            ("各列", "the columns it totals")
+        };
+        out.push(Finding {
+            rule: sum.rule,
+            severity: Severity::Error,
+            location: Location::Cells { cells },
+            message: Message::new(
+                format!(
+                    "{name}填写为{stated}，但{zh_parts}相加为{computed}（{}），相差{}",
+                    terms.join("+"),
+                    (stated - computed).abs()
+                ),
+                format!(
+                    "{name} is stated as {stated}, but {en_parts} add up to {computed} ({}), a difference of {}",
+                    terms.join(" + "),
+                    (stated - computed).abs()
+                ),
+            ),
+        });
+    }
+}
+
+fn cell_is_row_total(cell: &CellAt) -> bool {
+    matches!(cell.row.row.kind, RowKind::Total(_))
+}
+
+/// The cells a total adds up: other rows of its column, or other columns of its row.
+fn parts_of(cell: &CellAt, of: &[&str], rows: bool) -> Vec<CellAt> {
+    cell.table
+        .cells()
+        .filter(|c| {
+            if rows {
+                c.column.column.id == cell.column.column.id && of.contains(&c.row.row.id)
+            } else {
+                c.row.row.id == cell.row.row.id && of.contains(&c.column.column.id)
+            }
+        })
+        .collect()
+}
+
+/// `T3-balance`: for every value column, the rows on the left add up to the rows on the right.
+fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
+    for table in template.tables() {
+        for block in table.blocks {
+            for balance in block.balances {
+                for column in block.value_columns() {
+                    if !matches!(column.column.kind, ColumnKind::Value(_)) {
+                        continue;
+                    }
+                    let side = |rows: &[&str]| -> Vec<CellAt> {
+                        rows.iter()
+                            .filter_map(|r| {
+                                template.cell(&format!("{}/{r}/{}", table.id, column.column.id))
+                            })
+                            .collect()
+                    };
+                    let (left, right) = (side(balance.left), side(balance.right));
+                    let total = |cells: &[CellAt]| -> i64 {
+                        cells.iter().map(|c| sheet.whole(&c.key())).sum()
+                    };
+                    let (l, r) = (total(&left), total(&right));
+                    if l == r {
+                        continue;
+                    }
+                    let terms = |cells: &[CellAt], zh: bool| -> String {
+                        cells
+                            .iter()
+                            .map(|c| {
+                                let label = c.row.row.label;
+                                let v = sheet.whole(&c.key());
+                                if zh {
+                                    format!("{label}（{v}）")
+                                } else {
+                                    format!("{label} ({v})")
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" + ")
+                    };
+                    let col = column.column.label;
+                    out.push(Finding {
+                        rule: balance.rule,
+                        severity: Severity::Error,
+                        location: Location::Cells {
+                            cells: left.iter().chain(&right).map(|c| c.location(template)).collect(),
+                        },
+                        message: Message::new(
+                            format!(
+                                "“{col}”列：{} = {l}，而 {} = {r}，两者应相等（相差{}）",
+                                terms(&left, true),
+                                terms(&right, true),
+                                (l - r).abs()
+                            ),
+                            format!(
+                                "Column “{col}”: {} = {l}, but {} = {r}; they must be equal (difference {})",
+                                terms(&left, false),
+                                terms(&right, false),
+                                (l - r).abs()
+                            ),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `S-required`: every section has content, 六 states the fee where the format asks, and the
+/// issuing body is named.
+fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
+    if draft.meta.body.trim().is_empty() {
+        out.push(Finding {
+            rule: "S-required",
+            severity: Severity::Warning,
+            location: Location::Field { field: Field::Body },
+            message: Message::new(
+                "尚未填写发布机构",
+                "The issuing body (发布机构) is not filled in",
+            ),
+        });
+    }
+    for section in template.sections {
+        let heading = section.heading;
+        let empty = match &section.body {
+            SectionBody::Text(_) => {
+                let t = draft.text(section.key);
+                t.text.trim().is_empty() && t.aspects.values().all(|a| a.trim().is_empty())
+            }
+            SectionBody::Table(table) => table
+                .cells()
+                .all(|c| !c.is_input() || draft.cell(&c.key()).trim().is_empty()),
+        };
+        if empty {
+            let (zh, en) = match section.body {
+                SectionBody::Text(_) => (
+                    format!("“{heading}”尚无内容；没有要报告的，可写“无。”"),
+                    format!("“{heading}” has no content yet; write “无。” if there is nothing to report"),
+                ),
+                SectionBody::Table(_) => (
+                    format!("“{heading}”的表格一个数字也没有填写（空白按0计）"),
+                    format!("No number is filled in the table of “{heading}” (blanks count as 0)"),
+                ),
+            };
+            out.push(Finding {
+                rule: "S-required",
+                severity: Severity::Warning,
+                location: Location::Section {
+                    section: section.key,
+                },
+                message: Message::new(zh, en),
+            });
+        }
+        if let SectionBody::Text(spec) = &section.body {
+            if let Some(fee) = &spec.fee {
+                if draft.text(section.key).fee.trim().is_empty() {
+                    out.push(Finding {
+                        rule: "S-required",
+                        severity: Severity::Warning,
+                        location: Location::Section {
+                            section: section.key,
+                        },
+                        message: Message::new(
+                            format!("“{heading}”须写明收取{}的金额（没有收取时填0）", fee.label),
+                            format!(
+                                "“{heading}” must state the amount of {} collected (0 if none)",
+                                fee.label
+                            ),
+                        ),
+                    });
+                }
+            }
+        }
+    }
+}

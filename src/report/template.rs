@@ -1,0 +1,448 @@
+//! The official report formats, described as data.
+//!
+//! One [`Template`] drives the wizard, the table editor, the rules and the exporter, so a new
+//! format version is new data (see `templates/`), never a new code path.
+
+use super::number::ValueKind;
+use serde::{Deserialize, Serialize};
+
+/// Text fixed by us (not by the official format) in both interface languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bilingual {
+    /// Simplified Chinese.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+/// One official format of the report, e.g. `ogi-2021`.
+#[derive(Debug)]
+pub struct Template {
+    /// The stable id written into draft files.
+    pub id: &'static str,
+    /// The notice that issued the format, e.g. 国办公开办函〔2021〕30号.
+    pub issued_with: &'static str,
+    /// A one-line explanation of when to use the format.
+    pub summary: Bilingual,
+    /// The six sections, in order.
+    pub sections: &'static [Section],
+}
+
+/// Which of the six sections a section is; the same six in every format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKey {
+    /// 一、总体情况
+    Overview,
+    /// 二、主动公开政府信息情况
+    Proactive,
+    /// 三、收到和处理政府信息公开申请情况
+    Requests,
+    /// 四、政府信息公开行政复议、行政诉讼情况
+    Disputes,
+    /// 五、存在的主要问题及改进情况
+    Problems,
+    /// 六、其他需要报告的事项
+    Other,
+}
+
+/// One numbered section of the report.
+#[derive(Debug)]
+pub struct Section {
+    /// Which section this is.
+    pub key: SectionKey,
+    /// The official heading, numeral included, e.g. 一、总体情况.
+    pub heading: &'static str,
+    /// What the section holds.
+    pub body: SectionBody,
+    /// What the official notice asks the section to contain.
+    pub guidance: Bilingual,
+}
+
+/// What a section holds: free text or a fixed table.
+#[derive(Debug)]
+pub enum SectionBody {
+    /// Paragraphs, possibly in named sub-parts, possibly with a fee amount.
+    Text(TextSpec),
+    /// A fixed table.
+    Table(&'static Table),
+}
+
+/// The shape of a text section.
+#[derive(Debug)]
+pub struct TextSpec {
+    /// Optional sub-parts, each printed under its own sub-heading when filled in.
+    pub aspects: &'static [Aspect],
+    /// A fee amount the section must state, if the format asks for one.
+    pub fee: Option<FeeSpec>,
+}
+
+/// An optional sub-part of a text section, e.g. （一）主动公开 in section 一.
+#[derive(Debug)]
+pub struct Aspect {
+    /// The stable id written into draft files.
+    pub id: &'static str,
+    /// The official wording, without its numeral.
+    pub label: &'static str,
+}
+
+/// A money amount a text section must state (section 六's information-processing fees).
+#[derive(Debug)]
+pub struct FeeSpec {
+    /// What is being stated.
+    pub label: &'static str,
+    /// The unit the amount is typed in.
+    pub unit: &'static str,
+}
+
+/// A fixed table: one or more blocks, each with its own header and rows.
+#[derive(Debug)]
+pub struct Table {
+    /// The stable id used in cell keys, e.g. `t3`.
+    pub id: &'static str,
+    /// The table's caption: the section heading without its numeral.
+    pub caption: &'static str,
+    /// The blocks; table 二 has several, tables 三 and 四 one.
+    pub blocks: &'static [Block],
+}
+
+/// A block of a table: a caption row, a header tree and a row tree.
+#[derive(Debug)]
+pub struct Block {
+    /// The block's caption (e.g. 第二十条第（一）项), if it has one.
+    pub caption: Option<&'static str>,
+    /// What stands above the row labels.
+    pub corner: Corner,
+    /// The header tree; leaves are value columns.
+    pub columns: &'static [Column],
+    /// The row tree; leaves are data rows.
+    pub rows: &'static [Row],
+    /// Column-wise balances the block's numbers must satisfy.
+    pub balances: &'static [Balance],
+}
+
+/// What stands in the top-left corner, above the row labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Corner {
+    /// The block has no row labels (table 四).
+    NoRowLabels,
+    /// A header for the label column, e.g. 信息内容.
+    Heading(&'static str),
+    /// An official note spanning the label columns and header rows (table 三).
+    Note(&'static str),
+}
+
+/// A node of a header tree.
+#[derive(Debug)]
+pub struct Column {
+    /// The stable id used in cell keys; unique within a table.
+    pub id: &'static str,
+    /// The official label.
+    pub label: &'static str,
+    /// What the column holds.
+    pub kind: ColumnKind,
+    /// Sub-columns (only for [`ColumnKind::Group`]).
+    pub children: &'static [Column],
+}
+
+/// What a header node stands for.
+#[derive(Debug)]
+pub enum ColumnKind {
+    /// A heading over sub-columns, with no numbers of its own.
+    Group,
+    /// Values typed in by the user.
+    Value(ValueKind),
+    /// A total computed from other columns of the same row.
+    Total(Sum),
+}
+
+/// A node of a row tree.
+#[derive(Debug)]
+pub struct Row {
+    /// The stable id used in cell keys; unique within a table.
+    pub id: &'static str,
+    /// The official label, numeral included.
+    pub label: &'static str,
+    /// What the row holds.
+    pub kind: RowKind,
+    /// Sub-rows (only for [`RowKind::Group`]).
+    pub children: &'static [Row],
+}
+
+/// What a row stands for.
+#[derive(Debug)]
+pub enum RowKind {
+    /// A heading over sub-rows, with no numbers of its own.
+    Group,
+    /// Values typed in by the user.
+    Input,
+    /// A total computed from other rows of the same column.
+    Total(Sum),
+}
+
+/// A computed total and the rule that checks a total stated by someone else.
+#[derive(Debug)]
+pub struct Sum {
+    /// The ids of the columns (or rows) added up.
+    pub of: &'static [&'static str],
+    /// The rule id, e.g. `T3-total`.
+    pub rule: &'static str,
+}
+
+/// A column-wise equation between rows: the sum of `left` equals the sum of `right`.
+#[derive(Debug)]
+pub struct Balance {
+    /// The rule id, e.g. `T3-balance`.
+    pub rule: &'static str,
+    /// Row ids on the left-hand side.
+    pub left: &'static [&'static str],
+    /// Row ids on the right-hand side.
+    pub right: &'static [&'static str],
+}
+
+/// A data row with the labels of the groups above it.
+#[derive(Clone, Debug)]
+pub struct RowAt {
+    /// The row itself.
+    pub row: &'static Row,
+    /// Its ancestors, outermost first.
+    pub ancestors: Vec<&'static Row>,
+}
+
+/// A value column with the headings above it.
+#[derive(Clone, Debug)]
+pub struct ColumnAt {
+    /// The column itself.
+    pub column: &'static Column,
+    /// Its ancestors, outermost first.
+    pub ancestors: Vec<&'static Column>,
+}
+
+impl Template {
+    /// The section with this key.
+    pub fn section(&self, key: SectionKey) -> &'static Section {
+        // Every template lists all six keys; the tests check it.
+        self.sections
+            .iter()
+            .find(|s| s.key == key)
+            .unwrap_or(&self.sections[0])
+    }
+
+    /// The fixed tables, in section order.
+    pub fn tables(&self) -> impl Iterator<Item = &'static Table> + '_ {
+        self.sections.iter().filter_map(|s| match s.body {
+            SectionBody::Table(t) => Some(t),
+            SectionBody::Text(_) => None,
+        })
+    }
+
+    /// The table with this id.
+    pub fn table(&self, id: &str) -> Option<&'static Table> {
+        self.tables().find(|t| t.id == id)
+    }
+
+    /// The section a table belongs to.
+    pub fn section_of_table(&self, table: &str) -> Option<&'static Section> {
+        self.sections
+            .iter()
+            .find(|s| matches!(s.body, SectionBody::Table(t) if t.id == table))
+    }
+
+    /// The text spec of a text section.
+    pub fn text_spec(&self, key: SectionKey) -> Option<&'static TextSpec> {
+        match &self.section(key).body {
+            SectionBody::Text(spec) => Some(spec),
+            SectionBody::Table(_) => None,
+        }
+    }
+
+    /// Every cell of every table, in reading order.
+    pub fn cells(&self) -> impl Iterator<Item = CellAt> + '_ {
+        self.tables().flat_map(Table::cells)
+    }
+
+    /// Every cell the user types into.
+    pub fn input_cells(&self) -> impl Iterator<Item = CellAt> + '_ {
+        self.cells().filter(CellAt::is_input)
+    }
+
+    /// The cell with this key (`table/row/column`).
+    pub fn cell(&self, key: &str) -> Option<CellAt> {
+        let mut parts = key.split('/');
+        let (table, row, col) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        self.table(table)?
+            .cells()
+            .find(|c| c.row.row.id == row && c.column.column.id == col)
+    }
+}
+
+impl Table {
+    /// Every cell, block by block, row by row.
+    pub fn cells(&'static self) -> impl Iterator<Item = CellAt> {
+        self.blocks.iter().flat_map(move |block| {
+            let columns = block.value_columns();
+            block.data_rows().into_iter().flat_map(move |row| {
+                columns.clone().into_iter().map(move |column| CellAt {
+                    table: self,
+                    block,
+                    row: row.clone(),
+                    column,
+                })
+            })
+        })
+    }
+}
+
+impl Block {
+    /// The leaves of the row tree, in order.
+    pub fn data_rows(&'static self) -> Vec<RowAt> {
+        fn walk(rows: &'static [Row], path: &mut Vec<&'static Row>, out: &mut Vec<RowAt>) {
+            for row in rows {
+                if let RowKind::Group = row.kind {
+                    path.push(row);
+                    walk(row.children, path, out);
+                    path.pop();
+                } else {
+                    out.push(RowAt {
+                        row,
+                        ancestors: path.clone(),
+                    });
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.rows, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// The leaves of the header tree, in order.
+    pub fn value_columns(&'static self) -> Vec<ColumnAt> {
+        fn walk(cols: &'static [Column], path: &mut Vec<&'static Column>, out: &mut Vec<ColumnAt>) {
+            for column in cols {
+                if let ColumnKind::Group = column.kind {
+                    path.push(column);
+                    walk(column.children, path, out);
+                    path.pop();
+                } else {
+                    out.push(ColumnAt {
+                        column,
+                        ancestors: path.clone(),
+                    });
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.columns, &mut Vec::new(), &mut out);
+        out
+    }
+
+    /// How many levels the header tree has.
+    pub fn header_depth(&self) -> usize {
+        fn depth(cols: &[Column]) -> usize {
+            cols.iter()
+                .map(|c| 1 + depth(c.children))
+                .max()
+                .unwrap_or(0)
+        }
+        depth(self.columns)
+    }
+
+    /// How many label columns the row tree needs (0 when the block has no row labels).
+    pub fn label_depth(&self) -> usize {
+        fn depth(rows: &[Row]) -> usize {
+            rows.iter()
+                .map(|r| 1 + depth(r.children))
+                .max()
+                .unwrap_or(0)
+        }
+        match self.corner {
+            Corner::NoRowLabels => 0,
+            _ => depth(self.rows),
+        }
+    }
+}
+
+/// One cell of a table, with everything needed to name and place it.
+#[derive(Clone, Debug)]
+pub struct CellAt {
+    /// The table.
+    pub table: &'static Table,
+    /// The block within the table.
+    pub block: &'static Block,
+    /// The data row.
+    pub row: RowAt,
+    /// The value column.
+    pub column: ColumnAt,
+}
+
+impl CellAt {
+    /// The key under which a draft stores the cell: `table/row/column`.
+    pub fn key(&self) -> String {
+        format!(
+            "{}/{}/{}",
+            self.table.id, self.row.row.id, self.column.column.id
+        )
+    }
+
+    /// Whether the user types into this cell (neither of its row nor its column is a total).
+    pub fn is_input(&self) -> bool {
+        self.value_kind().is_some()
+    }
+
+    /// The kind of value typed into the cell, or `None` for a computed cell.
+    pub fn value_kind(&self) -> Option<ValueKind> {
+        match (&self.row.row.kind, &self.column.column.kind) {
+            (RowKind::Input, ColumnKind::Value(kind)) => Some(*kind),
+            _ => None,
+        }
+    }
+
+    /// The row's name as a person reads it: the row label, after its group's label when the row
+    /// is nested two levels deep (e.g. （三）不予公开 1.属于国家秘密).
+    pub fn row_name(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if self.row.ancestors.len() >= 2 {
+            parts.extend(self.row.ancestors.iter().skip(1).map(|r| r.label));
+        }
+        if !self.row.row.label.is_empty() {
+            parts.push(self.row.row.label);
+        }
+        parts.join(" ")
+    }
+
+    /// The column's name as a person reads it: its label after the headings above it, leaving
+    /// out a heading that covers the whole block (申请人情况).
+    pub fn column_name(&self) -> String {
+        let all = self.block.value_columns().len();
+        let mut parts: Vec<&str> = self
+            .column
+            .ancestors
+            .iter()
+            .filter(|a| count_leaves(a) < all)
+            .map(|a| a.label)
+            .collect();
+        parts.push(self.column.column.label);
+        parts.join(" ")
+    }
+
+    /// The cell's accessible name: row name, then column name.
+    pub fn name(&self) -> String {
+        let row = self.row_name();
+        if row.is_empty() {
+            self.column_name()
+        } else {
+            format!("{row} {}", self.column_name())
+        }
+    }
+}
+
+fn count_leaves(column: &Column) -> usize {
+    if column.children.is_empty() {
+        1
+    } else {
+        column.children.iter().map(count_leaves).sum()
+    }
+}

@@ -1,0 +1,312 @@
+//! Pieces both official formats share word for word: the section headings and guidance, the
+//! columns and most rows of table 三, and the whole of table 四.
+
+use crate::report::number::ValueKind;
+use crate::report::template::*;
+
+const COUNT: ColumnKind = ColumnKind::Value(ValueKind::Count);
+
+pub const HEADING_OVERVIEW: &str = "一、总体情况";
+pub const HEADING_PROACTIVE: &str = "二、主动公开政府信息情况";
+pub const HEADING_REQUESTS: &str = "三、收到和处理政府信息公开申请情况";
+pub const HEADING_DISPUTES: &str = "四、政府信息公开行政复议、行政诉讼情况";
+pub const HEADING_PROBLEMS: &str = "五、存在的主要问题及改进情况";
+pub const HEADING_OTHER: &str = "六、其他需要报告的事项";
+
+/// The five aspects section 一 covers (2021 notice).
+pub const OVERVIEW_ASPECTS: &[Aspect] = &[
+    Aspect {
+        id: "proactive",
+        label: "主动公开",
+    },
+    Aspect {
+        id: "on-request",
+        label: "依申请公开",
+    },
+    Aspect {
+        id: "management",
+        label: "政府信息管理",
+    },
+    Aspect {
+        id: "platforms",
+        label: "政府信息公开平台建设",
+    },
+    Aspect {
+        id: "oversight",
+        label: "监督保障",
+    },
+];
+
+pub const GUIDE_OVERVIEW: Bilingual = Bilingual {
+    zh: "概述本机关政府信息公开工作，围绕主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，每方面可单列小标题。监督保障包括工作考核、社会评议和责任追究结果情况。文中的数字应与表格一致。",
+    en: "Summarise the body's open-government-information work under five aspects (proactive disclosure, disclosure on request, information management, disclosure platforms, oversight), one sub-heading each if you like. Oversight includes assessment, public evaluation and accountability. Numbers in the text must agree with the tables.",
+};
+pub const GUIDE_PROACTIVE: Bilingual = Bilingual {
+    zh: "按《条例》第二十条各项填写本年度主动公开的件数和处理决定数量。空白按0计。",
+    en: "Counts of proactively disclosed items under article 20 of the Regulations. A blank cell counts as 0.",
+};
+pub const GUIDE_REQUESTS: Bilingual = Bilingual {
+    zh: "按申请人类型填写本年度收到和处理的申请。总计列和（七）总计行自动计算；第一项加第二项之和须等于第三项加第四项之和。",
+    en: "Requests received and handled this year, by type of applicant. The 总计 column and row （七）总计 are computed; items 一 + 二 must equal 三 + 四.",
+};
+pub const GUIDE_DISPUTES: Bilingual = Bilingual {
+    zh: "填写因政府信息公开引起的行政复议、行政诉讼案件数。各总计自动计算。复议机关作共同被告的案件只计入原行为机关。",
+    en: "Administrative reviews and lawsuits about disclosure. Each 总计 is computed. A case in which the review body is a co-defendant counts only for the original acting body.",
+};
+pub const GUIDE_PROBLEMS: Bilingual = Bilingual {
+    zh: "如实写明存在的主要问题、改进措施，以及上年度改进措施的落实情况。",
+    en: "The real problems, the measures to fix them, and how last year's promised measures were carried out.",
+};
+
+/// The seven columns of table 三 under 申请人情况.
+pub const REQUEST_COLUMNS: &[Column] = &[Column {
+    id: "applicants",
+    label: "申请人情况",
+    kind: ColumnKind::Group,
+    children: &[
+        Column {
+            id: "natural",
+            label: "自然人",
+            kind: COUNT,
+            children: &[],
+        },
+        Column {
+            id: "legal",
+            label: "法人或其他组织",
+            kind: ColumnKind::Group,
+            children: &[
+                Column {
+                    id: "business",
+                    label: "商业企业",
+                    kind: COUNT,
+                    children: &[],
+                },
+                Column {
+                    id: "research",
+                    label: "科研机构",
+                    kind: COUNT,
+                    children: &[],
+                },
+                Column {
+                    id: "nonprofit",
+                    label: "社会公益组织",
+                    kind: COUNT,
+                    children: &[],
+                },
+                Column {
+                    id: "legal-service",
+                    label: "法律服务机构",
+                    kind: COUNT,
+                    children: &[],
+                },
+                Column {
+                    id: "other-org",
+                    label: "其他",
+                    kind: COUNT,
+                    children: &[],
+                },
+            ],
+        },
+        Column {
+            id: "total",
+            label: "总计",
+            kind: ColumnKind::Total(Sum {
+                of: &[
+                    "natural",
+                    "business",
+                    "research",
+                    "nonprofit",
+                    "legal-service",
+                    "other-org",
+                ],
+                rule: "T3-total",
+            }),
+            children: &[],
+        },
+    ],
+}];
+
+/// The official note in table 三's top-left corner.
+pub const REQUEST_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+
+/// 一 + 二 = （七）总计 + 四, column by column.
+pub const REQUEST_BALANCE: &[Balance] = &[Balance {
+    rule: "T3-balance",
+    left: &["new", "carried"],
+    right: &["total", "carried-over"],
+}];
+
+pub const fn input(id: &'static str, label: &'static str) -> Row {
+    Row {
+        id,
+        label,
+        kind: RowKind::Input,
+        children: &[],
+    }
+}
+
+pub const fn group(id: &'static str, label: &'static str, children: &'static [Row]) -> Row {
+    Row {
+        id,
+        label,
+        kind: RowKind::Group,
+        children,
+    }
+}
+
+pub const ROW_NEW: Row = input("new", "一、本年新收政府信息公开申请数量");
+pub const ROW_CARRIED: Row = input("carried", "二、上年结转政府信息公开申请数量");
+pub const ROW_DISCLOSED: Row = input("disclosed", "（一）予以公开");
+pub const ROW_PARTLY: Row = input(
+    "partly",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+);
+pub const ROW_WITHHELD: Row = group(
+    "withheld",
+    "（三）不予公开",
+    &[
+        input("withheld-secret", "1.属于国家秘密"),
+        input("withheld-prohibited", "2.其他法律行政法规禁止公开"),
+        input("withheld-security", "3.危及“三安全一稳定”"),
+        input("withheld-third-party", "4.保护第三方合法权益"),
+        input("withheld-internal", "5.属于三类内部事务信息"),
+        input("withheld-process", "6.属于四类过程性信息"),
+        input("withheld-enforcement", "7.属于行政执法案卷"),
+        input("withheld-inquiry", "8.属于行政查询事项"),
+    ],
+);
+pub const ROW_UNABLE: Row = group(
+    "unable",
+    "（四）无法提供",
+    &[
+        input("unable-not-held", "1.本机关不掌握相关政府信息"),
+        input("unable-needs-making", "2.没有现成信息需要另行制作"),
+        input("unable-unclear", "3.补正后申请内容仍不明确"),
+    ],
+);
+pub const ROW_DECLINED: Row = group(
+    "declined",
+    "（五）不予处理",
+    &[
+        input("declined-petition", "1.信访举报投诉类申请"),
+        input("declined-repeated", "2.重复申请"),
+        input("declined-publication", "3.要求提供公开出版物"),
+        input("declined-mass", "4.无正当理由大量反复申请"),
+        input("declined-confirm", "5.要求行政机关确认或重新出具已获取信息"),
+    ],
+);
+pub const ROW_CARRIED_OVER: Row = input("carried-over", "四、结转下年度继续办理");
+
+/// （七）总计 over the given leaf rows of 三、本年度办理结果.
+pub const fn total_row(of: &'static [&'static str]) -> Row {
+    Row {
+        id: "total",
+        label: "（七）总计",
+        kind: RowKind::Total(Sum { of, rule: "T3-sum" }),
+        children: &[],
+    }
+}
+
+const fn case_total(of: &'static [&'static str]) -> ColumnKind {
+    ColumnKind::Total(Sum {
+        of,
+        rule: "T4-total",
+    })
+}
+
+const fn leaf(id: &'static str, label: &'static str) -> Column {
+    Column {
+        id,
+        label,
+        kind: COUNT,
+        children: &[],
+    }
+}
+
+/// Table 四, the same in both formats: three blocks of results, each with its computed 总计.
+pub static DISPUTES: Table = Table {
+    id: "t4",
+    caption: "政府信息公开行政复议、行政诉讼情况",
+    blocks: &[Block {
+        caption: None,
+        corner: Corner::NoRowLabels,
+        columns: &[
+            Column {
+                id: "review",
+                label: "行政复议",
+                kind: ColumnKind::Group,
+                children: &[
+                    leaf("review-upheld", "结果维持"),
+                    leaf("review-corrected", "结果纠正"),
+                    leaf("review-other", "其他结果"),
+                    leaf("review-pending", "尚未审结"),
+                    Column {
+                        id: "review-total",
+                        label: "总计",
+                        kind: case_total(&[
+                            "review-upheld",
+                            "review-corrected",
+                            "review-other",
+                            "review-pending",
+                        ]),
+                        children: &[],
+                    },
+                ],
+            },
+            Column {
+                id: "suit",
+                label: "行政诉讼",
+                kind: ColumnKind::Group,
+                children: &[
+                    Column {
+                        id: "direct",
+                        label: "未经复议直接起诉",
+                        kind: ColumnKind::Group,
+                        children: &[
+                            leaf("direct-upheld", "结果维持"),
+                            leaf("direct-corrected", "结果纠正"),
+                            leaf("direct-other", "其他结果"),
+                            leaf("direct-pending", "尚未审结"),
+                            Column {
+                                id: "direct-total",
+                                label: "总计",
+                                kind: case_total(&[
+                                    "direct-upheld",
+                                    "direct-corrected",
+                                    "direct-other",
+                                    "direct-pending",
+                                ]),
+                                children: &[],
+                            },
+                        ],
+                    },
+                    Column {
+                        id: "after-review",
+                        label: "复议后起诉",
+                        kind: ColumnKind::Group,
+                        children: &[
+                            leaf("after-upheld", "结果维持"),
+                            leaf("after-corrected", "结果纠正"),
+                            leaf("after-other", "其他结果"),
+                            leaf("after-pending", "尚未审结"),
+                            Column {
+                                id: "after-total",
+                                label: "总计",
+                                kind: case_total(&[
+                                    "after-upheld",
+                                    "after-corrected",
+                                    "after-other",
+                                    "after-pending",
+                                ]),
+                                children: &[],
+                            },
+                        ],
+                    },
+                ],
+            },
+        ],
+        rows: &[input("cases", "")],
+        balances: &[],
+    }],
+};

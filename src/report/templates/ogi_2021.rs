@@ -1,0 +1,181 @@
+//! `ogi-2021`: the format issued with 国办公开办函〔2021〕30号, for reports on 2021 and later.
+
+use super::common::*;
+use crate::report::number::ValueKind;
+use crate::report::template::*;
+
+const COUNT: ColumnKind = ColumnKind::Value(ValueKind::Count);
+
+const fn value(id: &'static str, label: &'static str) -> Column {
+    Column {
+        id,
+        label,
+        kind: COUNT,
+        children: &[],
+    }
+}
+
+const DECISIONS: &[Column] = &[value("decisions", "本年处理决定数量")];
+
+static PROACTIVE: Table = Table {
+    id: "t2",
+    caption: "主动公开政府信息情况",
+    blocks: &[
+        Block {
+            caption: Some("第二十条第（一）项"),
+            corner: Corner::Heading("信息内容"),
+            columns: &[
+                value("made", "本年制发件数"),
+                value("repealed", "本年废止件数"),
+                value("in-force", "现行有效件数"),
+            ],
+            rows: &[input("rules", "规章"), input("normative", "行政规范性文件")],
+            balances: &[],
+        },
+        Block {
+            caption: Some("第二十条第（五）项"),
+            corner: Corner::Heading("信息内容"),
+            columns: DECISIONS,
+            rows: &[input("licensing", "行政许可")],
+            balances: &[],
+        },
+        Block {
+            caption: Some("第二十条第（六）项"),
+            corner: Corner::Heading("信息内容"),
+            columns: DECISIONS,
+            rows: &[input("penalty", "行政处罚"), input("coercion", "行政强制")],
+            balances: &[],
+        },
+        Block {
+            caption: Some("第二十条第（八）项"),
+            corner: Corner::Heading("信息内容"),
+            columns: &[Column {
+                id: "fee-amount",
+                label: "本年收费金额（单位：万元）",
+                kind: ColumnKind::Value(ValueKind::Decimal { unit: "万元" }),
+                children: &[],
+            }],
+            rows: &[input("fees", "行政事业性收费")],
+            balances: &[],
+        },
+    ],
+};
+
+static REQUESTS: Table = Table {
+    id: "t3",
+    caption: "收到和处理政府信息公开申请情况",
+    blocks: &[Block {
+        caption: None,
+        corner: Corner::Note(REQUEST_NOTE),
+        columns: REQUEST_COLUMNS,
+        rows: &[
+            ROW_NEW,
+            ROW_CARRIED,
+            group(
+                "results",
+                "三、本年度办理结果",
+                &[
+                    ROW_DISCLOSED,
+                    ROW_PARTLY,
+                    ROW_WITHHELD,
+                    ROW_UNABLE,
+                    ROW_DECLINED,
+                    group(
+                        "other",
+                        "（六）其他处理",
+                        &[
+                            input(
+                                "other-no-correction",
+                                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                            ),
+                            input(
+                                "other-no-fee",
+                                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                            ),
+                            input("other-misc", "3.其他"),
+                        ],
+                    ),
+                    total_row(&[
+                        "disclosed",
+                        "partly",
+                        "withheld-secret",
+                        "withheld-prohibited",
+                        "withheld-security",
+                        "withheld-third-party",
+                        "withheld-internal",
+                        "withheld-process",
+                        "withheld-enforcement",
+                        "withheld-inquiry",
+                        "unable-not-held",
+                        "unable-needs-making",
+                        "unable-unclear",
+                        "declined-petition",
+                        "declined-repeated",
+                        "declined-publication",
+                        "declined-mass",
+                        "declined-confirm",
+                        "other-no-correction",
+                        "other-no-fee",
+                        "other-misc",
+                    ]),
+                ],
+            ),
+            ROW_CARRIED_OVER,
+        ],
+        balances: REQUEST_BALANCE,
+    }],
+};
+
+/// The current format, and the default for new reports.
+pub static OGI_2021: Template = Template {
+    id: "ogi-2021",
+    issued_with: "国办公开办函〔2021〕30号",
+    summary: Bilingual {
+        zh: "2021年及以后年度的报告使用此格式（国办公开办函〔2021〕30号）。",
+        en: "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
+    },
+    sections: &[
+        Section {
+            key: SectionKey::Overview,
+            heading: HEADING_OVERVIEW,
+            body: SectionBody::Text(TextSpec { aspects: OVERVIEW_ASPECTS, fee: None }),
+            guidance: GUIDE_OVERVIEW,
+        },
+        Section {
+            key: SectionKey::Proactive,
+            heading: HEADING_PROACTIVE,
+            body: SectionBody::Table(&PROACTIVE),
+            guidance: GUIDE_PROACTIVE,
+        },
+        Section {
+            key: SectionKey::Requests,
+            heading: HEADING_REQUESTS,
+            body: SectionBody::Table(&REQUESTS),
+            guidance: GUIDE_REQUESTS,
+        },
+        Section {
+            key: SectionKey::Disputes,
+            heading: HEADING_DISPUTES,
+            body: SectionBody::Table(&DISPUTES),
+            guidance: GUIDE_DISPUTES,
+        },
+        Section {
+            key: SectionKey::Problems,
+            heading: HEADING_PROBLEMS,
+            body: SectionBody::Text(TextSpec { aspects: &[], fee: None }),
+            guidance: GUIDE_PROBLEMS,
+        },
+        Section {
+            key: SectionKey::Other,
+            heading: HEADING_OTHER,
+            body: SectionBody::Text(TextSpec {
+                aspects: &[],
+                fee: Some(FeeSpec { label: "信息处理费", unit: "元" }),
+            }),
+            guidance: Bilingual {
+                zh: "须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”",
+                en: "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”",
+            },
+        },
+    ],
+};

@@ -1,0 +1,189 @@
+//! Draft files: a round trip keeps everything, and each kind of bad file gets its own error.
+
+use nianbao::report::file::{
+    from_file, to_file, FileError, FORMAT, MAX_FILE_BYTES, MAX_TEXT_CHARS, VERSION,
+};
+use nianbao::report::number::MoneyUnit;
+use nianbao::report::sample::sample;
+use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::{Draft, SectionKey};
+use serde_json::{json, Value};
+
+fn sample_json() -> Value {
+    serde_json::from_str(&to_file(&sample(&OGI_2021).unwrap())).unwrap()
+}
+
+#[test]
+fn round_trip_is_identical() {
+    for t in [&OGI_2021, &OGI_2019] {
+        let mut draft = sample(t).unwrap();
+        draft.opening = Some("自定义开头。\n\n第二段".into());
+        draft.meta.title = Some("自定义标题".into());
+        draft.set_cell("t3/new/natural", "１，２３４"); // kept exactly as typed
+        if t.id == "ogi-2019" {
+            draft.units.insert(
+                "t2/procurement/procurement-amount".into(),
+                MoneyUnit::WanYuan,
+            );
+        }
+        let text = to_file(&draft);
+        assert_eq!(from_file(&text), Ok(draft.clone()), "{}", t.id);
+        assert_eq!(
+            to_file(&from_file(&text).unwrap()),
+            text,
+            "writing is deterministic"
+        );
+    }
+    let empty = Draft::new("e", &OGI_2021, 2025, "");
+    assert_eq!(from_file(&to_file(&empty)), Ok(empty));
+}
+
+#[test]
+fn the_file_starts_with_its_marker_and_version() {
+    let v = sample_json();
+    assert_eq!(v["format"], FORMAT);
+    assert_eq!(v["version"], VERSION);
+    assert_eq!(v["template"], "ogi-2021");
+    let text = to_file(&sample(&OGI_2021).unwrap());
+    assert!(
+        text.starts_with("{\n  \"format\": \"nianbao-draft\",\n  \"version\": 1,"),
+        "{}",
+        &text[..80]
+    );
+}
+
+#[test]
+fn missing_fields_take_their_defaults() {
+    let d = from_file(r#"{"format":"nianbao-draft","version":1,"template":"ogi-2019"}"#).unwrap();
+    assert_eq!(d.template, "ogi-2019");
+    assert_eq!(d.meta.disclosure, "主动公开");
+    assert!(d.cells.is_empty());
+    // A byte-order mark from a Windows editor is fine.
+    assert!(from_file(
+        "\u{feff}{\"format\":\"nianbao-draft\",\"version\":1,\"template\":\"ogi-2021\"}"
+    )
+    .is_ok());
+}
+
+#[test]
+fn each_bad_file_has_its_own_error() {
+    assert_eq!(
+        from_file("这不是JSON"),
+        Err(FileError::NotJson { line: 1, column: 1 })
+    );
+    assert!(matches!(
+        from_file("{\"format\": "),
+        Err(FileError::NotJson { .. })
+    ));
+    assert_eq!(from_file("[1,2,3]"), Err(FileError::NotADraft));
+    assert_eq!(from_file("{\"name\": \"x\"}"), Err(FileError::NotADraft));
+    assert_eq!(
+        from_file("{\"format\": \"other\", \"version\": 1}"),
+        Err(FileError::NotADraft)
+    );
+
+    let with = |f: &dyn Fn(&mut Value)| {
+        let mut v = sample_json();
+        f(&mut v);
+        from_file(&v.to_string())
+    };
+    assert_eq!(
+        with(&|v| v["version"] = json!(VERSION + 1)),
+        Err(FileError::NewerVersion { found: VERSION + 1 })
+    );
+    assert_eq!(
+        with(&|v| v["version"] = json!("one")),
+        Err(FileError::BadVersion("\"one\"".into()))
+    );
+    assert_eq!(
+        with(&|v| v["version"] = json!(0)),
+        Err(FileError::BadVersion("0".into()))
+    );
+    assert_eq!(
+        with(&|v| v["version"] = json!(-1)),
+        Err(FileError::BadVersion("-1".into()))
+    );
+    assert_eq!(
+        with(&|v| {
+            v.as_object_mut().unwrap().remove("version");
+        }),
+        Err(FileError::BadVersion("—".into()))
+    );
+    assert_eq!(
+        with(&|v| v["template"] = json!("ogi-2030")),
+        Err(FileError::UnknownTemplate("ogi-2030".into()))
+    );
+    assert!(matches!(
+        with(&|v| v["meta"]["year"] = json!("二〇二五")),
+        Err(FileError::BadShape(_))
+    ));
+    assert!(matches!(
+        with(&|v| v["cells"] = json!([1, 2])),
+        Err(FileError::BadShape(_))
+    ));
+    assert!(matches!(
+        with(&|v| v["cells"]["t3/new/natural"] = json!(5)),
+        Err(FileError::BadShape(_))
+    ));
+    assert_eq!(
+        with(&|v| v["cells"]["t3/nope/natural"] = json!("5")),
+        Err(FileError::UnknownCell("t3/nope/natural".into()))
+    );
+    assert_eq!(
+        with(&|v| v["units"]["t9/x/y"] = json!("元")),
+        Err(FileError::UnknownCell("t9/x/y".into()))
+    );
+    assert_eq!(
+        with(&|v| v["cells"]["t3/new/natural"] = json!("9".repeat(101))),
+        Err(FileError::CellTooLong("t3/new/natural".into()))
+    );
+    assert_eq!(
+        with(&|v| v["meta"]["body"] = json!("长".repeat(MAX_TEXT_CHARS + 1))),
+        Err(FileError::TextTooLong {
+            field: "发布机构".into(),
+            chars: MAX_TEXT_CHARS + 1
+        })
+    );
+    assert!(matches!(
+        with(&|v| v["texts"]["problems"]["text"] = json!("长".repeat(MAX_TEXT_CHARS + 1))),
+        Err(FileError::TextTooLong { .. })
+    ));
+    let big = " ".repeat(MAX_FILE_BYTES + 1);
+    assert_eq!(
+        from_file(&big),
+        Err(FileError::TooLarge {
+            bytes: MAX_FILE_BYTES + 1
+        })
+    );
+}
+
+#[test]
+fn messages_are_clear_in_both_languages() {
+    let newer = FileError::NewerVersion { found: 7 }.message();
+    assert!(
+        newer.zh.contains("较新版本") && newer.zh.contains("版本7"),
+        "{}",
+        newer.zh
+    );
+    assert!(newer.en.contains("newer release") && newer.en.contains("version 7"));
+    let big = FileError::TooLarge {
+        bytes: 50 * 1024 * 1024,
+    }
+    .message();
+    assert!(big.zh.contains("50.0 MB"), "{}", big.zh);
+    let not_json = FileError::NotJson { line: 3, column: 9 }.message();
+    assert!(not_json.zh.contains("第3行第9列"));
+    let unknown = FileError::UnknownTemplate("x".into()).message();
+    assert!(unknown.zh.contains("ogi-2021、ogi-2019"));
+}
+
+#[test]
+fn texts_survive_exactly() {
+    let mut draft = sample(&OGI_2021).unwrap();
+    let weird = "<script>alert(1)</script>\n\n\"引号\" & 'apostrophe' \u{0}\u{1f600}\r\n";
+    draft.texts.get_mut(&SectionKey::Problems).unwrap().text = weird.into();
+    draft.meta.body = weird.into();
+    let back = from_file(&to_file(&draft)).unwrap();
+    assert_eq!(back.text(SectionKey::Problems).text, weird);
+    assert_eq!(back.meta.body, weird);
+}

@@ -1,0 +1,135 @@
+// The exported page passes the W3C Nu Html Checker (errors and warnings) and axe-core clean,
+// and text typed into a draft, however hostile, comes out as literal text and nothing else.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OUT, ROOT, serve, launch, axe, vnu, cli } from './harness.mjs';
+
+const dir = path.join(OUT, 'export');
+const vectors = (await readFile(path.join(ROOT, 'tests/fixtures/xss-vectors.txt'), 'utf8'))
+  .split('\n').filter((l) => l.trim() !== '');
+const pages = {};
+let server;
+let browser;
+
+/** A draft whose every text field holds all the vectors, and whose cells hold short ones. */
+function hostile(sample) {
+  const all = vectors.join('\n');
+  const d = structuredClone(sample);
+  for (const key of Object.keys(d.meta)) {
+    if (typeof d.meta[key] === 'string') d.meta[key] = all;
+  }
+  d.meta.title = all;
+  for (const key of Object.keys(d.meta.site)) d.meta.site[key] = all;
+  d.opening = all;
+  d.id = all;
+  for (const section of Object.values(d.texts)) {
+    section.text = all;
+    section.fee = '<b>0</b>';
+    for (const aspect of Object.keys(section.aspects)) section.aspects[aspect] = all;
+  }
+  d.cells['t3/new/natural'] = '<img src=x onerror=alert(1)>';
+  d.cells['t3/new/total'] = '"><script>alert(1)</script>';
+  return d;
+}
+
+before(async () => {
+  await mkdir(dir, { recursive: true });
+  const sample2021 = await cli(['sample', 'ogi-2021']);
+  const sample2019 = await cli(['sample', 'ogi-2019']);
+  const empty = JSON.stringify({ format: 'nianbao-draft', version: 1, template: 'ogi-2021' });
+  const drafts = {
+    'empty-2021': empty,
+    'sample-2021': sample2021,
+    'sample-2019': sample2019,
+    'xss-2021': JSON.stringify(hostile(JSON.parse(sample2021))),
+  };
+  for (const [name, draft] of Object.entries(drafts)) {
+    await writeFile(path.join(dir, `${name}.json`), draft);
+    // The issue's pipeline: the draft goes in on standard input.
+    pages[name] = await cli(['export', '-'], draft);
+    await writeFile(path.join(dir, `${name}.html`), pages[name]);
+  }
+  server = await serve(dir);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('vnu reports nothing (errors or warnings) on every exported page', async () => {
+  const files = Object.keys(pages).map((n) => path.join(dir, `${n}.html`));
+  const messages = await vnu(files);
+  assert.deepEqual(messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine} ${m.type}/${m.subType ?? ''} ${m.message}`), []);
+});
+
+for (const name of ['empty-2021', 'sample-2021', 'sample-2019', 'xss-2021']) {
+  test(`axe reports no violation on ${name}`, async () => {
+    // The page's own CSP forbids every script, axe's included; bypass it for the audit only.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/${name}.html`);
+    assert.deepEqual(await axe(page), []);
+    await context.close();
+  });
+}
+
+test('the page makes no request and runs no script', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  const dialogs = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await page.goto(`${server.url}/xss-2021.html`);
+  await page.waitForLoadState('load');
+  assert.deepEqual(requests, [`${server.url}/xss-2021.html`]);
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});
+
+test('hostile text comes out as the literal text typed, with no element or attribute of its own', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/xss-2021.html`);
+  const dom = await page.evaluate(() => ({
+    tags: [...new Set([...document.querySelectorAll('*')].map((e) => e.localName))].sort(),
+    attrs: [...new Set([...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => a.name)))].sort(),
+    hrefs: [...document.querySelectorAll('[href]')].map((e) => e.getAttribute('href')),
+    text: document.body.innerText,
+    title: document.title,
+    metas: [...document.querySelectorAll('meta[name]')].map((m) => [m.name, m.content]),
+  }));
+  const ours = ['article', 'body', 'br', 'caption', 'dd', 'div', 'dl', 'dt', 'h1', 'h2', 'h3', 'head',
+    'html', 'link', 'main', 'meta', 'p', 'section', 'style', 'table', 'tbody', 'td', 'th', 'thead', 'time',
+    'title', 'tr'];
+  assert.deepEqual(dom.tags.filter((t) => !ours.includes(t)), [], 'elements the exporter never writes');
+  const attrs = ['aria-labelledby', 'charset', 'class', 'colspan', 'content', 'datetime', 'headers',
+    'href', 'http-equiv', 'id', 'lang', 'name', 'rel', 'rowspan', 'scope'];
+  assert.deepEqual(dom.attrs.filter((a) => !attrs.includes(a)), [], 'attributes the exporter never writes');
+  assert.deepEqual(dom.hrefs, ['data:,']);
+  const normal = (s) => s.replace(/\s+/g, ' ').trim();
+  const text = normal(dom.text);
+  for (const v of vectors) {
+    assert.ok(text.includes(normal(v)), `vector shown literally: ${v}`);
+  }
+  assert.ok(text.includes('<img src=x onerror=alert(1)>'), 'a hostile cell prints as its text');
+  assert.equal(normal(dom.title), normal(vectors.join(' ')));
+  const articleTitle = dom.metas.find(([n]) => n === 'ArticleTitle');
+  assert.equal(normal(articleTitle[1]), normal(vectors.join(' ')));
+  await context.close();
+});
+
+test('the sample page holds the computed totals and the typed numbers', async () => {
+  const html = pages['sample-2021'];
+  for (const s of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
+    '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    assert.ok(html.includes(`>${s}</h2>`), s);
+  }
+  assert.match(html, /nb-t3-r-new nb-t3-c-applicants nb-t3-c-total">109</);
+  assert.match(html, /nb-t3-r-total nb-t3-c-applicants nb-t3-c-total">106</);
+  assert.match(pages['sample-2019'], />251000元</);
+});

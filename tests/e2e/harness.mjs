@@ -1,0 +1,95 @@
+// Shared by the end-to-end tests: a static file server on 127.0.0.1, headless Chromium through
+// playwright-core, axe-core and the W3C Nu Html Checker.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export const OUT = path.join(ROOT, 'test-output');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** Serves `dir` on a free port of 127.0.0.1, like any plain static web server would. */
+export async function serve(dir) {
+  const server = createServer(async (req, res) => {
+    try {
+      let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (rel.endsWith('/')) rel += 'index.html';
+      const file = path.join(dir, path.normalize(rel));
+      if (!file.startsWith(dir)) throw new Error('outside');
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Headless Debian Chromium with the flags this closed network needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Runs axe-core on the page and returns its violations (WCAG 2.0/2.1 A and AA, best practices). */
+export async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }));
+  });
+}
+
+/** Runs the W3C Nu Html Checker on the files in one JVM; returns every message, warnings included. */
+export function vnu(files) {
+  const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  return new Promise((resolve, reject) => {
+    execFile('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], { maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        try {
+          resolve(JSON.parse(stdout || stderr).messages);
+        } catch (e) {
+          reject(new Error(`vnu did not answer: ${error?.message ?? e.message}\n${stderr}`));
+        }
+      });
+  });
+}
+
+/** Runs nianbao-cli (built by the test command) and returns its stdout. */
+export function cli(args, input) {
+  const bin = process.env.NIANBAO_CLI ?? path.join(ROOT, 'target', 'debug', 'nianbao-cli');
+  return new Promise((resolve, reject) => {
+    const child = execFile(bin, args, { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`nianbao-cli ${args.join(' ')}: ${error.message}\n${stderr}`));
+      else resolve(stdout);
+    });
+    if (input !== undefined) child.stdin.end(input);
+  });
+}

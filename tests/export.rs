@@ -1,0 +1,206 @@
+//! The exported page, checked natively; the browser checks (vnu, axe) are in tests/e2e.
+
+use nianbao::report::export::{escape, fragment, page};
+use nianbao::report::number::MoneyUnit;
+use nianbao::report::sample::sample;
+use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::{Draft, SectionKey};
+use std::collections::HashSet;
+
+fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
+
+#[test]
+fn a_complete_page_with_its_metadata() {
+    let draft = sample(&OGI_2021).unwrap();
+    let html = page(&OGI_2021, &draft);
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"zh-CN\">"));
+    assert!(html.contains("<meta charset=\"utf-8\">"));
+    assert!(html.contains("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"));
+    let title = "青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告";
+    assert!(html.contains(&format!("<title>{title}</title>")));
+    assert!(html.contains(&format!("<h1>{title}</h1>")));
+    for (name, value) in [
+        ("ArticleTitle", title),
+        ("PubDate", "2026-01-20 09:30"),
+        ("ContentSource", "青禾市临江区望湖街道办事处"),
+        ("ColumnType", "信息公开年报"),
+        ("SiteName", "青禾市临江区人民政府"),
+        ("SiteDomain", "www.linjiang.example.gov.cn"),
+        ("ColumnName", "政府信息公开年报"),
+    ] {
+        assert_eq!(
+            count(&html, &format!("<meta name=\"{name}\"")),
+            1,
+            "{name} once"
+        );
+        assert!(
+            html.contains(&format!("<meta name=\"{name}\" content=\"{value}\">")),
+            "{name}"
+        );
+    }
+    assert!(
+        !html.contains("SiteIDCode"),
+        "an empty site field is left out"
+    );
+    for label in ["索引号", "发布机构", "公开方式", "公开日期", "文号"] {
+        assert!(html.contains(&format!("<dt>{label}</dt>")), "{label}");
+    }
+    assert!(html.contains("<time datetime=\"2026-01-20 09:30\">2026-01-20 09:30</time>"));
+    assert!(html.contains("本报告中所列数据的统计期限自2025年1月1日起至2025年12月31日止"));
+    for s in OGI_2021.sections {
+        assert!(
+            html.contains(&format!("{}</h2>", s.heading)),
+            "{}",
+            s.heading
+        );
+    }
+    assert!(html.contains("<h3>（一）主动公开</h3>") && html.contains("<h3>（五）监督保障</h3>"));
+    assert!(html.contains("<p>2025年度，本机关收取信息处理费0元。</p>"));
+    // Self-contained: no script, no external request.
+    assert!(
+        !html.contains("<script")
+            && !html.contains("src=")
+            && !html.contains("@import")
+            && !html.contains("url(")
+    );
+    assert!(
+        html.contains("@media print")
+            && html.contains("display: table-header-group")
+            && html.contains("size: A4")
+    );
+}
+
+#[test]
+fn table_3_has_the_official_layout_with_headers() {
+    let html = page(&OGI_2021, &sample(&OGI_2021).unwrap());
+    assert!(html.contains("<td class=\"nb-note\" rowspan=\"3\" colspan=\"3\">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"));
+    assert!(html.contains(
+        "<th scope=\"colgroup\" id=\"nb-t3-c-applicants\" colspan=\"7\">申请人情况</th>"
+    ));
+    assert!(html.contains("<th scope=\"col\" id=\"nb-t3-c-natural\" rowspan=\"2\">自然人</th>"));
+    assert!(html.contains("<th id=\"nb-t3-r-results\" rowspan=\"22\">三、本年度办理结果</th>"));
+    assert!(html.contains("<th id=\"nb-t3-r-withheld\" rowspan=\"8\">（三）不予公开</th>"));
+    assert!(html.contains(
+        "<th scope=\"row\" id=\"nb-t3-r-new\" colspan=\"3\">一、本年新收政府信息公开申请数量</th>"
+    ));
+    // 1.属于国家秘密 / 自然人: three row headings and three column headings.
+    assert!(html.contains(
+        "<td headers=\"nb-t3-r-results nb-t3-r-withheld nb-t3-r-withheld-secret nb-t3-c-applicants nb-t3-c-natural\">0</td>"
+    ));
+    assert!(html.contains("<td headers=\"nb-t3-r-results nb-t3-r-withheld nb-t3-r-withheld-secret nb-t3-c-applicants nb-t3-c-legal nb-t3-c-business\">0</td>"));
+    // Computed totals: 109 new requests, 106 handled, 8 carried over.
+    assert!(html.contains("nb-t3-c-total\">109</td>"));
+    assert!(html.contains("nb-t3-r-total nb-t3-c-applicants nb-t3-c-total\">106</td>"));
+    assert!(html.contains("nb-t3-r-carried-over nb-t3-c-applicants nb-t3-c-total\">8</td>"));
+}
+
+#[test]
+fn every_headers_reference_exists_in_its_table_and_ids_are_unique() {
+    for t in [&OGI_2021, &OGI_2019] {
+        let html = page(t, &sample(t).unwrap());
+        for table in html.split("<table>").skip(1) {
+            let table = table.split("</table>").next().unwrap();
+            let ids: HashSet<&str> = table
+                .split(" id=\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap())
+                .collect();
+            for refs in table.split(" headers=\"").skip(1) {
+                for id in refs.split('"').next().unwrap().split(' ') {
+                    assert!(
+                        ids.contains(id),
+                        "{}: headers refers to missing id {id}",
+                        t.id
+                    );
+                }
+            }
+        }
+        let all: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap())
+            .collect();
+        let unique: HashSet<&&str> = all.iter().collect();
+        assert_eq!(all.len(), unique.len(), "{}: duplicate ids", t.id);
+    }
+}
+
+#[test]
+fn blank_inputs_print_as_zero_and_units_are_kept() {
+    let empty = Draft::new("e", &OGI_2021, 2025, "某局");
+    let html = page(&OGI_2021, &empty);
+    let zeros = count(&html, ">0</td>");
+    // Every cell of every table prints 0: 10 + 25×7 + 15.
+    assert_eq!(zeros, 10 + 25 * 7 + 15);
+    let mut d19 = sample(&OGI_2019).unwrap();
+    let html = page(&OGI_2019, &d19);
+    assert!(html.contains(">251000元</td>"));
+    assert!(
+        html.contains(">-2</td>"),
+        "a signed change prints with its sign"
+    );
+    d19.units.insert(
+        "t2/procurement/procurement-amount".into(),
+        MoneyUnit::WanYuan,
+    );
+    d19.set_cell("t2/procurement/procurement-amount", "25.1");
+    assert!(page(&OGI_2019, &d19).contains(">25.1万元</td>"));
+}
+
+#[test]
+fn paragraphs_come_from_blank_lines() {
+    let mut draft = sample(&OGI_2021).unwrap();
+    draft.texts.get_mut(&SectionKey::Problems).unwrap().text =
+        "第一段第一行\n第一段第二行\n\n\n  第二段  \r\n\r\n第三段".into();
+    let html = page(&OGI_2021, &draft);
+    assert!(html.contains("<p>第一段第一行<br>第一段第二行</p>\n<p>第二段</p>\n<p>第三段</p>"));
+}
+
+#[test]
+fn user_text_is_never_markup() {
+    let hostile =
+        "<script>alert(1)</script><img src=x onerror=alert(1)>\"'&amp;\u{0}\u{7}\u{85}\u{fdd0}";
+    let mut draft = sample(&OGI_2021).unwrap();
+    draft.meta.body = hostile.into();
+    draft.meta.index_no = hostile.into();
+    draft.meta.site.name = hostile.into();
+    draft.opening = Some(hostile.into());
+    draft.texts.get_mut(&SectionKey::Problems).unwrap().text = hostile.into();
+    draft.set_cell("t3/new/natural", hostile);
+    let html = page(&OGI_2021, &draft);
+    assert!(!html.contains("<script>") && !html.contains("<img"));
+    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;amp;";
+    assert!(count(&html, escaped) >= 6, "{}", count(&html, escaped));
+    assert!(
+        !html.contains('\u{0}')
+            && !html.contains('\u{7}')
+            && !html.contains('\u{85}')
+            && !html.contains('\u{fdd0}')
+    );
+    assert_eq!(escape("a<b>&\"'c"), "a&lt;b&gt;&amp;&quot;&#39;c");
+}
+
+#[test]
+fn the_fragment_is_scoped_and_headless() {
+    let html = fragment(&OGI_2021, &sample(&OGI_2021).unwrap());
+    assert!(html.starts_with("<style>"));
+    assert!(
+        !html.contains("<html")
+            && !html.contains("<head")
+            && !html.contains("<body")
+            && !html.contains("<meta")
+    );
+    assert!(html.contains("<article class=\"nianbao-report\">"));
+    let css = html.split("</style>").next().unwrap();
+    for rule in css
+        .lines()
+        .filter(|l| l.contains('{') && !l.trim_start().starts_with('@'))
+    {
+        assert!(
+            rule.trim_start().starts_with(".nianbao-report"),
+            "unscoped rule: {rule}"
+        );
+    }
+}
