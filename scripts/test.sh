@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints (native and wasm), the report core natively, the
-# release build with wasm-opt, then the built app and exported pages in headless Chromium
+# components in headless Chromium, the release build with wasm-opt, then the built app and exported pages in headless Chromium
 # (axe-core, the W3C Nu Html Checker). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,11 +11,14 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "Report core, natively"
 cargo test
 cargo build --bin nianbao-cli
+
+step "Components in headless Chromium (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web
 
 step "Release build with wasm-opt (Trunk)"
 rm -rf dist

@@ -198,7 +198,10 @@ pub fn from_file(text: &str) -> Result<Draft, FileError> {
 /// One step per past version: `MIGRATIONS[v - 1]` turns a version-`v` file into version `v + 1`.
 /// Version 1 is the first, so there is no step yet; the next format change adds one here and a
 /// fixture under `tests/fixtures/` that it must keep opening.
-const MIGRATIONS: &[fn(Map<String, Value>) -> Result<Map<String, Value>, FileError>] = &[];
+const MIGRATIONS: &[Migration] = &[];
+
+/// A migration step over the file's JSON object.
+type Migration = fn(Map<String, Value>) -> Result<Map<String, Value>, FileError>;
 
 fn migrate(mut map: Map<String, Value>, from: u64) -> Result<Map<String, Value>, FileError> {
     for step in MIGRATIONS.iter().skip((from - 1) as usize) {
