@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh build
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 port=${PORT:-8080}
 printf '\n==> Building and serving nianbao at  http://127.0.0.1:%s/  (Ctrl-C stops)\n' "$port"
 exec trunk serve --release --offline --address 127.0.0.1 --port "$port"

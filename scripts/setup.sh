@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-build}
 TRUNK_VERSION=0.21.14
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 have() { printf '    ok: %s\n' "$*"; }
@@ -33,7 +33,8 @@ step "npm tools from package-lock.json (wasm-opt from binaryen, playwright-core,
 if [ -f node_modules/.nianbao-lock ] && cmp -s package-lock.json node_modules/.nianbao-lock; then
   have "node_modules matches package-lock.json"
 else
-  npm ci --no-audit --no-fund
+  # No install scripts: vnu-jar's would fetch a Java runtime, and Java comes from Debian here.
+  npm ci --no-audit --no-fund --ignore-scripts
   cp package-lock.json node_modules/.nianbao-lock
 fi
 
