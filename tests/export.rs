@@ -204,3 +204,18 @@ fn the_fragment_is_scoped_and_headless() {
         );
     }
 }
+
+#[test]
+fn plain_text_for_the_clipboard() {
+    use nianbao::report::export::plain_text;
+    let text = plain_text(&OGI_2021, &sample(&OGI_2021).unwrap());
+    assert!(text.starts_with("青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告\n"));
+    assert!(text.contains("索引号：11330604MB0000000X/2026-00017"));
+    assert!(text.contains("\n三、收到和处理政府信息公开申请情况\n"));
+    assert!(text.contains("\t申请人情况 自然人\t申请人情况 法人或其他组织 商业企业\t"));
+    assert!(text.contains("\n一、本年新收政府信息公开申请数量\t86\t12\t1\t2\t5\t3\t109\n"));
+    assert!(text.contains("\n（七）总计\t85\t12\t1\t2\t4\t2\t106\n"));
+    assert!(text.contains("\n\t行政复议 结果维持\t"));
+    assert!(text.contains("（一）主动公开\n2025年，本街道"));
+    assert!(!text.contains('<'));
+}

@@ -224,7 +224,7 @@ fn range_checks_fee_year_and_dates() {
     assert_eq!(range.len(), 4, "{range:#?}");
     assert_eq!(
         range[0].location,
-        Location::Section {
+        Location::Fee {
             section: SectionKey::Other
         }
     );
@@ -249,7 +249,7 @@ fn s_required_warns_on_empty_sections_and_missing_fee() {
     let sections: Vec<_> = req
         .iter()
         .filter_map(|f| match f.location {
-            Location::Section { section } => Some(section),
+            Location::Section { section } | Location::Fee { section } => Some(section),
             _ => None,
         })
         .collect();

@@ -2,77 +2,189 @@
 //! wasm32-unknown-unknown --test web`. Natively this file is empty.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
+use nianbao::report::templates::OGI_2021;
+use nianbao::report::{Draft, Lang};
+use nianbao::ui::editing::{cell_dom_id, Announcer, Editing};
+use nianbao::ui::table_editor::BlockEditor;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh element of the test page and returns that element.
-fn mount_app() -> web_sys::HtmlElement {
+/// Mounts table 三's editor on a fresh draft and returns the host element and the draft.
+fn mount_table_3() -> (web_sys::HtmlElement, Editing) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), nianbao::ui::App).forget();
-    host
+    let (tx, rx) = std::sync::mpsc::channel();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(RwSignal::new(Lang::Zh));
+        provide_context(Announcer(RwSignal::new(String::new())));
+        let editing = Editing::new(&OGI_2021, Draft::new("t", &OGI_2021, 2025, "测试局"));
+        provide_context(editing);
+        tx.send(editing).unwrap();
+        let table = OGI_2021.table("t3").unwrap();
+        view! { <BlockEditor table=table block=&table.blocks[0] /> }
+    })
+    .forget();
+    (host, rx.recv().unwrap())
 }
 
-fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let list = host.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
+fn input(host: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(&format!("#{}", cell_dom_id(key)))
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }
 
-#[wasm_bindgen_test]
-async fn the_shell_lists_the_six_sections_and_switches_format() {
-    let host = mount_app();
-    assert_eq!(texts(&host, "h1"), ["政府信息公开工作年度报告"]);
-    assert_eq!(
-        texts(&host, "ol.nb-sections li"),
-        [
-            "一、总体情况",
-            "二、主动公开政府信息情况",
-            "三、收到和处理政府信息公开申请情况",
-            "四、政府信息公开行政复议、行政诉讼情况",
-            "五、存在的主要问题及改进情况",
-            "六、其他需要报告的事项",
-        ]
-    );
-    let select: web_sys::HtmlSelectElement = host
-        .query_selector("select")
+/// Types `text` into a cell as a person would: the value changes and an input event fires.
+fn type_into(host: &web_sys::HtmlElement, key: &str, text: &str) {
+    let el = input(host, key);
+    el.set_value(text);
+    el.dispatch_event(
+        &web_sys::Event::new_with_event_init_dict("input", &{
+            let init = web_sys::EventInit::new();
+            init.set_bubbles(true);
+            init
+        })
+        .unwrap(),
+    )
+    .unwrap();
+}
+
+/// Waits for the browser to run pending tasks (reactive effects, then a macrotask).
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn shown(host: &web_sys::HtmlElement, key: &str) -> String {
+    host.query_selector(&format!("#{}", cell_dom_id(key)))
         .unwrap()
         .unwrap()
-        .unchecked_into();
-    assert_eq!(select.value(), "ogi-2021");
-    select.set_value("ogi-2019");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn marked(host: &web_sys::HtmlElement, key: &str) -> bool {
+    let el = host
+        .query_selector(&format!("#{}", cell_dom_id(key)))
+        .unwrap()
         .unwrap();
-    // Effects run on the next tick of the executor, as they do for a person's click.
-    leptos::task::tick().await;
-    let hint = texts(&host, ".nb-hint").join("");
-    assert!(hint.contains("2019、2020年度"), "{hint}");
+    el.parent_element()
+        .unwrap()
+        .class_list()
+        .contains("nb-cell-error")
 }
 
 #[wasm_bindgen_test]
-async fn the_example_loads_into_a_sandboxed_preview() {
-    let host = mount_app();
-    assert!(host.query_selector("iframe").unwrap().is_none());
-    let button: web_sys::HtmlElement = host
-        .query_selector("button")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    button.click();
+async fn totals_follow_typing_including_full_width_digits() {
+    let (host, _) = mount_table_3();
+    assert_eq!(host.query_selector_all("input").unwrap().length(), 144);
+    type_into(&host, "t3/new/natural", "１２");
+    type_into(&host, "t3/new/business", "3");
     leptos::task::tick().await;
-    let frame: web_sys::HtmlIFrameElement = host
-        .query_selector("iframe")
+    assert_eq!(shown(&host, "t3/new/total"), "15");
+    type_into(&host, "t3/disclosed/natural", "7");
+    type_into(&host, "t3/withheld-secret/natural", "1");
+    leptos::task::tick().await;
+    assert_eq!(shown(&host, "t3/total/natural"), "8");
+    assert_eq!(shown(&host, "t3/total/total"), "8");
+    let name = input(&host, "t3/withheld-secret/natural").get_attribute("aria-label");
+    assert_eq!(
+        name.as_deref(),
+        Some("（三）不予公开 1.属于国家秘密 自然人")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_balance_marks_the_right_cells() {
+    let (host, editing) = mount_table_3();
+    type_into(&host, "t3/new/natural", "5");
+    leptos::task::tick().await;
+    for key in [
+        "t3/new/natural",
+        "t3/carried/natural",
+        "t3/total/natural",
+        "t3/carried-over/natural",
+    ] {
+        assert!(marked(&host, key), "{key} is marked");
+    }
+    for key in ["t3/new/business", "t3/disclosed/natural", "t3/new/total"] {
+        assert!(!marked(&host, key), "{key} is not marked");
+    }
+    let el = input(&host, "t3/new/natural");
+    assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = el.get_attribute("aria-describedby").unwrap();
+    let why = host
+        .query_selector(&format!("#{described}"))
         .unwrap()
         .unwrap()
-        .unchecked_into();
-    assert_eq!(frame.get_attribute("sandbox").as_deref(), Some(""));
-    let page = frame.srcdoc();
-    assert!(page.starts_with("<!DOCTYPE html>"));
-    assert!(page.contains("<h1>青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告</h1>"));
+        .text_content()
+        .unwrap();
+    assert!(why.contains("“自然人”列") && why.contains("相差5"), "{why}");
+    // Fixing it clears every mark.
+    type_into(&host, "t3/carried-over/natural", "5");
+    leptos::task::tick().await;
+    assert!(!marked(&host, "t3/new/natural") && !marked(&host, "t3/carried-over/natural"));
+    assert!(editing
+        .findings
+        .get_untracked()
+        .iter()
+        .all(|f| f.rule != "T3-balance"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_row_fills_consecutive_cells() {
+    let (host, editing) = mount_table_3();
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", "4\t０\t1\t0\t2\t1\t8\r\n")
+        .unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    input(&host, "t3/new/natural")
+        .dispatch_event(&event)
+        .unwrap();
+    assert!(
+        event.default_prevented(),
+        "the editor handles a multi-value paste itself"
+    );
+    leptos::task::tick().await;
+    let values: Vec<String> = [
+        "natural",
+        "business",
+        "research",
+        "nonprofit",
+        "legal-service",
+        "other-org",
+    ]
+    .iter()
+    .map(|c| input(&host, &format!("t3/new/{c}")).value())
+    .collect();
+    assert_eq!(values, ["4", "０", "1", "0", "2", "1"]);
+    // The copied total fell on the computed column and was not typed anywhere.
+    assert_eq!(shown(&host, "t3/new/total"), "8");
+    assert_eq!(editing.draft.with_untracked(|d| d.cells.len()), 6);
+}
+
+/// A change made elsewhere (paste, 空白填0, another tab) shows in the inputs and the totals.
+#[wasm_bindgen_test]
+async fn a_draft_change_reaches_the_inputs() {
+    let (host, editing) = mount_table_3();
+    editing
+        .draft
+        .update(|d| d.set_cell("t3/carried/natural", "9"));
+    settle().await;
+    settle().await;
+    assert_eq!(shown(&host, "t3/carried/total"), "9");
+    assert_eq!(input(&host, "t3/carried/natural").value(), "9");
 }

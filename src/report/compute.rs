@@ -31,7 +31,7 @@ impl CellValue {
 }
 
 /// Every cell of a draft's tables with its value, typed or computed.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
     values: HashMap<String, CellValue>,
 }

@@ -244,8 +244,29 @@ impl Draft {
         }
     }
 
+    /// Types 0 into every blank input cell of a table: the clerk confirms that blank means none.
+    /// Returns how many cells were filled.
+    pub fn fill_blanks(&mut self, template: &Template, table: &str) -> usize {
+        let blanks: Vec<String> = template
+            .table(table)
+            .into_iter()
+            .flat_map(|t| t.cells())
+            .filter(|c| c.is_input() && self.cell(&c.key()).trim().is_empty())
+            .map(|c| c.key())
+            .collect();
+        for key in &blanks {
+            self.cells.insert(key.clone(), "0".to_string());
+        }
+        blanks.len()
+    }
+
     /// The unit picked for a cell whose unit the user chooses.
     pub fn unit(&self, key: &str) -> MoneyUnit {
         self.units.get(key).copied().unwrap_or_default()
     }
+}
+
+/// How many characters a text has, not counting white space (what a clerk means by 字数).
+pub fn char_count(text: &str) -> usize {
+    text.chars().filter(|c| !c.is_whitespace()).count()
 }

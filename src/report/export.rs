@@ -6,12 +6,10 @@
 
 use super::compute::{CellValue, Sheet};
 use super::draft::Draft;
+use super::layout::layout;
 use super::number::{self, ValueKind};
 use super::rules::{is_date, is_time};
-use super::template::{
-    Block, CellAt, Column, ColumnKind, Corner, Row, RowKind, Section, SectionBody, Table, Template,
-    TextSpec,
-};
+use super::template::{Block, CellAt, Corner, Section, SectionBody, Table, Template, TextSpec};
 use std::fmt::Write;
 
 /// The page's CSS; every selector is scoped to the wrapper class, so the fragment can share it.
@@ -205,13 +203,14 @@ fn block_table(
     sheet: &Sheet,
     out: &mut String,
 ) {
-    let depth = block.header_depth();
-    let labels = block.label_depth();
+    let grid = layout(table, block);
+    let depth = grid.header_depth;
+    let labels = grid.label_columns;
     out.push_str("<thead>\n");
-    for level in 0..depth {
+    for (level, cells) in grid.header_rows.iter().enumerate() {
         out.push_str("<tr>");
         if level == 0 {
-            match block.corner {
+            match grid.corner {
                 Corner::NoRowLabels => {}
                 Corner::Heading(h) => {
                     let _ = write!(
@@ -233,104 +232,9 @@ fn block_table(
                 }
             }
         }
-        header_level(block.columns, 0, level, depth, prefix, out);
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</thead>\n<tbody>\n");
-    let columns = block.value_columns();
-    let explicit = needs_headers(block);
-    for row in block.data_rows() {
-        out.push_str("<tr>");
-        let mut row_ids: Vec<String> = Vec::new();
-        for group in &row.ancestors {
-            let id = format!("{prefix}-r-{}", group.id);
-            if first_leaf(group).is_some_and(|f| f.id == row.row.id) {
-                let _ = write!(
-                    out,
-                    "<th id=\"{id}\"{}>{}</th>",
-                    span("rowspan", count_rows(group)),
-                    escape(group.label)
-                );
-            }
-            row_ids.push(id);
-        }
-        if labels > 0 {
-            let id = format!("{prefix}-r-{}", row.row.id);
-            let class = if matches!(row.row.kind, RowKind::Total(_)) {
-                " class=\"nb-total\""
-            } else {
-                ""
-            };
-            let _ = write!(
-                out,
-                "<th scope=\"row\" id=\"{id}\"{class}{}>{}</th>",
-                span("colspan", labels - row.ancestors.len()),
-                escape(row.row.label)
-            );
-            row_ids.push(id);
-        }
-        for column in &columns {
-            let cell = CellAt {
-                table,
-                block,
-                row: row.clone(),
-                column: column.clone(),
-            };
-            let key = cell.key();
-            let text = match cell.value_kind() {
-                Some(kind) => {
-                    let mut v = shown(draft.cell(&key), kind);
-                    if kind == ValueKind::Amount {
-                        v.push_str(draft.unit(&key).label());
-                    }
-                    v
-                }
-                None => match sheet.get(&key) {
-                    CellValue::Number(n) => n.to_string(),
-                    _ => "0".to_string(),
-                },
-            };
-            let total = !cell.is_input();
-            let class = if total { " class=\"nb-total\"" } else { "" };
-            let headers = if explicit {
-                let mut ids = row_ids.clone();
-                ids.extend(
-                    column
-                        .ancestors
-                        .iter()
-                        .map(|c| format!("{prefix}-c-{}", c.id)),
-                );
-                ids.push(format!("{prefix}-c-{}", column.column.id));
-                if let Corner::Heading(_) = block.corner {
-                    ids.push(format!("{prefix}-corner"));
-                }
-                format!(" headers=\"{}\"", ids.join(" "))
-            } else {
-                String::new()
-            };
-            let _ = write!(out, "<td{class}{headers}>{}</td>", escape(&text));
-        }
-        out.push_str("</tr>\n");
-    }
-    out.push_str("</tbody>\n");
-}
-
-/// Writes the header cells that start at `level` of the header tree.
-fn header_level(
-    columns: &[Column],
-    at: usize,
-    level: usize,
-    depth: usize,
-    prefix: &str,
-    out: &mut String,
-) {
-    for column in columns {
-        if at == level {
-            let leaves = count_columns(column);
-            let leaf = column.children.is_empty();
-            let scope = if leaf { "col" } else { "colgroup" };
-            let rowspan = if leaf { depth - at } else { 1 };
-            let class = if matches!(column.kind, ColumnKind::Total(_)) {
+        for head in cells {
+            let scope = if head.is_group() { "colgroup" } else { "col" };
+            let class = if head.is_total() {
                 " class=\"nb-total\""
             } else {
                 ""
@@ -338,14 +242,95 @@ fn header_level(
             let _ = write!(
                 out,
                 "<th scope=\"{scope}\" id=\"{prefix}-c-{}\"{class}{}{}>{}</th>",
-                column.id,
-                span("colspan", leaves),
-                span("rowspan", rowspan),
-                escape(column.label)
+                head.column.id,
+                span("colspan", head.colspan),
+                span("rowspan", head.rowspan),
+                escape(head.column.label)
             );
-        } else if at < level {
-            header_level(column.children, at + 1, level, depth, prefix, out);
         }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</thead>\n<tbody>\n");
+    let explicit = needs_headers(block);
+    for row in &grid.rows {
+        out.push_str("<tr>");
+        for group in &row.groups {
+            let _ = write!(
+                out,
+                "<th id=\"{prefix}-r-{}\"{}>{}</th>",
+                group.row.id,
+                span("rowspan", group.rowspan),
+                escape(group.row.label)
+            );
+        }
+        if let Some((label, colspan)) = row.label {
+            let class = if row.is_total() {
+                " class=\"nb-total\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "<th scope=\"row\" id=\"{prefix}-r-{}\"{class}{}>{}</th>",
+                label.id,
+                span("colspan", colspan),
+                escape(label.label)
+            );
+        }
+        for cell in &row.cells {
+            let headers = if explicit {
+                let mut ids: Vec<String> = cell
+                    .row
+                    .ancestors
+                    .iter()
+                    .map(|r| r.id)
+                    .chain((labels > 0).then_some(cell.row.row.id))
+                    .map(|id| format!("{prefix}-r-{id}"))
+                    .collect();
+                ids.extend(
+                    cell.column
+                        .ancestors
+                        .iter()
+                        .map(|c| c.id)
+                        .chain([cell.column.column.id])
+                        .map(|id| format!("{prefix}-c-{id}")),
+                );
+                if let Corner::Heading(_) = block.corner {
+                    ids.push(format!("{prefix}-corner"));
+                }
+                format!(" headers=\"{}\"", ids.join(" "))
+            } else {
+                String::new()
+            };
+            let class = if cell.is_input() {
+                ""
+            } else {
+                " class=\"nb-total\""
+            };
+            let text = cell_text(cell, draft, sheet);
+            let _ = write!(out, "<td{class}{headers}>{}</td>", escape(&text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n");
+}
+
+/// A cell as printed: typed values read as numbers (with their unit where the user picks one),
+/// computed values from the sheet.
+pub fn cell_text(cell: &CellAt, draft: &Draft, sheet: &Sheet) -> String {
+    let key = cell.key();
+    match cell.value_kind() {
+        Some(kind) => {
+            let mut v = shown(draft.cell(&key), kind);
+            if kind == ValueKind::Amount {
+                v.push_str(draft.unit(&key).label());
+            }
+            v
+        }
+        None => match sheet.get(&key) {
+            CellValue::Number(n) => n.to_string(),
+            _ => "0".to_string(),
+        },
     }
 }
 
@@ -354,29 +339,6 @@ fn span(name: &str, n: usize) -> String {
         format!(" {name}=\"{n}\"")
     } else {
         String::new()
-    }
-}
-
-fn count_columns(column: &Column) -> usize {
-    if column.children.is_empty() {
-        1
-    } else {
-        column.children.iter().map(count_columns).sum()
-    }
-}
-
-fn count_rows(row: &Row) -> usize {
-    if row.children.is_empty() {
-        1
-    } else {
-        row.children.iter().map(count_rows).sum()
-    }
-}
-
-fn first_leaf(row: &'static Row) -> Option<&'static Row> {
-    match row.children.first() {
-        None => Some(row),
-        Some(child) => first_leaf(child),
     }
 }
 
@@ -423,4 +385,100 @@ pub fn escape(text: &str) -> String {
 fn is_noncharacter(c: char) -> bool {
     let n = c as u32;
     (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
+}
+
+/// The report as plain text, for the clipboard beside the rich text: the catalogue, headings,
+/// paragraphs, and each table as tab-separated rows that paste into a spreadsheet.
+pub fn plain_text(template: &Template, draft: &Draft) -> String {
+    let sheet = Sheet::compute(template, draft);
+    let meta = &draft.meta;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}\n", meta.title());
+    for (label, value) in [
+        ("索引号", meta.index_no.trim().to_string()),
+        ("发布机构", meta.body.trim().to_string()),
+        ("公开方式", meta.disclosure.trim().to_string()),
+        ("公开日期", meta.pub_date_time().unwrap_or_default()),
+        ("文号", meta.doc_no.trim().to_string()),
+    ] {
+        let _ = writeln!(out, "{label}：{value}");
+    }
+    let _ = writeln!(out, "\n{}", draft.opening().trim());
+    for section in template.sections {
+        let _ = writeln!(out, "\n{}", section.heading);
+        match &section.body {
+            SectionBody::Text(spec) => {
+                let text = draft.text(section.key);
+                if let Some(fee) = &spec.fee {
+                    if !text.fee.trim().is_empty() {
+                        let amount = shown(&text.fee, ValueKind::Decimal { unit: fee.unit });
+                        let _ = writeln!(
+                            out,
+                            "{}年度，本机关收取{}{amount}{}。",
+                            meta.year, fee.label, fee.unit
+                        );
+                    }
+                }
+                if !text.text.trim().is_empty() {
+                    let _ = writeln!(out, "{}", text.text.trim());
+                }
+                let filled = spec.aspects.iter().filter_map(|a| {
+                    text.aspects
+                        .get(a.id)
+                        .filter(|t| !t.trim().is_empty())
+                        .map(|t| (a, t))
+                });
+                for (i, (aspect, body)) in filled.enumerate() {
+                    let numeral = NUMERALS.get(i).copied().unwrap_or("");
+                    let _ = writeln!(out, "（{numeral}）{}\n{}", aspect.label, body.trim());
+                }
+            }
+            SectionBody::Table(table) => {
+                for block in table.blocks {
+                    if let Some(caption) = block.caption {
+                        let _ = writeln!(out, "{caption}");
+                    }
+                    let columns = block.value_columns();
+                    let heads: Vec<String> = columns
+                        .iter()
+                        .map(|c| {
+                            c.ancestors
+                                .iter()
+                                .map(|a| a.label)
+                                .chain([c.column.label])
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                        .collect();
+                    let _ = writeln!(out, "\t{}", heads.join("\t"));
+                    for row in layout(table, block).rows {
+                        let name = row.cells.first().map(CellAt::row_name).unwrap_or_default();
+                        let values: Vec<String> = row
+                            .cells
+                            .iter()
+                            .map(|c| cell_text(c, draft, &sheet))
+                            .collect();
+                        let _ = writeln!(out, "{name}\t{}", values.join("\t"));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A file name for the exported page: the title plus `suffix`, without the characters that
+/// Windows and other systems refuse in file names.
+pub fn file_name(draft: &Draft, suffix: &str) -> String {
+    let title: String = draft
+        .meta
+        .title()
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .take(80)
+        .collect();
+    let title = title.trim();
+    format!("{}{suffix}", if title.is_empty() { "年报" } else { title })
 }

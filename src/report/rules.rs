@@ -61,6 +61,11 @@ pub enum Location {
         /// Which section.
         section: SectionKey,
     },
+    /// The amount a text section must state (六's information-processing fees).
+    Fee {
+        /// Which section.
+        section: SectionKey,
+    },
     /// Table cells; the first is the one to fix first.
     Cells {
         /// The cells involved.
@@ -161,7 +166,7 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
                     out.push(Finding {
                         rule: "range",
                         severity: Severity::Error,
-                        location: Location::Section {
+                        location: Location::Fee {
                             section: section.key,
                         },
                         message: Message::new(
@@ -439,7 +444,7 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                     out.push(Finding {
                         rule: "S-required",
                         severity: Severity::Warning,
-                        location: Location::Section {
+                        location: Location::Fee {
                             section: section.key,
                         },
                         message: Message::new(

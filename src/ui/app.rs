@@ -1,53 +1,86 @@
-//! The app's first screen: the product, the chosen format's six sections, and the example report.
+//! The root: language, route and live region for everyone, then the start screen or a draft.
 
-use super::preview::Preview;
-use super::section_list::SectionList;
-use crate::report::{export, sample, templates, Template};
+use super::draft_screen::DraftScreen;
+use super::editing::{focus_id, Announcer};
+use super::i18n::tr;
+use super::route::{self, Route};
+use super::start::StartScreen;
+use crate::report::Lang;
+use crate::storage;
 use leptos::prelude::*;
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let (template, set_template) = signal::<&'static Template>(templates::default_template());
-    let (page, set_page) = signal::<Option<String>>(None);
+    let lang = RwSignal::new(storage::lang().unwrap_or_default());
+    provide_context(lang);
+    let route = RwSignal::new(route::current());
+    provide_context(route);
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
 
-    let load_sample = move |_| {
-        let t = template.get();
-        set_page.set(sample::sample(t).map(|draft| export::page(t, &draft)));
+    // The app lives as long as the page, and so does this listener.
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        route.set(route::current());
+    });
+
+    Effect::new(move |_| {
+        let l = lang.get();
+        storage::set_lang(l);
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", if l == Lang::En { "en" } else { "zh-CN" });
+        }
+    });
+    // Every screen change puts focus on the new screen's heading, as a page load would.
+    Effect::new(move |previous: Option<Route>| {
+        let now = route.get();
+        if previous.is_some_and(|p| p != now) {
+            request_animation_frame(|| focus_id("nb-step-heading"));
+        }
+        now
+    });
+
+    let draft_id = Memo::new(move |_| route.with(|r| r.draft_id().map(str::to_string)));
+    let switch_label = move || match lang.get() {
+        Lang::Zh => "English",
+        Lang::En => "中文",
     };
 
     view! {
+        <a
+            class="nb-skip"
+            href="#nb-main"
+            on:click=move |ev| {
+                ev.prevent_default();
+                focus_id("nb-main");
+            }
+        >
+            {tr("跳到正文", "Skip to main content")}
+        </a>
         <header class="nb-app-header">
-            <p class="nb-brand" lang="zh-CN">"年报 "<span lang="en">"nianbao"</span></p>
-        </header>
-        <main class="nb-main">
-            <h1>"政府信息公开工作年度报告"</h1>
-            <p class="nb-lead">
-                "按官方格式逐节填写，自动计算总计并检查勾稽关系，导出符合标准的网页。"
-            </p>
-            <div class="nb-field">
-                <label for="nb-template">"报告格式"</label>
-                <select
-                    id="nb-template"
-                    on:change=move |ev| {
-                        if let Some(t) = templates::by_id(&event_target_value(&ev)) {
-                            set_template.set(t);
-                            set_page.set(None);
-                        }
-                    }
-                >
-                    {templates::ALL
-                        .iter()
-                        .map(|t| view! { <option value=t.id>{t.id}</option> })
-                        .collect_view()}
-                </select>
-                <p class="nb-hint">{move || template.get().summary.zh}</p>
-            </div>
-            <SectionList template=template />
-            <button type="button" class="nb-button" on:click=load_sample>
-                "载入示例报告"
+            <a class="nb-brand" href=Route::Start.href()>
+                <span lang="zh-CN">"年报"</span>
+                " "
+                <span lang="en">"nianbao"</span>
+            </a>
+            <span class="nb-tagline">{tr("政府信息公开工作年度报告编写工具", "Annual open-government-information report builder")}</span>
+            <button
+                type="button"
+                class="nb-lang"
+                lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }
+                on:click=move |_| lang.update(|l| *l = if *l == Lang::Zh { Lang::En } else { Lang::Zh })
+            >
+                {switch_label}
             </button>
-            <Preview page=page />
+        </header>
+        <main id="nb-main" class="nb-main" tabindex="-1">
+            {move || match draft_id.get() {
+                None => view! { <StartScreen /> }.into_any(),
+                Some(id) => view! { <DraftScreen id=id /> }.into_any(),
+            }}
         </main>
+        <div class="nb-visually-hidden" aria-live="polite" aria-atomic="true">
+            {move || announcer.0.get()}
+        </div>
     }
 }

@@ -2,7 +2,22 @@
 //! rules or HTML strings live here; they come from `crate::report`.
 
 mod app;
-mod preview;
-mod section_list;
+mod clipboard;
+mod download;
+mod draft_screen;
+pub mod editing;
+mod error_summary;
+mod field;
+mod i18n;
+mod meta_step;
+mod review;
+mod route;
+mod start;
+mod status;
+mod step_frame;
+pub mod table_editor;
+mod table_step;
+mod task_list;
+mod text_step;
 
 pub use app::App;

@@ -67,11 +67,15 @@ export async function axe(page) {
   });
 }
 
-/** Runs the W3C Nu Html Checker on the files in one JVM; returns every message, warnings included. */
-export function vnu(files) {
+/**
+ * Runs the W3C Nu Html Checker on the files in one JVM; returns every message, warnings included.
+ * `langdetect: false` turns off only vnu's statistical guess of the text's language.
+ */
+export function vnu(files, { langdetect = true } = {}) {
   const jar = require.resolve('vnu-jar/build/dist/vnu.jar');
+  const flags = langdetect ? [] : ['--no-langdetect'];
   return new Promise((resolve, reject) => {
-    execFile('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], { maxBuffer: 64 << 20 },
+    execFile('java', ['-jar', jar, ...flags, '--format', 'json', '--stdout', ...files], { maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         try {
           resolve(JSON.parse(stdout || stderr).messages);

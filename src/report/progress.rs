@@ -1,0 +1,203 @@
+//! The wizard's steps and how far along each one is, from the draft and its findings.
+
+use super::draft::{char_count, Draft};
+use super::message::Message;
+use super::rules::{Finding, Location, Severity};
+use super::template::{SectionBody, SectionKey, Template};
+
+/// A step of the wizard: the metadata, one of the six sections, or the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Step {
+    /// 基本信息: catalogue header, contacts, opening paragraph.
+    Meta,
+    /// One of the six sections.
+    Section(SectionKey),
+    /// 审阅与导出.
+    Review,
+}
+
+/// How far along a step is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing entered yet.
+    NotStarted,
+    /// Something entered, something still missing.
+    InProgress,
+    /// Complete, with no error.
+    Done,
+    /// This many errors.
+    Errors(usize),
+}
+
+const SECTION_SLUGS: [(SectionKey, &str); 6] = [
+    (SectionKey::Overview, "overview"),
+    (SectionKey::Proactive, "proactive"),
+    (SectionKey::Requests, "requests"),
+    (SectionKey::Disputes, "disputes"),
+    (SectionKey::Problems, "problems"),
+    (SectionKey::Other, "other"),
+];
+
+impl Step {
+    /// Every step of `template`, in order.
+    pub fn all(template: &Template) -> Vec<Step> {
+        let mut steps = vec![Step::Meta];
+        steps.extend(template.sections.iter().map(|s| Step::Section(s.key)));
+        steps.push(Step::Review);
+        steps
+    }
+
+    /// The step's name in a URL.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Meta => "meta",
+            Step::Review => "review",
+            Step::Section(key) => SECTION_SLUGS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, s)| *s)
+                .unwrap_or("overview"),
+        }
+    }
+
+    /// The step named `slug` in a URL.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        match slug {
+            "meta" => Some(Step::Meta),
+            "review" => Some(Step::Review),
+            _ => SECTION_SLUGS
+                .iter()
+                .find(|(_, s)| *s == slug)
+                .map(|(k, _)| Step::Section(*k)),
+        }
+    }
+
+    /// The step a finding belongs to.
+    pub fn of(finding: &Finding) -> Step {
+        match &finding.location {
+            Location::Field { .. } => Step::Meta,
+            Location::Section { section } | Location::Fee { section } => Step::Section(*section),
+            Location::Cells { cells } => cells
+                .first()
+                .map(|c| Step::Section(c.section))
+                .unwrap_or(Step::Review),
+        }
+    }
+}
+
+/// Counts the errors among `findings` that belong to `step` (every error for the review).
+pub fn errors_in(findings: &[Finding], step: Step) -> usize {
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && (step == Step::Review || Step::of(f) == step))
+        .count()
+}
+
+/// How far along `step` is.
+pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: Step) -> Status {
+    let errors = errors_in(findings, step);
+    if errors > 0 {
+        return Status::Errors(errors);
+    }
+    let (started, complete) = match step {
+        Step::Meta => {
+            let m = &draft.meta;
+            let fields = [&m.body, &m.index_no, &m.pub_date];
+            (
+                fields.iter().any(|f| !f.trim().is_empty()),
+                fields.iter().all(|f| !f.trim().is_empty()),
+            )
+        }
+        Step::Section(key) => match &template.section(key).body {
+            SectionBody::Text(spec) => {
+                let t = draft.text(key);
+                let text =
+                    !t.text.trim().is_empty() || t.aspects.values().any(|a| !a.trim().is_empty());
+                let fee = spec.fee.is_none() || !t.fee.trim().is_empty();
+                (text || !t.fee.trim().is_empty(), text && fee)
+            }
+            SectionBody::Table(table) => {
+                let inputs: Vec<bool> = table
+                    .cells()
+                    .filter(|c| c.is_input())
+                    .map(|c| !draft.cell(&c.key()).trim().is_empty())
+                    .collect();
+                (inputs.iter().any(|f| *f), inputs.iter().all(|f| *f))
+            }
+        },
+        Step::Review => {
+            let others = Step::all(template)
+                .into_iter()
+                .filter(|s| *s != Step::Review)
+                .map(|s| status(template, draft, findings, s))
+                .collect::<Vec<_>>();
+            (
+                others.iter().any(|s| *s != Status::NotStarted),
+                others.iter().all(|s| *s == Status::Done),
+            )
+        }
+    };
+    match (started, complete) {
+        (_, true) => Status::Done,
+        (true, false) => Status::InProgress,
+        (false, false) => Status::NotStarted,
+    }
+}
+
+/// A one-line summary of what a step holds, for the review page's check-your-answers list.
+pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
+    match step {
+        Step::Meta => {
+            let m = &draft.meta;
+            let date = m.pub_date_time().unwrap_or_else(|| "—".into());
+            let body = if m.body.trim().is_empty() {
+                "—"
+            } else {
+                m.body.trim()
+            };
+            Message::new(
+                format!("{}；发布机构：{body}；公开日期：{date}", m.title()),
+                format!("{}; issued by {body}; published {date}", m.title()),
+            )
+        }
+        Step::Section(key) => match &template.section(key).body {
+            SectionBody::Text(spec) => {
+                let t = draft.text(key);
+                let chars =
+                    char_count(&t.text) + t.aspects.values().map(|a| char_count(a)).sum::<usize>();
+                let parts = spec
+                    .aspects
+                    .iter()
+                    .filter(|a| t.aspects.get(a.id).is_some_and(|x| !x.trim().is_empty()))
+                    .count();
+                let mut zh = format!("共{chars}字");
+                let mut en = format!("{chars} characters");
+                if !spec.aspects.is_empty() {
+                    zh.push_str(&format!("，{parts}个小标题"));
+                    en.push_str(&format!(", {parts} sub-parts"));
+                }
+                if let Some(fee) = &spec.fee {
+                    let amount = t.fee.trim();
+                    let amount = if amount.is_empty() { "—" } else { amount };
+                    zh.push_str(&format!("；{}：{amount}{}", fee.label, fee.unit));
+                    en.push_str(&format!("; {}: {amount} {}", fee.label, fee.unit));
+                }
+                Message::new(zh, en)
+            }
+            SectionBody::Table(table) => {
+                let inputs: Vec<bool> = table
+                    .cells()
+                    .filter(|c| c.is_input())
+                    .map(|c| !draft.cell(&c.key()).trim().is_empty())
+                    .collect();
+                let filled = inputs.iter().filter(|f| **f).count();
+                let total = inputs.len();
+                Message::new(
+                    format!("已填写{filled}/{total}个单元格（空白按0计）"),
+                    format!("{filled} of {total} cells filled (blanks count as 0)"),
+                )
+            }
+        },
+        Step::Review => Message::new("", ""),
+    }
+}

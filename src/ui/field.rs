@@ -1,0 +1,131 @@
+//! One labelled form field bound to a part of the draft, with its hint and its error message
+//! above the input (GOV.UK form pattern).
+
+use super::editing::use_editing;
+use super::i18n::{pick, use_lang};
+use crate::report::rules::{Field, Location};
+use crate::report::{Draft, Severity};
+use leptos::prelude::*;
+
+/// Reads a field's text from the draft.
+pub type Getter = fn(&Draft) -> String;
+/// Writes a field's text into the draft.
+pub type Setter = fn(&mut Draft, String);
+
+/// A text input (or a text area with `rows`) bound to the draft.
+#[component]
+pub fn DraftField(
+    /// The input's id (error summary links point here).
+    id: &'static str,
+    /// The label, Chinese and English.
+    label: (&'static str, &'static str),
+    /// A hint under the label.
+    #[prop(optional)]
+    hint: Option<(&'static str, &'static str)>,
+    /// Reads the value.
+    get: Getter,
+    /// Writes the value.
+    set: Setter,
+    /// The metadata field whose findings show here.
+    #[prop(optional)]
+    field: Option<Field>,
+    /// Rows of a text area; 0 for a one-line input.
+    #[prop(optional)]
+    rows: u32,
+    /// `inputmode` for touch keyboards.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// A narrow input for short values.
+    #[prop(optional)]
+    short: bool,
+    /// Placeholder text (the value used when left empty).
+    #[prop(optional, into)]
+    placeholder: Option<Signal<String>>,
+) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let errors = Memo::new(move |_| {
+        e.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| {
+                    f.severity == Severity::Error
+                        && matches!(f.location, Location::Field { field: x } if Some(x) == field)
+                })
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if errors.with(|e| !e.is_empty()) {
+                ids.push(error_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let invalid = move || errors.with(|e| !e.is_empty()).then_some("true");
+    let value = move || e.draft.with(get);
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        e.draft.update(|d| set(d, text));
+    };
+    let placeholder = move || placeholder.map(|p| p.get());
+    let class = if short {
+        "nb-input nb-input-short"
+    } else {
+        "nb-input"
+    };
+    let input = if rows > 0 {
+        view! {
+            <textarea
+                id=id
+                class="nb-textarea"
+                rows=rows
+                aria-describedby=described.clone()
+                aria-invalid=invalid
+                placeholder=placeholder
+                prop:value=value
+                on:input=on_input
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                class=class
+                type="text"
+                inputmode=inputmode
+                aria-describedby=described
+                aria-invalid=invalid
+                placeholder=placeholder
+                prop:value=value
+                on:input=on_input
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class=move || if errors.with(|e| e.is_empty()) { "nb-field" } else { "nb-field nb-field-error" }>
+            <label for=id>{move || pick(lang.get(), label.0, label.1)}</label>
+            {hint.map(|(zh, en)| view! { <p class="nb-hint" id=hint_id.clone()>{move || pick(lang.get(), zh, en)}</p> })}
+            {move || {
+                let messages = errors.get();
+                (!messages.is_empty()).then(|| view! {
+                    <p class="nb-error-message" id=error_id.clone()>
+                        <span class="nb-visually-hidden">{pick(lang.get(), "错误：", "Error: ")}</span>
+                        {messages.iter().map(|m| m.get(lang.get()).to_string()).collect::<Vec<_>>().join("；")}
+                    </p>
+                })
+            }}
+            {input}
+        </div>
+    }
+}

@@ -1,0 +1,27 @@
+//! The interface language: Simplified Chinese by default, English on request, remembered.
+//! Official labels of the report stay in Chinese in both.
+
+use crate::report::Lang;
+use leptos::prelude::*;
+
+/// The current interface language, provided by the app.
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<RwSignal<Lang>>()
+}
+
+/// Reactive interface text in the current language.
+pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// Picks one of two texts for a language.
+pub fn pick<T>(lang: Lang, zh: T, en: T) -> T {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}

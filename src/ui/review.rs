@@ -1,0 +1,161 @@
+//! 审阅与导出: check your answers, every finding, the exported page itself as the preview, and
+//! the ways out (page, clipboard, fragment, print). Exporting with errors asks first.
+
+use super::clipboard::copy_rich;
+use super::download::download;
+use super::editing::{use_announcer, use_editing};
+use super::error_summary::ErrorSummary;
+use super::i18n::{pick, tr, use_lang};
+use super::route::Route;
+use super::status::step_title;
+use crate::report::export;
+use crate::report::progress::{errors_in, summary, Step};
+use crate::report::Severity;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the user asked to do with the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    DownloadPage,
+    Copy,
+    DownloadFragment,
+    Print,
+}
+
+/// The review step.
+#[component]
+pub fn ReviewStep() -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let announcer = use_announcer();
+    let id = e.id();
+    let page = Memo::new(move |_| e.draft.with(|d| export::page(e.template, d)));
+    let errors = Memo::new(move |_| e.findings.with(|f| errors_in(f, Step::Review)));
+    let pending = RwSignal::new(None::<Action>);
+    let copied = RwSignal::new(None::<Result<(), String>>);
+
+    let run = move |action: Action| {
+        pending.set(None);
+        let (template, draft) = (e.template, e.draft.get_untracked());
+        match action {
+            Action::DownloadPage => {
+                download(
+                    &export::file_name(&draft, ".html"),
+                    "text/html",
+                    &page.get_untracked(),
+                );
+            }
+            Action::DownloadFragment => {
+                download(
+                    &export::file_name(&draft, "-片段.html"),
+                    "text/html",
+                    &export::fragment(template, &draft),
+                );
+            }
+            Action::Copy => {
+                let html = export::fragment(template, &draft);
+                let plain = export::plain_text(template, &draft);
+                leptos::task::spawn_local(async move {
+                    let result = copy_rich(&html, &plain).await;
+                    announcer.say(match (&result, lang.get_untracked()) {
+                        (Ok(()), l) => pick(l, "已复制到剪贴板", "Copied to the clipboard").into(),
+                        (Err(_), l) => pick(l, "复制失败", "Copying failed").into(),
+                    });
+                    copied.set(Some(result));
+                });
+            }
+            Action::Print => {
+                let frame = document()
+                    .get_element_by_id("nb-preview-frame")
+                    .and_then(|f| f.dyn_into::<web_sys::HtmlIFrameElement>().ok())
+                    .and_then(|f| f.content_window());
+                if let Some(w) = frame {
+                    let _ = w.print();
+                }
+            }
+        }
+    };
+    let ask = move |action: Action| {
+        if errors.get_untracked() > 0 {
+            pending.set(Some(action));
+            request_animation_frame(|| super::editing::focus_id("nb-confirm"));
+        } else {
+            run(action);
+        }
+    };
+
+    let rows = Step::all(e.template)
+        .into_iter()
+        .filter(|s| *s != Step::Review)
+        .map(|step| {
+            let href = Route::Step(id.clone(), step).href();
+            let name = move || step_title(e.template, step, lang.get());
+            let text = move || e.draft.with(|d| summary(e.template, d, step).get(lang.get()).to_string());
+            let errs = move || e.findings.with(|f| errors_in(f, step));
+            view! {
+                <div class="nb-summary-row">
+                    <dt lang="zh-CN">{name}</dt>
+                    <dd>
+                        {text}
+                        {move || (errs() > 0).then(|| view! {
+                            <strong class="nb-tag nb-tag-red">{pick(lang.get(), format!("有错误（{}）", errs()), format!("{} errors", errs()))}</strong>
+                        })}
+                    </dd>
+                    <dd class="nb-change">
+                        <a href=href>{tr("修改", "Change")}<span class="nb-visually-hidden">" " {name}</span></a>
+                    </dd>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <p class="nb-back"><a href=Route::Tasks(id.clone()).href()>{tr("← 任务列表", "← Task list")}</a></p>
+        <p class="nb-caption">{move || e.draft.with(|d| d.meta.title())}</p>
+        <h1 id="nb-step-heading" tabindex="-1">{tr("审阅与导出", "Review and export")}</h1>
+        <ErrorSummary step=Step::Review />
+        <h2>{tr("检查填写内容", "Check your answers")}</h2>
+        <dl class="nb-summary-list-cya">{rows}</dl>
+
+        <h2>{tr("导出", "Export")}</h2>
+        {move || pending.get().map(|action| {
+            let names = e.findings.with(|fs| {
+                fs.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.get(lang.get()).to_string()).collect::<Vec<_>>()
+            });
+            view! {
+                <div class="nb-confirm" id="nb-confirm" tabindex="-1" role="alertdialog" aria-labelledby="nb-confirm-title">
+                    <h3 id="nb-confirm-title">{pick(lang.get(), format!("报告还有{}个错误，仍要导出吗？", names.len()), format!("The report still has {} errors. Export anyway?", names.len()))}</h3>
+                    <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                    <div class="nb-actions">
+                        <button type="button" class="nb-button nb-button-warning" on:click=move |_| run(action)>{tr("仍然导出", "Export anyway")}</button>
+                        <button type="button" class="nb-button nb-button-secondary" on:click=move |_| pending.set(None)>{tr("取消，先修改", "Cancel and fix them first")}</button>
+                    </div>
+                </div>
+            }
+        })}
+        <div class="nb-actions">
+            <button type="button" class="nb-button" on:click=move |_| ask(Action::DownloadPage)>{tr("下载网页", "Download page")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Copy)>{tr("复制", "Copy")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadFragment)>{tr("下载片段", "Download fragment")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Print)>{tr("打印", "Print")}</button>
+        </div>
+        <p class="nb-hint">{tr(
+            "“下载网页”得到可直接发布的完整网页；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
+            "“Download page” gives a complete page ready to publish; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
+        )}</p>
+        {move || copied.get().map(|r| match r {
+            Ok(()) => view! { <p class="nb-banner nb-banner-ok" role="status">{tr("已复制到剪贴板。", "Copied to the clipboard.")}</p> }.into_any(),
+            Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),
+        })}
+
+        <h2 id="nb-preview-heading">{tr("预览（即导出的网页）", "Preview (the exported page itself)")}</h2>
+        <iframe
+            id="nb-preview-frame"
+            class="nb-preview"
+            title=move || pick(lang.get(), "导出网页的预览", "Preview of the exported page")
+            sandbox="allow-same-origin allow-modals"
+            srcdoc=move || page.get()
+        ></iframe>
+    }
+}

@@ -1,0 +1,277 @@
+//! The table editor: a block laid out exactly as the printed form (shared layout with the
+//! exporter), inputs named by row and column, totals computed on every keystroke, broken rules
+//! marked on the exact cells, arrow keys and Enter to move, rows pasted from a spreadsheet.
+
+use super::editing::{cell_dom_id, focus_id, use_announcer, use_editing};
+use super::i18n::use_lang;
+use crate::report::compute::CellValue;
+use crate::report::grid::{self, Direction};
+use crate::report::layout::layout;
+use crate::report::number::{MoneyUnit, ValueKind};
+use crate::report::rules::Location;
+use crate::report::template::{Block, CellAt, Corner, Table};
+use crate::report::Severity;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// One block of a table, editable.
+#[component]
+pub fn BlockEditor(table: &'static Table, block: &'static Block) -> impl IntoView {
+    let grid = layout(table, block);
+    let caption = block.caption.unwrap_or(table.caption);
+    let depth = grid.header_depth;
+    let labels = grid.label_columns;
+    let span = |n: usize| (n > 1).then_some(n);
+    let header = grid
+        .header_rows
+        .iter()
+        .enumerate()
+        .map(|(level, cells)| {
+            let corner = (level == 0).then(|| match grid.corner {
+                Corner::NoRowLabels => None,
+                Corner::Heading(h) => Some(view! { <th scope="col" rowspan=span(depth) colspan=span(labels)>{h}</th> }.into_any()),
+                Corner::Note(n) => Some(view! { <td class="nb-note" rowspan=span(depth) colspan=span(labels)>{n}</td> }.into_any()),
+            });
+            let heads = cells
+                .iter()
+                .map(|h| {
+                    let scope = if h.is_group() { "colgroup" } else { "col" };
+                    let class = if h.is_total() { "nb-computed-head" } else { "" };
+                    view! { <th scope=scope class=class colspan=span(h.colspan) rowspan=span(h.rowspan)>{h.column.label}</th> }
+                })
+                .collect_view();
+            view! { <tr>{corner.flatten()}{heads}</tr> }
+        })
+        .collect_view();
+    let body = grid
+        .rows
+        .into_iter()
+        .map(|row| {
+            let groups = row
+                .groups
+                .iter()
+                .map(|g| view! { <th scope="rowgroup" class="nb-group" rowspan=span(g.rowspan)>{g.row.label}</th> })
+                .collect_view();
+            let label = row.label.map(|(r, colspan)| view! { <th scope="row" colspan=span(colspan)>{r.label}</th> });
+            let cells = row
+                .cells
+                .into_iter()
+                .map(|cell| {
+                    if cell.is_input() {
+                        view! { <CellInput cell=cell /> }.into_any()
+                    } else {
+                        view! { <CellTotal cell=cell /> }.into_any()
+                    }
+                })
+                .collect_view();
+            view! { <tr>{groups}{label}{cells}</tr> }
+        })
+        .collect_view();
+    view! {
+        <div class="nb-table-wrap" lang="zh-CN">
+            <table class="nb-grid">
+                <caption>{caption}</caption>
+                <thead>{header}</thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The messages of the errors that name this cell, in the current language.
+fn cell_errors(key: String) -> Memo<Vec<crate::report::Message>> {
+    let e = use_editing();
+    Memo::new(move |_| {
+        e.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| {
+                    f.severity == Severity::Error
+                        && matches!(&f.location, Location::Cells { cells } if cells.iter().any(|c| c.key == key))
+                })
+                .map(|f| f.message.clone())
+                .collect()
+        })
+    })
+}
+
+/// An input cell.
+#[component]
+fn CellInput(cell: CellAt) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let announcer = use_announcer();
+    let key = cell.key();
+    let name = cell.name();
+    let dom_id = cell_dom_id(&key);
+    let error_id = format!("{dom_id}-error");
+    let kind = cell.value_kind().unwrap_or(ValueKind::Count);
+    let errors = cell_errors(key.clone());
+    let inputmode = match kind {
+        ValueKind::Count => "numeric",
+        ValueKind::Decimal { .. } | ValueKind::Amount => "decimal",
+        // Touch keyboards' numeric pads often lack a minus sign.
+        ValueKind::SignedCount => "text",
+    };
+    let template = e.template;
+    let value = {
+        let key = key.clone();
+        move || e.draft.with(|d| d.cell(&key).to_string())
+    };
+    let on_input = {
+        let key = key.clone();
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            e.draft.update(|d| d.set_cell(&key, &text));
+        }
+    };
+    let on_keydown = {
+        let key = key.clone();
+        move |ev: leptos::ev::KeyboardEvent| {
+            let input: Option<web_sys::HtmlInputElement> =
+                ev.target().and_then(|t| t.dyn_into().ok());
+            let (at_start, at_end) = input
+                .map(|i| {
+                    let len = i.value().encode_utf16().count() as u32;
+                    let start = i.selection_start().ok().flatten().unwrap_or(0);
+                    let end = i.selection_end().ok().flatten().unwrap_or(len);
+                    (start == 0 && end == 0, start == len && end == len)
+                })
+                .unwrap_or((true, true));
+            let direction = match ev.key().as_str() {
+                "ArrowUp" => Some(Direction::Up),
+                "ArrowDown" => Some(Direction::Down),
+                "Enter" if ev.shift_key() => Some(Direction::Up),
+                "Enter" => Some(Direction::Down),
+                "ArrowLeft" if at_start => Some(Direction::Left),
+                "ArrowRight" if at_end => Some(Direction::Right),
+                _ => None,
+            };
+            if let Some(d) = direction {
+                if let Some(next) = grid::neighbor(template, &key, d) {
+                    ev.prevent_default();
+                    focus_id(&cell_dom_id(&next));
+                } else if ev.key() == "Enter" {
+                    ev.prevent_default();
+                }
+            }
+        }
+    };
+    let on_paste = {
+        let key = key.clone();
+        move |ev: leptos::ev::ClipboardEvent| {
+            let Some(text) = ev
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            if !grid::is_multi_value(&text) {
+                return;
+            }
+            ev.prevent_default();
+            let plan = grid::plan_paste(template, &key, &text);
+            e.draft.update(|d| {
+                for (k, v) in &plan.fills {
+                    d.set_cell(k, v);
+                }
+            });
+            let skipped = plan.on_computed + plan.outside;
+            announcer.say(match lang.get_untracked() {
+                crate::report::Lang::Zh => format!(
+                    "已粘贴{}个单元格{}",
+                    plan.fills.len(),
+                    if skipped > 0 {
+                        format!("，跳过{skipped}个（总计或表格之外）")
+                    } else {
+                        String::new()
+                    }
+                ),
+                crate::report::Lang::En => format!(
+                    "Pasted {} cells{}",
+                    plan.fills.len(),
+                    if skipped > 0 {
+                        format!(", skipped {skipped} (totals or outside the table)")
+                    } else {
+                        String::new()
+                    }
+                ),
+            });
+        }
+    };
+    let invalid = move || errors.with(|m| !m.is_empty());
+    let unit = (kind == ValueKind::Amount)
+        .then(|| view! { <UnitPicker key=key.clone() name=name.clone() /> });
+    view! {
+        <td class=move || if invalid() { "nb-cell nb-cell-error" } else { "nb-cell" }>
+            <span class="nb-cell-flag" aria-hidden="true" hidden=move || !invalid()>"!"</span>
+            <input
+                id=dom_id
+                class="nb-cell-input"
+                type="text"
+                inputmode=inputmode
+                autocomplete="off"
+                aria-label=name
+                aria-invalid=move || invalid().then_some("true")
+                aria-describedby=move || invalid().then(|| error_id.clone())
+                prop:value=value
+                on:input=on_input
+                on:keydown=on_keydown
+                on:paste=on_paste
+            />
+            {unit}
+            {move || invalid().then(|| view! {
+                <span class="nb-visually-hidden" id=format!("{}-error", cell_dom_id(&key))>
+                    {errors.with(|m| m.iter().map(|x| x.get(lang.get()).to_string()).collect::<Vec<_>>().join("；"))}
+                </span>
+            })}
+        </td>
+    }
+}
+
+/// The 元/万元 choice of an amount cell (2019 采购总金额).
+#[component]
+fn UnitPicker(key: String, name: String) -> impl IntoView {
+    let e = use_editing();
+    let current = {
+        let key = key.clone();
+        move || e.draft.with(|d| d.unit(&key))
+    };
+    view! {
+        <select
+            class="nb-unit"
+            aria-label=format!("{name} 单位")
+            on:change=move |ev| {
+                let unit = if event_target_value(&ev) == "万元" { MoneyUnit::WanYuan } else { MoneyUnit::Yuan };
+                e.draft.update(|d| {
+                    d.units.insert(key.clone(), unit);
+                });
+            }
+        >
+            {[MoneyUnit::Yuan, MoneyUnit::WanYuan]
+                .into_iter()
+                .map(|u| {
+                    let current = current.clone();
+                    view! { <option value=u.label() selected=move || current() == u>{u.label()}</option> }
+                })
+                .collect_view()}
+        </select>
+    }
+}
+
+/// A computed cell: read-only, updated on every keystroke, named like an input.
+#[component]
+fn CellTotal(cell: CellAt) -> impl IntoView {
+    let e = use_editing();
+    let key = cell.key();
+    let errors = cell_errors(key.clone());
+    let value = move || match e.sheet.with(|s| s.get(&key)) {
+        CellValue::Number(n) => n.to_string(),
+        _ => "0".to_string(),
+    };
+    let dom_id = cell_dom_id(&cell.key());
+    view! {
+        <td class=move || if errors.with(Vec::is_empty) { "nb-cell nb-computed" } else { "nb-cell nb-computed nb-cell-error" }>
+            <output id=dom_id aria-live="off" aria-label=cell.name() tabindex="-1">{value}</output>
+        </td>
+    }
+}

@@ -1,0 +1,44 @@
+//! The table sections 二, 三 and 四: each block laid out as the official form, with the
+//! guidance, and a way to confirm that blank cells mean 0.
+
+use super::editing::{use_announcer, use_editing};
+use super::i18n::{pick, tr, use_lang};
+use super::step_frame::StepFrame;
+use super::table_editor::BlockEditor;
+use crate::report::progress::Step;
+use crate::report::template::{SectionKey, Table};
+use leptos::prelude::*;
+
+/// A table section's step.
+#[component]
+pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let announcer = use_announcer();
+    let key = section;
+    let section = e.template.section(key);
+    let fill = move |_| {
+        let mut n = 0;
+        e.draft.update(|d| n = d.fill_blanks(e.template, table.id));
+        announcer.say(pick(
+            lang.get_untracked(),
+            format!("已在{n}个空白单元格中填入0"),
+            format!("Typed 0 into {n} blank cells"),
+        ));
+    };
+    view! {
+        <StepFrame step=Step::Section(key)>
+            <p class="nb-guidance">{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
+            <p class="nb-hint">
+                {tr(
+                    "方向键和回车键在单元格之间移动；可以从Excel或WPS复制一行数字粘贴进来；全角数字也可以。灰色的总计自动计算。",
+                    "Arrow keys and Enter move between cells; paste a row of numbers copied from Excel or WPS; full-width digits work too. Grey totals are computed.",
+                )}
+            </p>
+            {table.blocks.iter().map(|block| view! { <BlockEditor table=table block=block /> }).collect_view()}
+            <button type="button" class="nb-button nb-button-secondary" on:click=fill>
+                {tr("其余空白单元格都填0", "Type 0 into every blank cell")}
+            </button>
+        </StepFrame>
+    }
+}

@@ -1,0 +1,60 @@
+//! The task list: every step with its status, reachable in any order (GOV.UK task list).
+
+use super::download::download;
+use super::editing::use_editing;
+use super::i18n::{tr, use_lang};
+use super::route::Route;
+use super::status::{status_class, status_label, step_title};
+use crate::report::file;
+use crate::report::progress::{status, Step};
+use leptos::prelude::*;
+
+/// The overview of a draft's steps.
+#[component]
+pub fn TaskList() -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let id = e.id();
+    let title = move || e.draft.with(|d| d.meta.title());
+    let save_file = move |_| {
+        e.draft.with_untracked(|d| {
+            let name = format!("{}-草稿.json", crate::report::export::file_name(d, ""));
+            download(&name, "application/json", &file::to_file(d));
+        });
+    };
+    view! {
+        <p class="nb-back"><a href=Route::Start.href()>{tr("← 首页", "← Start")}</a></p>
+        <h1 id="nb-step-heading" tabindex="-1">{title}</h1>
+        <p class="nb-hint">
+            {e.template.id} " · " {move || e.draft.with(|d| d.meta.year)} " · "
+            {tr("草稿自动保存在本浏览器中。", "The draft is saved in this browser as you type.")}
+        </p>
+        <h2 class="nb-visually-hidden">{tr("步骤", "Steps")}</h2>
+        <ol class="nb-task-list">
+            {Step::all(e.template)
+                .into_iter()
+                .map(|step| {
+                    let href = Route::Step(id.clone(), step).href();
+                    let st = Memo::new(move |_| {
+                        e.draft.with(|d| e.findings.with(|f| status(e.template, d, f, step)))
+                    });
+                    let name = move || step_title(e.template, step, lang.get());
+                    let tag_id = format!("nb-status-{}", step.slug());
+                    view! {
+                        <li class="nb-task">
+                            <a href=href aria-describedby=tag_id.clone()>{name}</a>
+                            <strong id=tag_id class=move || status_class(st.get())>
+                                {move || status_label(st.get(), lang.get())}
+                            </strong>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        <div class="nb-actions">
+            <button type="button" class="nb-button nb-button-secondary" on:click=save_file>
+                {tr("下载草稿文件", "Download draft file")}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,172 @@
+//! The text sections 一, 五 and 六: the official guidance beside plain-paragraph editors, one per
+//! optional sub-part, with a character count; 六 also takes the fee amount under `ogi-2021`.
+
+use super::editing::use_editing;
+use super::i18n::{pick, tr, use_lang};
+use super::step_frame::StepFrame;
+use crate::report::draft::{char_count, SectionText};
+use crate::report::progress::Step;
+use crate::report::rules::Location;
+use crate::report::template::{SectionKey, TextSpec};
+use crate::report::Severity;
+use leptos::prelude::*;
+
+/// A text section's step.
+#[component]
+pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let key = section;
+    let section = e.template.section(key);
+    let slug = Step::Section(key).slug();
+    let main_label = if spec.aspects.is_empty() {
+        ("正文".to_string(), "Text".to_string())
+    } else {
+        (
+            "概述（可选）".to_string(),
+            "Introduction (optional)".to_string(),
+        )
+    };
+    let is_empty = move || {
+        e.draft.with(|d| {
+            let t = d.text(key);
+            t.text.trim().is_empty() && t.aspects.values().all(|a| a.trim().is_empty())
+        })
+    };
+    view! {
+        <StepFrame step=Step::Section(key)>
+            <div class="nb-with-aside">
+                <div class="nb-editor">
+                    {spec.fee.as_ref().map(|fee| view! { <FeeField section=key label=fee.label unit=fee.unit /> })}
+                    <SectionTextArea section=key aspect=None id=format!("nb-text-{slug}") label=main_label />
+                    {spec
+                        .aspects
+                        .iter()
+                        .enumerate()
+                        .map(|(i, a)| {
+                            let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九"][i.min(8)];
+                            let zh = format!("（{numeral}）{}（可选）", a.label);
+                            let en = format!("({}) {} (optional)", i + 1, a.label);
+                            view! {
+                                <SectionTextArea section=key aspect=Some(a.id) id=format!("nb-text-{slug}-{}", a.id)
+                                    label=(zh, en) />
+                            }
+                        })
+                        .collect_view()}
+                    <Show when=is_empty>
+                        <button type="button" class="nb-button nb-button-secondary"
+                            on:click=move |_| e.draft.update(|d| {
+                                d.texts.entry(key).or_insert_with(SectionText::default).text = "无。".into();
+                            })>
+                            {tr("没有要报告的：填入“无。”", "Nothing to report: write “无。”")}
+                        </button>
+                    </Show>
+                </div>
+                <aside class="nb-aside" aria-labelledby=format!("nb-guide-{slug}")>
+                    <h2 id=format!("nb-guide-{slug}")>{tr("填写要求", "What to write")}</h2>
+                    <p>{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
+                    <p class="nb-hint">{tr("段落之间空一行；每个非空的小标题部分在网页中单独成节。", "Separate paragraphs with a blank line; each filled sub-part gets its own sub-heading on the page.")}</p>
+                </aside>
+            </div>
+        </StepFrame>
+    }
+}
+
+/// A text area for a section's main text or one of its sub-parts, with a character count.
+#[component]
+fn SectionTextArea(
+    section: SectionKey,
+    aspect: Option<&'static str>,
+    id: String,
+    label: (String, String),
+) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let key = section;
+    let read = move || {
+        e.draft.with(|d| {
+            let t = d.text(key);
+            match aspect {
+                None => t.text,
+                Some(a) => t.aspects.get(a).cloned().unwrap_or_default(),
+            }
+        })
+    };
+    let count_id = format!("{id}-count");
+    view! {
+        <div class="nb-field">
+            <label for=id.clone()>{move || pick(lang.get(), label.0.clone(), label.1.clone())}</label>
+            <textarea
+                id=id
+                class="nb-textarea"
+                rows=if aspect.is_some() { 5 } else { 8 }
+                aria-describedby=count_id.clone()
+                prop:value=read
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    e.draft.update(|d| {
+                        let t = d.texts.entry(key).or_default();
+                        match aspect {
+                            None => t.text = text,
+                            Some(a) => {
+                                t.aspects.insert(a.to_string(), text);
+                            }
+                        }
+                    });
+                }
+            ></textarea>
+            <p class="nb-hint" id=count_id>
+                {move || {
+                    let n = char_count(&read());
+                    pick(lang.get(), format!("已输入{n}字"), format!("{n} characters"))
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// The fee amount section 六 must state under `ogi-2021`.
+#[component]
+fn FeeField(section: SectionKey, label: &'static str, unit: &'static str) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let errors = Memo::new(move |_| {
+        e.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| {
+                    f.severity == Severity::Error
+                        && matches!(f.location, Location::Fee { section: s } if s == section)
+                })
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class=move || if errors.with(Vec::is_empty) { "nb-field" } else { "nb-field nb-field-error" }>
+            <label for="nb-fee">{move || pick(lang.get(), format!("本年收取{label}金额（{unit}）"), format!("{label} collected this year ({unit})"))}</label>
+            <p class="nb-hint" id="nb-fee-hint">{tr("依据国办函〔2020〕109号收取的政府信息公开信息处理费；没有收取填0。", "Information-processing fees under 国办函〔2020〕109号; 0 if none.")}</p>
+            {move || {
+                let m = errors.get();
+                (!m.is_empty()).then(|| view! {
+                    <p class="nb-error-message" id="nb-fee-error">
+                        <span class="nb-visually-hidden">{pick(lang.get(), "错误：", "Error: ")}</span>
+                        {m.iter().map(|x| x.get(lang.get()).to_string()).collect::<Vec<_>>().join("；")}
+                    </p>
+                })
+            }}
+            <input
+                id="nb-fee"
+                class="nb-input nb-input-short"
+                type="text"
+                inputmode="decimal"
+                aria-describedby=move || if errors.with(Vec::is_empty) { "nb-fee-hint" } else { "nb-fee-hint nb-fee-error" }
+                aria-invalid=move || (!errors.with(Vec::is_empty)).then_some("true")
+                prop:value=move || e.draft.with(|d| d.text(section).fee)
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    e.draft.update(|d| d.texts.entry(section).or_default().fee = v);
+                }
+            />
+        </div>
+    }
+}

@@ -1,0 +1,121 @@
+//! Keyboard movement between cells and pasting rows copied from Excel or WPS.
+
+use nianbao::report::grid::{is_multi_value, neighbor, plan_paste, split_pasted, Direction::*};
+use nianbao::report::templates::{OGI_2019, OGI_2021};
+
+fn n(key: &str, d: nianbao::report::grid::Direction) -> Option<String> {
+    neighbor(&OGI_2021, key, d)
+}
+
+#[test]
+fn arrows_move_between_input_cells_and_skip_totals() {
+    assert_eq!(
+        n("t3/new/natural", Right).as_deref(),
+        Some("t3/new/business")
+    );
+    assert_eq!(
+        n("t3/new/other-org", Right),
+        None,
+        "the 总计 column is skipped, then the edge"
+    );
+    assert_eq!(n("t3/new/natural", Left), None);
+    assert_eq!(n("t3/new/natural", Up), None);
+    assert_eq!(
+        n("t3/new/natural", Down).as_deref(),
+        Some("t3/carried/natural")
+    );
+    assert_eq!(
+        n("t3/other-misc/natural", Down).as_deref(),
+        Some("t3/carried-over/natural"),
+        "（七）总计 is skipped"
+    );
+    assert_eq!(
+        n("t3/carried-over/natural", Up).as_deref(),
+        Some("t3/other-misc/natural")
+    );
+    assert_eq!(n("t3/carried-over/natural", Down), None);
+    assert_eq!(
+        n("t4/cases/review-pending", Right).as_deref(),
+        Some("t4/cases/direct-upheld")
+    );
+    assert_eq!(
+        n("t4/cases/direct-upheld", Left).as_deref(),
+        Some("t4/cases/review-pending")
+    );
+    // Each block of 二 is its own grid.
+    assert_eq!(n("t2/normative/made", Down), None);
+    assert_eq!(
+        n("t2/penalty/decisions", Down).as_deref(),
+        Some("t2/coercion/decisions")
+    );
+    assert_eq!(
+        neighbor(&OGI_2019, "t3/other/natural", Down).as_deref(),
+        Some("t3/carried-over/natural")
+    );
+    assert_eq!(n("t9/x/y", Down), None);
+}
+
+#[test]
+fn pasted_text_splits_at_tabs_or_spaces() {
+    assert_eq!(split_pasted("1\t2\t3\r\n"), [["1", "2", "3"]]);
+    assert_eq!(split_pasted("1 2  3"), [["1", "2", "3"]]);
+    assert_eq!(
+        split_pasted("1\t\t3"),
+        [["1", "", "3"]],
+        "an empty spreadsheet cell stays a position"
+    );
+    assert_eq!(split_pasted("1\t2\n3\t4\n\n"), [["1", "2"], ["3", "4"]]);
+    assert!(is_multi_value("1\t2") && is_multi_value("1\n2"));
+    assert!(!is_multi_value("12") && !is_multi_value("12\n"));
+}
+
+#[test]
+fn a_pasted_row_fills_consecutive_cells() {
+    let plan = plan_paste(&OGI_2021, "t3/new/natural", "５\t1\t0\t0\t2\t1");
+    let keys: Vec<&str> = plan.fills.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "t3/new/natural",
+            "t3/new/business",
+            "t3/new/research",
+            "t3/new/nonprofit",
+            "t3/new/legal-service",
+            "t3/new/other-org"
+        ]
+    );
+    assert_eq!(plan.fills[0].1, "５");
+    assert_eq!((plan.on_computed, plan.outside), (0, 0));
+    // A row copied with its total: the total lands on the computed column and is left out.
+    let plan = plan_paste(&OGI_2021, "t3/new/natural", "5 1 0 0 2 1 9");
+    assert_eq!(
+        (plan.fills.len(), plan.on_computed, plan.outside),
+        (6, 1, 0)
+    );
+    // Table 四 copied whole: the three totals are left out, nothing shifts.
+    let row = "1\t0\t0\t1\t2\t3\t0\t0\t0\t3\t0\t1\t0\t0\t1";
+    let plan = plan_paste(&OGI_2021, "t4/cases/review-upheld", row);
+    assert_eq!(plan.on_computed, 3);
+    assert!(plan
+        .fills
+        .contains(&("t4/cases/direct-upheld".into(), "3".into())));
+    assert!(plan
+        .fills
+        .contains(&("t4/cases/after-corrected".into(), "1".into())));
+    // Past the edge.
+    let plan = plan_paste(&OGI_2021, "t3/new/other-org", "1 2 3");
+    assert_eq!(
+        (plan.fills.len(), plan.on_computed, plan.outside),
+        (1, 1, 1)
+    );
+    // Rows go down; the （七）总计 row takes no values.
+    let plan = plan_paste(&OGI_2021, "t3/other-misc/natural", "1\n2\n3");
+    assert_eq!(
+        plan.fills,
+        [
+            ("t3/other-misc/natural".into(), "1".into()),
+            ("t3/carried-over/natural".into(), "3".into())
+        ]
+    );
+    assert_eq!(plan.on_computed, 1);
+}
