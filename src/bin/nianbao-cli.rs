@@ -104,6 +104,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
     let limit = file::MAX_FILE_BYTES as u64 + 1;
+    if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
+        if meta.len() >= limit {
+            let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+            return Err(format!("{path}: {}", file::FileError::TooLarge { bytes }));
+        }
+    }
     let mut bytes = Vec::new();
     let read = if path == "-" {
         std::io::stdin().take(limit).read_to_end(&mut bytes)

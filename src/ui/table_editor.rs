@@ -199,10 +199,21 @@ fn CellInput(cell: CellAt) -> impl IntoView {
         }
     };
     let invalid = move || errors.with(|m| !m.is_empty());
+    // The reason in words for pointer users too; screen readers get it through aria-describedby.
+    let reason = move || {
+        errors.with(|m| {
+            (!m.is_empty()).then(|| {
+                m.iter()
+                    .map(|x| x.get(lang.get()).to_string())
+                    .collect::<Vec<_>>()
+                    .join("；")
+            })
+        })
+    };
     let unit = (kind == ValueKind::Amount)
         .then(|| view! { <UnitPicker key=key.clone() name=name.clone() /> });
     view! {
-        <td class=move || if invalid() { "nb-cell nb-cell-error" } else { "nb-cell" }>
+        <td class=move || if invalid() { "nb-cell nb-cell-error" } else { "nb-cell" } title=reason>
             <span class="nb-cell-flag" aria-hidden="true" hidden=move || !invalid()>"!"</span>
             <input
                 id=dom_id

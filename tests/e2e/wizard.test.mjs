@@ -225,3 +225,21 @@ test('exporting with errors asks first and names them', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a row copied from a spreadsheet pastes into consecutive cells, skipping the total', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  // A row as Excel copies it: six applicant columns and the total, tab-separated.
+  await page.evaluate(() => navigator.clipboard.writeText('1\t２\t0\t0\t1\t0\t4\r\n'));
+  await page.getByRole('textbox', { name: '（三）不予公开 1.属于国家秘密 自然人', exact: true }).focus();
+  await page.keyboard.press('Control+V');
+  const values = [];
+  for (const col of ['自然人', '法人或其他组织 商业企业', '法人或其他组织 科研机构', '法人或其他组织 社会公益组织', '法人或其他组织 法律服务机构', '法人或其他组织 其他']) {
+    values.push(await page.getByRole('textbox', { name: `（三）不予公开 1.属于国家秘密 ${col}`, exact: true }).inputValue());
+  }
+  assert.deepEqual(values, ['1', '２', '0', '0', '1', '0']);
+  assert.equal((await page.getByRole('status', { name: '（三）不予公开 1.属于国家秘密 总计', exact: true }).textContent()).trim(), '4');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,145 @@
+//! `nianbao-cli`: sample, check and export, with the exit codes batch users rely on.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn cli(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_nianbao-cli"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("nianbao-cli runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn temp(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn sample_check_and_export_a_consistent_report() {
+    for format in ["ogi-2021", "ogi-2019"] {
+        let sample = cli(&["sample", format], None);
+        assert!(sample.status.success());
+        let draft = text(&sample.stdout);
+        assert!(draft.contains(&format!("\"template\": \"{format}\"")));
+        let path = temp(&format!("{format}.json"), &draft);
+        let check = cli(&["check", path.to_str().unwrap()], None);
+        assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+        assert!(text(&check.stdout).contains("0 个错误，0 个警告"));
+        // The pipeline of the issue: the draft on standard input, as /dev/stdin and as -.
+        for input in ["/dev/stdin", "-"] {
+            let page = cli(&["export", input], Some(&draft));
+            assert!(page.status.success(), "{}", text(&page.stderr));
+            assert!(text(&page.stdout).starts_with("<!DOCTYPE html>"));
+        }
+        let out = path.with_extension("html");
+        let fragment = cli(
+            &[
+                "export",
+                path.to_str().unwrap(),
+                "--fragment",
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(fragment.status.success());
+        let written = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            written.starts_with("<style>")
+                && written.contains("<article class=\"nianbao-report\">")
+        );
+    }
+}
+
+#[test]
+fn check_exits_1_on_errors_and_names_them() {
+    let draft = text(&cli(&["sample", "ogi-2021"], None).stdout)
+        .replace("\"t3/new/natural\": \"86\"", "\"t3/new/natural\": \"90\"");
+    let path = temp("broken.json", &draft);
+    let check = cli(&["check", path.to_str().unwrap()], None);
+    assert_eq!(check.status.code(), Some(1));
+    let out = text(&check.stdout);
+    assert!(
+        out.contains("[T3-balance]") && out.contains("“自然人”列") && out.contains("相差4"),
+        "{out}"
+    );
+    assert!(out.contains("1 个错误"));
+}
+
+#[test]
+fn bad_files_exit_2_with_a_clear_message() {
+    let cases = [
+        ("not-json.json", "这不是JSON", "不是JSON"),
+        (
+            "not-draft.json",
+            "{\"a\": 1}",
+            "缺少 \"format\": \"nianbao-draft\" 标记",
+        ),
+        (
+            "newer.json",
+            "{\"format\": \"nianbao-draft\", \"version\": 99}",
+            "较新版本",
+        ),
+        (
+            "unknown.json",
+            "{\"format\": \"nianbao-draft\", \"version\": 1, \"template\": \"ogi-1999\"}",
+            "ogi-1999",
+        ),
+    ];
+    for (name, content, expected) in cases {
+        let path = temp(name, content);
+        for command in ["check", "export"] {
+            let out = cli(&[command, path.to_str().unwrap()], None);
+            assert_eq!(out.status.code(), Some(2), "{name} {command}");
+            assert!(
+                text(&out.stderr).contains(expected),
+                "{name}: {}",
+                text(&out.stderr)
+            );
+        }
+    }
+    let missing = cli(&["check", "/nonexistent/draft.json"], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("无法读取"));
+    let binary = temp("binary.json", "");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x81]).unwrap();
+    let out = cli(&["check", binary.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("不是UTF-8文本"));
+    assert_eq!(cli(&["sample", "ogi-1999"], None).status.code(), Some(2));
+    assert_eq!(cli(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(cli(&["export"], None).status.code(), Some(2));
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read_whole() {
+    let big = "x".repeat(6 * 1024 * 1024);
+    let path = temp("big.json", &big);
+    let out = cli(&["check", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("文件过大（6.0 MB）"),
+        "{}",
+        text(&out.stderr)
+    );
+}
