@@ -129,33 +129,57 @@ fn catalogue(draft: &Draft, out: &mut String) {
 /// Chinese numerals for sub-headings （一） to （十）.
 const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
-fn text_section(section: &Section, spec: &TextSpec, draft: &Draft, out: &mut String) {
+/// A text section as printed: the fee sentence (if the format asks for one and it is filled),
+/// the main text, then the filled sub-parts with their numbered headings.
+struct TextParts {
+    fee: Option<String>,
+    text: String,
+    sub_parts: Vec<(String, String)>,
+}
+
+fn text_parts(section: &Section, spec: &TextSpec, draft: &Draft) -> TextParts {
     let text = draft.text(section.key);
-    if let Some(fee) = &spec.fee {
+    let fee = spec.fee.as_ref().and_then(|fee| {
         let typed = text.fee.trim();
-        if !typed.is_empty() {
+        (!typed.is_empty()).then(|| {
             let amount = shown(typed, ValueKind::Decimal { unit: fee.unit });
-            let _ = writeln!(
-                out,
-                "<p>{}年度，本机关收取{}{}{}。</p>",
-                draft.meta.year,
-                escape(fee.label),
-                escape(&amount),
-                escape(fee.unit)
-            );
-        }
-    }
-    paragraphs(&text.text, out);
-    let filled = spec.aspects.iter().filter_map(|a| {
-        text.aspects
-            .get(a.id)
-            .filter(|t| !t.trim().is_empty())
-            .map(|t| (a, t))
+            format!(
+                "{}年度，本机关收取{}{amount}{}。",
+                draft.meta.year, fee.label, fee.unit
+            )
+        })
     });
-    for (i, (aspect, body)) in filled.enumerate() {
-        let numeral = NUMERALS.get(i).copied().unwrap_or("");
-        let _ = writeln!(out, "<h3>（{numeral}）{}</h3>", escape(aspect.label));
-        paragraphs(body, out);
+    let sub_parts = spec
+        .aspects
+        .iter()
+        .filter_map(|a| {
+            text.aspects
+                .get(a.id)
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| (a, t))
+        })
+        .enumerate()
+        .map(|(i, (aspect, body))| {
+            let numeral = NUMERALS.get(i).copied().unwrap_or("");
+            (format!("（{numeral}）{}", aspect.label), body.clone())
+        })
+        .collect();
+    TextParts {
+        fee,
+        text: text.text,
+        sub_parts,
+    }
+}
+
+fn text_section(section: &Section, spec: &TextSpec, draft: &Draft, out: &mut String) {
+    let parts = text_parts(section, spec, draft);
+    if let Some(fee) = parts.fee {
+        let _ = writeln!(out, "<p>{}</p>", escape(&fee));
+    }
+    paragraphs(&parts.text, out);
+    for (heading, body) in parts.sub_parts {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
+        paragraphs(&body, out);
     }
 }
 
@@ -408,29 +432,15 @@ pub fn plain_text(template: &Template, draft: &Draft) -> String {
         let _ = writeln!(out, "\n{}", section.heading);
         match &section.body {
             SectionBody::Text(spec) => {
-                let text = draft.text(section.key);
-                if let Some(fee) = &spec.fee {
-                    if !text.fee.trim().is_empty() {
-                        let amount = shown(&text.fee, ValueKind::Decimal { unit: fee.unit });
-                        let _ = writeln!(
-                            out,
-                            "{}年度，本机关收取{}{amount}{}。",
-                            meta.year, fee.label, fee.unit
-                        );
-                    }
+                let parts = text_parts(section, spec, draft);
+                if let Some(fee) = parts.fee {
+                    let _ = writeln!(out, "{fee}");
                 }
-                if !text.text.trim().is_empty() {
-                    let _ = writeln!(out, "{}", text.text.trim());
+                if !parts.text.trim().is_empty() {
+                    let _ = writeln!(out, "{}", parts.text.trim());
                 }
-                let filled = spec.aspects.iter().filter_map(|a| {
-                    text.aspects
-                        .get(a.id)
-                        .filter(|t| !t.trim().is_empty())
-                        .map(|t| (a, t))
-                });
-                for (i, (aspect, body)) in filled.enumerate() {
-                    let numeral = NUMERALS.get(i).copied().unwrap_or("");
-                    let _ = writeln!(out, "（{numeral}）{}\n{}", aspect.label, body.trim());
+                for (heading, body) in parts.sub_parts {
+                    let _ = writeln!(out, "{heading}\n{}", body.trim());
                 }
             }
             SectionBody::Table(table) => {

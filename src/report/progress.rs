@@ -3,7 +3,7 @@
 use super::draft::{char_count, Draft};
 use super::message::Message;
 use super::rules::{Finding, Location, Severity};
-use super::template::{SectionBody, SectionKey, Template};
+use super::template::{SectionBody, SectionKey, Table, Template};
 
 /// A step of the wizard: the metadata, one of the six sections, or the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,12 +117,8 @@ pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: St
                 (text || !t.fee.trim().is_empty(), text && fee)
             }
             SectionBody::Table(table) => {
-                let inputs: Vec<bool> = table
-                    .cells()
-                    .filter(|c| c.is_input())
-                    .map(|c| !draft.cell(&c.key()).trim().is_empty())
-                    .collect();
-                (inputs.iter().any(|f| *f), inputs.iter().all(|f| *f))
+                let (filled, total) = filled_cells(table, draft);
+                (filled > 0, filled == total)
             }
         },
         Step::Review => {
@@ -185,13 +181,7 @@ pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
                 Message::new(zh, en)
             }
             SectionBody::Table(table) => {
-                let inputs: Vec<bool> = table
-                    .cells()
-                    .filter(|c| c.is_input())
-                    .map(|c| !draft.cell(&c.key()).trim().is_empty())
-                    .collect();
-                let filled = inputs.iter().filter(|f| **f).count();
-                let total = inputs.len();
+                let (filled, total) = filled_cells(table, draft);
                 Message::new(
                     format!("已填写{filled}/{total}个单元格（空白按0计）"),
                     format!("{filled} of {total} cells filled (blanks count as 0)"),
@@ -200,4 +190,15 @@ pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
         },
         Step::Review => Message::new("", ""),
     }
+}
+
+/// How many input cells of a table are filled, and how many there are.
+fn filled_cells(table: &'static Table, draft: &Draft) -> (usize, usize) {
+    table
+        .cells()
+        .filter(|c| c.is_input())
+        .fold((0, 0), |(filled, total), c| {
+            let has = !draft.cell(&c.key()).trim().is_empty();
+            (filled + usize::from(has), total + 1)
+        })
 }

@@ -310,3 +310,57 @@ pub static DISPUTES: Table = Table {
         balances: &[],
     }],
 };
+
+/// The six sections in order: the parts both formats share, with each format's tables of 二 and
+/// 三 and its section 六 (which differ).
+pub const fn sections(
+    proactive: &'static Table,
+    requests: &'static Table,
+    other: TextSpec,
+    other_guidance: Bilingual,
+) -> [Section; 6] {
+    [
+        Section {
+            key: SectionKey::Overview,
+            heading: HEADING_OVERVIEW,
+            body: SectionBody::Text(TextSpec {
+                aspects: OVERVIEW_ASPECTS,
+                fee: None,
+            }),
+            guidance: GUIDE_OVERVIEW,
+        },
+        Section {
+            key: SectionKey::Proactive,
+            heading: HEADING_PROACTIVE,
+            body: SectionBody::Table(proactive),
+            guidance: GUIDE_PROACTIVE,
+        },
+        Section {
+            key: SectionKey::Requests,
+            heading: HEADING_REQUESTS,
+            body: SectionBody::Table(requests),
+            guidance: GUIDE_REQUESTS,
+        },
+        Section {
+            key: SectionKey::Disputes,
+            heading: HEADING_DISPUTES,
+            body: SectionBody::Table(&DISPUTES),
+            guidance: GUIDE_DISPUTES,
+        },
+        Section {
+            key: SectionKey::Problems,
+            heading: HEADING_PROBLEMS,
+            body: SectionBody::Text(TextSpec {
+                aspects: &[],
+                fee: None,
+            }),
+            guidance: GUIDE_PROBLEMS,
+        },
+        Section {
+            key: SectionKey::Other,
+            heading: HEADING_OTHER,
+            body: SectionBody::Text(other),
+            guidance: other_guidance,
+        },
+    ]
+}

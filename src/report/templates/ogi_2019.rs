@@ -15,16 +15,18 @@ const fn value(id: &'static str, label: &'static str) -> Column {
     }
 }
 
-const ITEMS_WITH_DECISIONS: &[Column] = &[
-    value("previous-items", "上一年项目数量"),
-    Column {
-        id: "change",
-        label: "本年增/减",
-        kind: ColumnKind::Value(ValueKind::SignedCount),
-        children: &[],
-    },
-    value("decisions", "处理决定数量"),
-];
+const PREVIOUS_ITEMS: Column = value("previous-items", "上一年项目数量");
+
+/// 本年增/减: a decrease is typed as a negative number.
+const CHANGE: Column = Column {
+    id: "change",
+    label: "本年增/减",
+    kind: ColumnKind::Value(ValueKind::SignedCount),
+    children: &[],
+};
+
+const ITEMS_WITH_DECISIONS: &[Column] =
+    &[PREVIOUS_ITEMS, CHANGE, value("decisions", "处理决定数量")];
 
 static PROACTIVE: Table = Table {
     id: "t2",
@@ -61,15 +63,7 @@ static PROACTIVE: Table = Table {
         Block {
             caption: Some("第二十条第（八）项"),
             corner: Corner::Heading("信息内容"),
-            columns: &[
-                value("previous-items", "上一年项目数量"),
-                Column {
-                    id: "change",
-                    label: "本年增/减",
-                    kind: ColumnKind::Value(ValueKind::SignedCount),
-                    children: &[],
-                },
-            ],
+            columns: &[PREVIOUS_ITEMS, CHANGE],
             rows: &[input("fees", "行政事业性收费")],
             balances: &[],
         },
@@ -140,6 +134,16 @@ static REQUESTS: Table = Table {
     }],
 };
 
+static SECTIONS: [Section; 6] = sections(
+    &PROACTIVE,
+    &REQUESTS,
+    TextSpec { aspects: &[], fee: None },
+    Bilingual {
+        zh: "其他需要报告的事项，如年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。没有时写“无。”",
+        en: "Anything else to report, such as the year's key open-government tasks or publication of replies to deputies' suggestions. When there is nothing, write “无。”",
+    },
+);
+
 /// The historical trial format, for redoing or comparing reports on 2019 and 2020.
 pub static OGI_2019: Template = Template {
     id: "ogi-2019",
@@ -148,45 +152,5 @@ pub static OGI_2019: Template = Template {
         zh: "2019、2020年度的报告使用此格式（国办公开办函〔2019〕60号，试行）。",
         en: "For reports on 2019 and 2020 (trial format, notice 国办公开办函〔2019〕60号).",
     },
-    sections: &[
-        Section {
-            key: SectionKey::Overview,
-            heading: HEADING_OVERVIEW,
-            body: SectionBody::Text(TextSpec { aspects: OVERVIEW_ASPECTS, fee: None }),
-            guidance: GUIDE_OVERVIEW,
-        },
-        Section {
-            key: SectionKey::Proactive,
-            heading: HEADING_PROACTIVE,
-            body: SectionBody::Table(&PROACTIVE),
-            guidance: GUIDE_PROACTIVE,
-        },
-        Section {
-            key: SectionKey::Requests,
-            heading: HEADING_REQUESTS,
-            body: SectionBody::Table(&REQUESTS),
-            guidance: GUIDE_REQUESTS,
-        },
-        Section {
-            key: SectionKey::Disputes,
-            heading: HEADING_DISPUTES,
-            body: SectionBody::Table(&DISPUTES),
-            guidance: GUIDE_DISPUTES,
-        },
-        Section {
-            key: SectionKey::Problems,
-            heading: HEADING_PROBLEMS,
-            body: SectionBody::Text(TextSpec { aspects: &[], fee: None }),
-            guidance: GUIDE_PROBLEMS,
-        },
-        Section {
-            key: SectionKey::Other,
-            heading: HEADING_OTHER,
-            body: SectionBody::Text(TextSpec { aspects: &[], fee: None }),
-            guidance: Bilingual {
-                zh: "其他需要报告的事项，如年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。没有时写“无。”",
-                en: "Anything else to report, such as the year's key open-government tasks or publication of replies to deputies' suggestions. When there is nothing, write “无。”",
-            },
-        },
-    ],
+    sections: &SECTIONS,
 };

@@ -126,6 +126,16 @@ static REQUESTS: Table = Table {
     }],
 };
 
+static SECTIONS: [Section; 6] = sections(
+    &PROACTIVE,
+    &REQUESTS,
+    TextSpec { aspects: &[], fee: Some(FeeSpec { label: "信息处理费", unit: "元" }) },
+    Bilingual {
+        zh: "须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”",
+        en: "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”",
+    },
+);
+
 /// The current format, and the default for new reports.
 pub static OGI_2021: Template = Template {
     id: "ogi-2021",
@@ -134,48 +144,5 @@ pub static OGI_2021: Template = Template {
         zh: "2021年及以后年度的报告使用此格式（国办公开办函〔2021〕30号）。",
         en: "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
     },
-    sections: &[
-        Section {
-            key: SectionKey::Overview,
-            heading: HEADING_OVERVIEW,
-            body: SectionBody::Text(TextSpec { aspects: OVERVIEW_ASPECTS, fee: None }),
-            guidance: GUIDE_OVERVIEW,
-        },
-        Section {
-            key: SectionKey::Proactive,
-            heading: HEADING_PROACTIVE,
-            body: SectionBody::Table(&PROACTIVE),
-            guidance: GUIDE_PROACTIVE,
-        },
-        Section {
-            key: SectionKey::Requests,
-            heading: HEADING_REQUESTS,
-            body: SectionBody::Table(&REQUESTS),
-            guidance: GUIDE_REQUESTS,
-        },
-        Section {
-            key: SectionKey::Disputes,
-            heading: HEADING_DISPUTES,
-            body: SectionBody::Table(&DISPUTES),
-            guidance: GUIDE_DISPUTES,
-        },
-        Section {
-            key: SectionKey::Problems,
-            heading: HEADING_PROBLEMS,
-            body: SectionBody::Text(TextSpec { aspects: &[], fee: None }),
-            guidance: GUIDE_PROBLEMS,
-        },
-        Section {
-            key: SectionKey::Other,
-            heading: HEADING_OTHER,
-            body: SectionBody::Text(TextSpec {
-                aspects: &[],
-                fee: Some(FeeSpec { label: "信息处理费", unit: "元" }),
-            }),
-            guidance: Bilingual {
-                zh: "须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”",
-                en: "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”",
-            },
-        },
-    ],
+    sections: &SECTIONS,
 };
