@@ -5,7 +5,6 @@
 
 pub mod report;
 
-#[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -276,3 +276,27 @@ fn s_required_warns_on_empty_sections_and_missing_fee() {
     draft.texts.get_mut(&Overview).unwrap().text.clear();
     assert!(of_rule(&check(&draft), "S-required").is_empty());
 }
+
+#[test]
+fn t3_balance_in_the_2019_format() {
+    let mut d19 = sample(&OGI_2019).unwrap();
+    assert!(of_rule(&check(&d19), "T3-balance").is_empty());
+    d19.set_cell("t3/other/business", "2"); // （六）其他处理 is one row in 2019
+    let findings = check(&d19);
+    let f = of_rule(&findings, "T3-balance");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        cell_keys(f[0]),
+        [
+            "t3/new/business",
+            "t3/carried/business",
+            "t3/total/business",
+            "t3/carried-over/business"
+        ]
+    );
+    assert!(
+        f[0].message.zh.contains("“商业企业”列") && f[0].message.zh.contains("相差2"),
+        "{}",
+        f[0].message.zh
+    );
+}

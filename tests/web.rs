@@ -188,8 +188,9 @@ async fn a_draft_change_reaches_the_totals() {
     let (host, editing) = mount_table_3();
     editing
         .draft
-        .update(|d| d.set_cell("t3/carried/natural", "9"));
+        .update(|d| d.set_cell("t3/disclosed/natural", "9"));
     settle().await;
-    assert_eq!(shown(&host, "t3/carried/total"), "9");
-    assert_eq!(shown(&host, "t3/total/natural"), "0");
+    assert_eq!(shown(&host, "t3/disclosed/total"), "9");
+    assert_eq!(shown(&host, "t3/total/natural"), "9");
+    assert_eq!(shown(&host, "t3/total/total"), "9");
 }

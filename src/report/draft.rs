@@ -4,7 +4,7 @@
 //! numbers are read from it (see `number`) whenever totals, rules or the export need them.
 
 use super::number::MoneyUnit;
-use super::template::{SectionBody, SectionKey, Template};
+use super::template::{Aspect, SectionBody, SectionKey, Template, TextSpec};
 use super::templates;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -88,6 +88,24 @@ pub struct SectionText {
     pub fee: String,
 }
 
+impl SectionText {
+    /// The texts of the sub-parts `spec` has, in its order (text under unknown ids is not part
+    /// of the report).
+    pub fn parts<'a>(
+        &'a self,
+        spec: &'a TextSpec,
+    ) -> impl Iterator<Item = (&'a Aspect, &'a str)> + 'a {
+        spec.aspects
+            .iter()
+            .filter_map(|a| self.aspects.get(a.id).map(|t| (a, t.as_str())))
+    }
+
+    /// Whether the section has any text: its main text or a sub-part of `spec`.
+    pub fn has_text(&self, spec: &TextSpec) -> bool {
+        !self.text.trim().is_empty() || self.parts(spec).any(|(_, t)| !t.trim().is_empty())
+    }
+}
+
 /// 公开方式 of every annual report.
 pub const DISCLOSURE_PROACTIVE: &str = "主动公开";
 
@@ -146,6 +164,12 @@ impl Meta {
             "{date} {}",
             if time.is_empty() { "00:00" } else { time }
         ))
+    }
+
+    /// Whether 公开日期 (and 公开时间, if given) are well formed, so PubDate can be written.
+    pub fn pub_date_valid(&self) -> bool {
+        super::rules::is_date(self.pub_date.trim())
+            && (self.pub_time.trim().is_empty() || super::rules::is_time(self.pub_time.trim()))
     }
 
     /// The generated opening paragraph: legal basis, statistics period, where to read it, contacts.

@@ -39,7 +39,7 @@ pub fn page(template: &Template, draft: &Draft) -> String {
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
     out.push_str("<link rel=\"icon\" href=\"data:,\">\n");
     let mut tags: Vec<(&str, String)> = vec![("ArticleTitle", title.clone())];
-    if let Some(date) = meta.pub_date_time() {
+    if let Some(date) = meta.pub_date_time().filter(|_| meta.pub_date_valid()) {
         tags.push(("PubDate", date));
     }
     tags.push(("ContentSource", meta.body.trim().to_string()));
@@ -477,18 +477,8 @@ pub fn plain_text(template: &Template, draft: &Draft) -> String {
     out
 }
 
-/// A file name for the exported page: the title plus `suffix`, without the characters that
-/// Windows and other systems refuse in file names.
+/// A file name for the exported page: the title plus `suffix`.
 pub fn file_name(draft: &Draft, suffix: &str) -> String {
-    let title: String = draft
-        .meta
-        .title()
-        .chars()
-        .filter(|c| {
-            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        })
-        .take(80)
-        .collect();
-    let title = title.trim();
-    format!("{}{suffix}", if title.is_empty() { "年报" } else { title })
+    let title = super::file::file_safe(&draft.meta.title(), 80);
+    format!("{}{suffix}", if title.is_empty() { "年报" } else { &title })
 }

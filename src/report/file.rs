@@ -263,3 +263,37 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
     }
     Ok(())
 }
+
+/// The name of a draft file: `{发布机构}-{年度}年报-草稿-{date}.json`.
+pub fn file_name(draft: &Draft, date: &str) -> String {
+    let body = file_safe(&draft.meta.body, 60);
+    let body = if body.is_empty() {
+        "年报".to_string()
+    } else {
+        body
+    };
+    format!("{body}-{}年报-草稿-{date}.json", draft.meta.year)
+}
+
+/// `text` without the characters file systems refuse in names, at most `max` characters.
+pub fn file_safe(text: &str, max: usize) -> String {
+    let kept: String = text
+        .chars()
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
+        .take(max)
+        .collect();
+    kept.trim().to_string()
+}
+
+/// Values in a draft that are out of range for their cells or fields (negative counts,
+/// decimals in whole-number cells, numbers too large, text that is not a number, a year
+/// outside 1990–2100), named with their place; an importer shows these before opening a file.
+pub fn out_of_range(draft: &Draft) -> Vec<Message> {
+    super::rules::check(draft)
+        .into_iter()
+        .filter(|f| f.rule == "range")
+        .map(|f| f.message)
+        .collect()
+}

@@ -69,6 +69,8 @@ pub struct PastePlan {
     pub on_computed: usize,
     /// Values that fell beyond the block's last row or column.
     pub outside: usize,
+    /// Values longer than a cell takes ([`super::file::MAX_CELL_CHARS`]).
+    pub too_long: usize,
 }
 
 /// Splits pasted text into rows of values: lines are rows; a line is split at tabs when it has
@@ -84,11 +86,24 @@ pub fn split_pasted(text: &str) -> Vec<Vec<String>> {
         .map(|line| {
             if line.contains('\t') {
                 line.split('\t').map(|v| v.trim().to_string()).collect()
+            } else if is_one_number(line) {
+                // "1 234" is one number with a thousands separator, not two cells.
+                vec![line.trim().to_string()]
             } else {
                 line.split_whitespace().map(str::to_string).collect()
             }
         })
         .collect()
+}
+
+fn is_one_number(line: &str) -> bool {
+    matches!(
+        super::number::parse(line, super::number::ValueKind::Amount),
+        Ok(Some(_))
+    ) || matches!(
+        super::number::parse(line, super::number::ValueKind::SignedCount),
+        Ok(Some(_))
+    )
 }
 
 /// Whether pasted text is more than one value, so the editor should spread it over cells.
@@ -107,6 +122,9 @@ pub fn plan_paste(template: &Template, key: &str, text: &str) -> PastePlan {
     for (i, values) in split_pasted(text).into_iter().enumerate() {
         for (j, value) in values.into_iter().enumerate() {
             match grid.get(r0 + i).and_then(|row| row.get(c0 + j)) {
+                Some(Some(_)) if value.chars().count() > super::file::MAX_CELL_CHARS => {
+                    plan.too_long += 1
+                }
                 Some(Some(cell)) => plan.fills.push((cell.key(), value)),
                 Some(None) => plan.on_computed += 1,
                 None => plan.outside += 1,

@@ -111,8 +111,7 @@ pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: St
         Step::Section(key) => match &template.section(key).body {
             SectionBody::Text(spec) => {
                 let t = draft.text(key);
-                let text =
-                    !t.text.trim().is_empty() || t.aspects.values().any(|a| !a.trim().is_empty());
+                let text = t.has_text(spec);
                 let fee = spec.fee.is_none() || !t.fee.trim().is_empty();
                 (text || !t.fee.trim().is_empty(), text && fee)
             }
@@ -160,7 +159,7 @@ pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
             SectionBody::Text(spec) => {
                 let t = draft.text(key);
                 let chars =
-                    char_count(&t.text) + t.aspects.values().map(|a| char_count(a)).sum::<usize>();
+                    char_count(&t.text) + t.parts(spec).map(|(_, a)| char_count(a)).sum::<usize>();
                 let parts = spec
                     .aspects
                     .iter()

@@ -410,10 +410,7 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     for section in template.sections {
         let heading = section.heading;
         let empty = match &section.body {
-            SectionBody::Text(_) => {
-                let t = draft.text(section.key);
-                t.text.trim().is_empty() && t.aspects.values().all(|a| a.trim().is_empty())
-            }
+            SectionBody::Text(spec) => !draft.text(section.key).has_text(spec),
             SectionBody::Table(table) => table
                 .cells()
                 .all(|c| !c.is_input() || draft.cell(&c.key()).trim().is_empty()),

@@ -4,9 +4,9 @@ use super::draft_screen::DraftScreen;
 use super::editing::{focus_id, Announcer};
 use super::i18n::tr;
 use super::route::{self, Route};
-use super::start::StartScreen;
+use super::start::{Dropped, StartScreen};
 use crate::report::Lang;
-use crate::storage;
+use crate::storage::local as storage;
 use leptos::prelude::*;
 
 /// The root component.
@@ -18,6 +18,23 @@ pub fn App() -> impl IntoView {
     provide_context(route);
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    let dropped = Dropped(RwSignal::new_local(None));
+    provide_context(dropped);
+
+    // A draft file dropped anywhere opens through the start screen's import, instead of the
+    // browser leaving the app to show the file.
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            dropped.0.set(Some(file));
+            route::go(&Route::Start);
+        }
+    });
 
     // The app lives as long as the page, and so does this listener.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {

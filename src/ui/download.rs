@@ -27,3 +27,19 @@ fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
     );
     Some(())
 }
+
+/// Offers a draft as a draft file named from the body, year and today's date.
+pub fn download_draft(draft: &crate::report::Draft) {
+    let today = js_sys::Date::new_0();
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        today.get_full_year(),
+        today.get_month() + 1,
+        today.get_date()
+    );
+    download(
+        &crate::report::file::file_name(draft, &date),
+        "application/json",
+        &crate::report::file::to_file(draft),
+    );
+}

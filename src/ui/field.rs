@@ -87,6 +87,7 @@ pub fn DraftField(
             <textarea
                 id=id
                 class="nb-textarea"
+                maxlength=crate::report::file::MAX_TEXT_CHARS
                 rows=rows
                 aria-describedby=described.clone()
                 aria-invalid=invalid
@@ -101,6 +102,7 @@ pub fn DraftField(
             <input
                 id=id
                 class=class
+                maxlength=crate::report::file::MAX_TEXT_CHARS
                 type="text"
                 inputmode=inputmode
                 aria-describedby=described

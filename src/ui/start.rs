@@ -1,11 +1,17 @@
 //! The start screen: create a report (format, year, issuing body), open the example, or open a
 //! draft kept in this browser.
 
+use super::drafts_list::DraftsList;
 use super::i18n::{pick, tr, use_lang};
-use super::route::{go, Route};
-use crate::report::{sample, templates, Draft, Lang};
-use crate::storage;
+use super::import::{self, Import};
+use crate::report::{sample, templates, Draft};
+use crate::storage::local as storage;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A file dropped anywhere on the app, waiting for the start screen to import it.
+#[derive(Clone, Copy)]
+pub struct Dropped(pub RwSignal<Option<web_sys::File>, LocalStorage>);
 
 /// The first screen.
 #[component]
@@ -16,7 +22,27 @@ pub fn StartScreen() -> impl IntoView {
     let year = RwSignal::new(last_year.to_string());
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let drafts = storage::drafts();
+    let import_state = RwSignal::new(Import::Idle);
+    let dropped = expect_context::<Dropped>();
+    Effect::new(move |_| {
+        if let Some(file) = dropped.0.get() {
+            dropped.0.set(None);
+            import::start(file, import_state);
+        }
+    });
+    let pick_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            import::start(file, import_state);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -35,13 +61,16 @@ pub fn StartScreen() -> impl IntoView {
             return;
         };
         let draft = Draft::new(&storage::new_id(), template, y, body.get_untracked().trim());
-        open(draft, &problem, lang.get_untracked());
+        import::store_and_open(draft);
     };
     let open_example = move |id: &'static str| {
-        if let Some(draft) = templates::by_id(id).and_then(sample::sample) {
-            let mut draft = draft;
-            draft.id = format!("example-{id}");
-            open(draft, &problem, lang.get_untracked());
+        // Reopen the example as the clerk left it; create it only the first time.
+        let example_id = format!("example-{id}");
+        if let Ok(Some(_)) = storage::load(&example_id) {
+            super::route::go(&super::route::Route::Tasks(example_id));
+        } else if let Some(mut draft) = templates::by_id(id).and_then(sample::sample) {
+            draft.id = example_id;
+            import::store_and_open(draft);
         }
     };
 
@@ -121,48 +150,63 @@ pub fn StartScreen() -> impl IntoView {
                 </button>
             </div>
         </section>
-        <section class="nb-card">
-            <h2>{tr("本浏览器中的草稿", "Drafts in this browser")}</h2>
-            {if drafts.is_empty() {
-                view! { <p>{tr("还没有草稿。", "No drafts yet.")}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="nb-draft-list">
-                        {drafts
-                            .into_iter()
-                            .map(|d| {
-                                let href = Route::Tasks(d.id.clone()).href();
-                                let title = d.meta.title();
-                                let detail = format!("{} · {}", d.template, d.meta.year);
-                                view! {
-                                    <li>
-                                        <a href=href>{title}</a>
-                                        <span class="nb-hint">" " {detail}</span>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
+        <section class="nb-card" aria-labelledby="nb-open-file-heading">
+            <h2 id="nb-open-file-heading">{tr("打开草稿文件", "Open a draft file")}</h2>
+            <p>{tr("选择同事发来的或自己下载的草稿文件（.json），也可以把文件拖到本页面上。", "Choose a draft file (.json) you downloaded or a colleague sent, or drop the file onto this page.")}</p>
+            <label for="nb-open-file" class="nb-file-label">{tr("选择草稿文件", "Choose a draft file")}</label>
+            <input id="nb-open-file" class="nb-file" type="file" accept=".json,application/json" on:change=pick_file />
+            <ImportQuestions state=import_state />
         </section>
+        <DraftsList />
     }
 }
 
-/// Stores a new draft and opens its task list; says why if it cannot be stored.
-fn open(draft: Draft, problem: &RwSignal<Option<String>>, lang: Lang) {
-    if let Err(e) = storage::save(&draft) {
-        // The draft still opens; the draft screen keeps it in memory and says so.
-        problem.set(Some(format!(
-            "{} ({e:?})",
-            pick(
-                lang,
-                "无法保存到浏览器存储，草稿只在本页面中",
-                "Could not save to browser storage; the draft lives in this page only"
-            )
-        )));
+/// The outcome of an import, or the question it asks.
+#[component]
+fn ImportQuestions(state: RwSignal<Import>) -> impl IntoView {
+    let lang = use_lang();
+    move || {
+        match state.get() {
+        Import::Idle => None,
+        Import::Refused(why) => Some(view! {
+            <div class="nb-banner nb-banner-error" role="alert">
+                <p><strong>{tr("没有打开这个文件：", "The file was not opened: ")}</strong>{why.get(lang.get()).to_string()}</p>
+                <p>{tr("本浏览器中的草稿没有任何改变。", "Nothing in this browser was changed.")}</p>
+            </div>
+        }.into_any()),
+        Import::AskRange(draft, problems) => Some(view! {
+            <div class="nb-banner nb-banner-error" role="alert">
+                <p><strong>{pick(lang.get(), format!("这个文件有{}处数值超出范围：", problems.len()), format!("This file has {} values out of range:", problems.len()))}</strong></p>
+                <ul>{problems.iter().map(|m| view! { <li>{m.get(lang.get()).to_string()}</li> }).collect_view()}</ul>
+                <p>{tr("可以不打开；也可以照原样打开，这些单元格会标为错误，待修改。", "You can leave it, or open it as it is with these cells marked as errors to fix.")}</p>
+                <div class="nb-actions">
+                    <button type="button" class="nb-button" on:click={
+                        let draft = draft.clone();
+                        move |_| match import::next_question((*draft).clone(), true) {
+                            Ok(d) => import::store_and_open(d),
+                            Err(q) => state.set(q),
+                        }
+                    }>{tr("照原样打开", "Open it as it is")}</button>
+                    <button type="button" class="nb-button nb-button-secondary" on:click=move |_| state.set(Import::Idle)>{tr("不打开", "Do not open")}</button>
+                </div>
+            </div>
+        }.into_any()),
+        Import::AskId(draft) => Some(view! {
+            <div class="nb-banner nb-banner-error" role="alert">
+                <p><strong>{pick(lang.get(), format!("本浏览器中已经有这份草稿（“{}”）。", draft.meta.title()), format!("This browser already holds this draft (“{}”).", draft.meta.title()))}</strong></p>
+                <div class="nb-actions">
+                    <button type="button" class="nb-button" on:click={
+                        let draft = draft.clone();
+                        move |_| import::store_and_open((*draft).clone())
+                    }>{tr("用文件替换现有草稿", "Replace it with the file")}</button>
+                    <button type="button" class="nb-button nb-button-secondary" on:click={
+                        let draft = draft.clone();
+                        move |_| import::store_and_open(import::with_new_id((*draft).clone()))
+                    }>{tr("两份都保留", "Keep both")}</button>
+                    <button type="button" class="nb-button nb-button-secondary" on:click=move |_| state.set(Import::Idle)>{tr("取消", "Cancel")}</button>
+                </div>
+            </div>
+        }.into_any()),
     }
-    super::draft_screen::remember(draft.clone());
-    go(&Route::Tasks(draft.id));
+    }
 }

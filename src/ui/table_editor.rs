@@ -4,7 +4,7 @@
 
 use super::editing::{cell_dom_id, focus_id, use_announcer, use_editing};
 use super::i18n::use_lang;
-use crate::report::compute::CellValue;
+use crate::report::export;
 use crate::report::grid::{self, Direction};
 use crate::report::layout::layout;
 use crate::report::number::{MoneyUnit, ValueKind};
@@ -50,9 +50,11 @@ pub fn BlockEditor(table: &'static Table, block: &'static Block) -> impl IntoVie
             let groups = row
                 .groups
                 .iter()
-                .map(|g| view! { <th scope="rowgroup" class="nb-group" rowspan=span(g.rowspan)>{g.row.label}</th> })
+                .map(|g| view! { <th class="nb-group" rowspan=span(g.rowspan)>{g.row.label}</th> })
                 .collect_view();
-            let label = row.label.map(|(r, colspan)| view! { <th scope="row" colspan=span(colspan)>{r.label}</th> });
+            let label = row
+                .label
+                .map(|(r, colspan)| view! { <th scope="row" colspan=span(colspan)>{r.label}</th> });
             let cells = row
                 .cells
                 .into_iter()
@@ -175,13 +177,13 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                     d.set_cell(k, v);
                 }
             });
-            let skipped = plan.on_computed + plan.outside;
+            let skipped = plan.on_computed + plan.outside + plan.too_long;
             announcer.say(match lang.get_untracked() {
                 crate::report::Lang::Zh => format!(
                     "已粘贴{}个单元格{}",
                     plan.fills.len(),
                     if skipped > 0 {
-                        format!("，跳过{skipped}个（总计或表格之外）")
+                        format!("，跳过{skipped}个（总计、表格之外或过长）")
                     } else {
                         String::new()
                     }
@@ -190,7 +192,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                     "Pasted {} cells{}",
                     plan.fills.len(),
                     if skipped > 0 {
-                        format!(", skipped {skipped} (totals or outside the table)")
+                        format!(", skipped {skipped} (totals, outside the table or too long)")
                     } else {
                         String::new()
                     }
@@ -221,6 +223,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                 type="text"
                 inputmode=inputmode
                 autocomplete="off"
+                maxlength=crate::report::file::MAX_CELL_CHARS
                 aria-label=name
                 aria-invalid=move || invalid().then_some("true")
                 aria-describedby=move || invalid().then(|| error_id.clone())
@@ -275,14 +278,15 @@ fn CellTotal(cell: CellAt) -> impl IntoView {
     let e = use_editing();
     let key = cell.key();
     let errors = cell_errors(key.clone());
-    let value = move || match e.sheet.with(|s| s.get(&key)) {
-        CellValue::Number(n) => n.to_string(),
-        _ => "0".to_string(),
+    let dom_id = cell_dom_id(&key);
+    let name = cell.name();
+    let value = move || {
+        e.draft
+            .with(|d| e.sheet.with(|s| export::cell_text(&cell, d, s)))
     };
-    let dom_id = cell_dom_id(&cell.key());
     view! {
         <td class=move || if errors.with(Vec::is_empty) { "nb-cell nb-computed" } else { "nb-cell nb-computed nb-cell-error" }>
-            <output id=dom_id aria-live="off" aria-label=cell.name() tabindex="-1">{value}</output>
+            <output id=dom_id aria-live="off" aria-label=name tabindex="-1">{value}</output>
         </td>
     }
 }

@@ -42,11 +42,10 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                     {spec
                         .aspects
                         .iter()
-                        .enumerate()
-                        .map(|(i, a)| {
-                            let numeral = ["一", "二", "三", "四", "五", "六", "七", "八", "九"][i.min(8)];
-                            let zh = format!("（{numeral}）{}（可选）", a.label);
-                            let en = format!("({}) {} (optional)", i + 1, a.label);
+                        .map(|a| {
+                            // Unnumbered here: the page numbers the filled sub-parts in order.
+                            let zh = format!("{}（可选）", a.label);
+                            let en = format!("{} (optional)", a.label);
                             view! {
                                 <SectionTextArea section=key aspect=Some(a.id) id=format!("nb-text-{slug}-{}", a.id)
                                     label=(zh, en) />
@@ -65,7 +64,7 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                 <aside class="nb-aside" aria-labelledby=format!("nb-guide-{slug}")>
                     <h2 id=format!("nb-guide-{slug}")>{tr("填写要求", "What to write")}</h2>
                     <p>{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
-                    <p class="nb-hint">{tr("段落之间空一行；每个非空的小标题部分在网页中单独成节。", "Separate paragraphs with a blank line; each filled sub-part gets its own sub-heading on the page.")}</p>
+                    <p class="nb-hint">{tr("段落之间空一行；填写了的小标题部分在网页中按顺序编号为（一）（二）……", "Separate paragraphs with a blank line; the filled sub-parts get numbered sub-headings （一）（二）… on the page, in order.")}</p>
                 </aside>
             </div>
         </StepFrame>
@@ -99,6 +98,7 @@ fn SectionTextArea(
             <textarea
                 id=id
                 class="nb-textarea"
+                maxlength=crate::report::file::MAX_TEXT_CHARS
                 rows=if aspect.is_some() { 5 } else { 8 }
                 aria-describedby=count_id.clone()
                 prop:value=read

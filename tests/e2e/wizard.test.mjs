@@ -73,7 +73,7 @@ async function writeReport(format, year) {
   await heading(page, '一、总体情况');
   await page.getByRole('textbox', { name: '概述（可选）' }).fill('本年度政府信息公开工作概述。');
   for (const aspect of ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障']) {
-    await page.getByRole('textbox', { name: new RegExp(`^（.）${aspect}（可选）$`) }).fill(`${aspect}方面的工作情况。\n\n第二段。`);
+    await page.getByRole('textbox', { name: `${aspect}（可选）`, exact: true }).fill(`${aspect}方面的工作情况。\n\n第二段。`);
   }
   await page.getByRole('button', { name: '检查并继续' }).click();
 

@@ -1,0 +1,87 @@
+//! Opening a draft file (picker or drag and drop): every bad file gets its own message and
+//! changes nothing; out-of-range values and an id that already exists ask first.
+
+use super::draft_screen::remember;
+use super::route::{go, Route};
+use crate::report::file::{self, FileError, MAX_FILE_BYTES};
+use crate::report::{Draft, Message};
+use crate::storage::entry::Entry;
+use crate::storage::local;
+use leptos::prelude::*;
+
+/// Where an import stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Import {
+    /// Nothing going on.
+    Idle,
+    /// The file was refused; nothing changed.
+    Refused(Message),
+    /// The file holds values out of range: open it anyway?
+    AskRange(Box<Draft>, Vec<Message>),
+    /// A draft with this id is already stored: replace it, or keep both?
+    AskId(Box<Draft>),
+}
+
+/// Reads a chosen or dropped file, refusing an oversized one before reading it.
+pub async fn read(file: web_sys::File) -> Result<Draft, Message> {
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return Err(FileError::TooLarge {
+            bytes: size as usize,
+        }
+        .message());
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| Message::new("无法读取这个文件", "The file cannot be read"))?;
+    file::from_file(&text).map_err(|e| e.message())
+}
+
+/// The next question for a draft read from a file, or `None` when it can be opened.
+pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import> {
+    if !range_accepted {
+        let problems = file::out_of_range(&draft);
+        if !problems.is_empty() {
+            return Err(Import::AskRange(Box::new(draft), problems));
+        }
+    }
+    if matches!(local::load(&draft.id), Ok(Some(_))) {
+        return Err(Import::AskId(Box::new(draft)));
+    }
+    Ok(draft)
+}
+
+/// Stores the draft (replacing a stored one of the same id) and opens it; a draft storage
+/// refuses opens all the same, in memory, and its screen says so.
+pub fn store_and_open(draft: Draft) {
+    let e = Entry {
+        revision: local::stored_revision(&draft.id).unwrap_or(0) + 1,
+        saved_at: js_sys::Date::now(),
+        draft,
+    };
+    let stored = local::put(&e).ok().map(|()| (e.revision, e.saved_at));
+    let id = e.draft.id.clone();
+    remember(e.draft, stored);
+    go(&Route::Tasks(id));
+}
+
+/// A copy of the draft under a new id, for "keep both".
+pub fn with_new_id(mut draft: Draft) -> Draft {
+    draft.id = local::new_id();
+    draft
+}
+
+/// Runs a file through the import questions, setting `state` as it goes.
+pub fn start(file: web_sys::File, state: RwSignal<Import>) {
+    leptos::task::spawn_local(async move {
+        match read(file).await {
+            Err(why) => state.set(Import::Refused(why)),
+            Ok(draft) => match next_question(draft, false) {
+                Ok(draft) => store_and_open(draft),
+                Err(question) => state.set(question),
+            },
+        }
+    });
+}
