@@ -238,3 +238,35 @@ test('importing draft files: same id asks, bad files get their own message and c
   assert.equal(await page.getByRole('row').filter({ hasText: '导入街道' }).count(), 2);
   await context.close();
 });
+
+test('the drafts list: rename, duplicate, delete with undo; a draft file dropped on the app opens', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await newReport(page, '列表街道');
+  await page.goto(app.url);
+  const rows = page.getByRole('row').filter({ hasText: '列表街道' });
+  assert.equal(await rows.count(), 1);
+  assert.ok((await rows.textContent()).includes('ogi-2021'));
+  await page.getByRole('button', { name: /^重命名/ }).click();
+  await page.getByRole('textbox', { name: '新标题' }).fill('列表街道的年报（改名）');
+  await page.getByRole('button', { name: '保存标题' }).click();
+  await page.getByRole('link', { name: '列表街道的年报（改名）' }).waitFor();
+  await page.getByRole('button', { name: /^复制一份/ }).click();
+  await page.getByRole('link', { name: '列表街道的年报（改名）（副本）' }).waitFor();
+  await page.getByRole('button', { name: '删除 列表街道的年报（改名）（副本）' }).click();
+  await page.getByRole('status').filter({ hasText: '已删除“列表街道的年报（改名）（副本）”' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: '列表街道的年报（改名）（副本）' }).count(), 0);
+  await page.getByRole('button', { name: '撤销删除' }).click();
+  await page.getByRole('link', { name: '列表街道的年报（改名）（副本）' }).waitFor();
+  // Drop a draft file anywhere on the app: it opens.
+  const file = JSON.parse(await cli(['sample', 'ogi-2021']));
+  file.id = 'dropped-draft';
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify(file));
+  await page.waitForFunction(() => location.hash === '#/dropped-draft/tasks');
+  await page.getByRole('link', { name: '基本信息' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
