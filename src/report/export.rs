@@ -84,7 +84,7 @@ fn article(template: &Template, draft: &Draft, out: &mut String) {
             n = i + 1
         );
         match &section.body {
-            SectionBody::Text(spec) => text_section(section, spec, draft, out),
+            SectionBody::Text(spec) => text_section(template, section, spec, draft, &sheet, out),
             SectionBody::Table(table) => table_section(table, draft, &sheet, out),
         }
         out.push_str("</section>\n");
@@ -137,8 +137,15 @@ struct TextParts {
     sub_parts: Vec<(String, String)>,
 }
 
-fn text_parts(section: &Section, spec: &TextSpec, draft: &Draft) -> TextParts {
+fn text_parts(
+    template: &Template,
+    section: &Section,
+    spec: &TextSpec,
+    draft: &Draft,
+    sheet: &Sheet,
+) -> TextParts {
     let text = draft.text(section.key);
+    let fill = |t: &str| super::bindings::fill(template, sheet, t);
     let fee = spec.fee.as_ref().and_then(|fee| {
         let typed = text.fee.trim();
         (!typed.is_empty()).then(|| {
@@ -166,13 +173,20 @@ fn text_parts(section: &Section, spec: &TextSpec, draft: &Draft) -> TextParts {
         .collect();
     TextParts {
         fee,
-        text: text.text,
+        text: fill(&text.text),
         sub_parts,
     }
 }
 
-fn text_section(section: &Section, spec: &TextSpec, draft: &Draft, out: &mut String) {
-    let parts = text_parts(section, spec, draft);
+fn text_section(
+    template: &Template,
+    section: &Section,
+    spec: &TextSpec,
+    draft: &Draft,
+    sheet: &Sheet,
+    out: &mut String,
+) {
+    let parts = text_parts(template, section, spec, draft, sheet);
     if let Some(fee) = parts.fee {
         let _ = writeln!(out, "<p>{}</p>", escape(&fee));
     }
@@ -432,7 +446,7 @@ pub fn plain_text(template: &Template, draft: &Draft) -> String {
         let _ = writeln!(out, "\n{}", section.heading);
         match &section.body {
             SectionBody::Text(spec) => {
-                let parts = text_parts(section, spec, draft);
+                let parts = text_parts(template, section, spec, draft, &sheet);
                 if let Some(fee) = parts.fee {
                     let _ = writeln!(out, "{fee}");
                 }

@@ -124,6 +124,7 @@ pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Find
     stated_totals(template, draft, sheet, &mut out);
     balances(template, sheet, &mut out);
     required(template, draft, &mut out);
+    super::bindings::check_text(template, draft, sheet, &mut out);
     out
 }
 

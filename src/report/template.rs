@@ -26,6 +26,24 @@ pub struct Template {
     pub summary: Bilingual,
     /// The six sections, in order.
     pub sections: &'static [Section],
+    /// Numbers the text may quote from the tables (data phrases and the N-text check).
+    pub bindings: &'static [Binding],
+    /// The customary sentence with its numbers bound to the tables, offered in text sections.
+    pub data_phrase: &'static str,
+}
+
+/// A table number the text may quote: a placeholder `{{token}}` the export fills in, and the
+/// words near which a hand-typed number must agree with it (rule N-text).
+#[derive(Debug)]
+pub struct Binding {
+    /// The placeholder's name, e.g. 办结申请 for `{{办结申请}}`.
+    pub token: &'static str,
+    /// The cells whose sum it is.
+    pub cells: &'static [&'static str],
+    /// Words that, all present in the clause before a number, mean the number quotes this cell.
+    pub words: &'static [&'static str],
+    /// How a message names the table cell.
+    pub label: &'static str,
 }
 
 /// Which of the six sections a section is; the same six in every format.

@@ -52,6 +52,22 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                             }
                         })
                         .collect_view()}
+                    <div class="nb-phrase">
+                        <button type="button" class="nb-button nb-button-secondary"
+                            on:click=move |_| e.draft.update(|d| {
+                                let t = d.texts.entry(key).or_default();
+                                if !t.text.trim().is_empty() {
+                                    t.text.push_str("\n\n");
+                                }
+                                t.text.push_str(e.template.data_phrase);
+                            })>
+                            {tr("插入申请情况数据句", "Insert the requests sentence")}
+                        </button>
+                        <p class="nb-hint">
+                            {tr("数据句中的 {{…}} 在导出时填入表格中的数字，文字永远与表格一致。可用：", "The {{…}} in the sentence are filled from the tables at export, so text and tables always agree. Available: ")}
+                            <span lang="zh-CN">{e.template.bindings.iter().map(|b| format!("{{{{{}}}}}", b.token)).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(" ")}</span>
+                        </p>
+                    </div>
                     <Show when=is_empty>
                         <button type="button" class="nb-button nb-button-secondary"
                             on:click=move |_| e.draft.update(|d| {

@@ -133,6 +133,9 @@ async function writeReport(format, year) {
   // 五 and 六.
   await heading(page, '五、存在的主要问题及改进情况');
   await page.getByRole('textbox', { name: '正文' }).fill('存在的问题。\n\n改进措施。');
+  // A data phrase: its numbers come from table 三 at export.
+  await page.getByRole('button', { name: '插入申请情况数据句' }).click();
+  assert.ok((await page.getByRole('textbox', { name: '正文' }).inputValue()).endsWith('{{结转下年度}}件。'));
   await page.getByRole('button', { name: '检查并继续' }).click();
   await heading(page, '六、其他需要报告的事项');
   if (format === 'ogi-2021') {
@@ -184,6 +187,7 @@ for (const [format, year] of [['ogi-2021', 2025], ['ogi-2019', 2020]]) {
     assert.equal(r.t2.size + r.t3.size + r.t4.size, 166, 'all 166 table inputs were filled');
     const html = await readFile(r.file, 'utf8');
     assert.ok(html.includes(`<h1>${r.title}</h1>`));
+    assert.ok(html.includes(`<p>本年度共收到政府信息公开申请${r.newTotal}件，`), 'the data phrase carries the table numbers');
     assert.ok(html.includes(`nb-t3-r-new nb-t3-c-applicants nb-t3-c-total">${r.newTotal}<`));
     assert.ok(html.includes(`nb-t3-r-total nb-t3-c-applicants nb-t3-c-total">${r.handledTotal}<`));
     if (format === 'ogi-2021') {

@@ -364,3 +364,65 @@ pub const fn sections(
         },
     ]
 }
+
+/// The numbers text sections usually quote, in the order the N-text check tries them (the more
+/// specific words first: 结转下年度 before 上年结转).
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        token: "结转下年度",
+        cells: &["t3/carried-over/total"],
+        words: &["结转下年度"],
+        label: "三、四、结转下年度继续办理（总计）",
+    },
+    Binding {
+        token: "上年结转申请",
+        cells: &["t3/carried/total"],
+        words: &["上年结转"],
+        label: "三、二、上年结转政府信息公开申请数量（总计）",
+    },
+    Binding {
+        token: "办结申请",
+        cells: &["t3/total/total"],
+        words: &["办结"],
+        label: "三、（七）总计（总计）",
+    },
+    Binding {
+        token: "本年新收申请",
+        cells: &["t3/new/total"],
+        words: &["收到", "申请"],
+        label: "三、一、本年新收政府信息公开申请数量（总计）",
+    },
+    Binding {
+        token: "本年新收申请",
+        cells: &["t3/new/total"],
+        words: &["新收", "申请"],
+        label: "三、一、本年新收政府信息公开申请数量（总计）",
+    },
+    Binding {
+        token: "予以公开",
+        cells: &["t3/disclosed/total"],
+        words: &["予以公开"],
+        label: "三、（一）予以公开（总计）",
+    },
+    Binding {
+        token: "部分公开",
+        cells: &["t3/partly/total"],
+        words: &["部分公开"],
+        label: "三、（二）部分公开（总计）",
+    },
+    Binding {
+        token: "行政复议",
+        cells: &["t4/cases/review-total"],
+        words: &["行政复议"],
+        label: "四、行政复议 总计",
+    },
+    Binding {
+        token: "行政诉讼",
+        cells: &["t4/cases/direct-total", "t4/cases/after-total"],
+        words: &["行政诉讼"],
+        label: "四、行政诉讼（未经复议直接起诉 总计 + 复议后起诉 总计）",
+    },
+];
+
+/// The customary sentence on requests, with every number bound to table 三.
+pub const REQUESTS_PHRASE: &str = "本年度共收到政府信息公开申请{{本年新收申请}}件，上年结转{{上年结转申请}}件，办结{{办结申请}}件，结转下年度继续办理{{结转下年度}}件。";

@@ -153,4 +153,6 @@ pub static OGI_2019: Template = Template {
         en: "For reports on 2019 and 2020 (trial format, notice 国办公开办函〔2019〕60号).",
     },
     sections: &SECTIONS,
+    bindings: BINDINGS,
+    data_phrase: REQUESTS_PHRASE,
 };

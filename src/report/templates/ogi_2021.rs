@@ -145,4 +145,6 @@ pub static OGI_2021: Template = Template {
         en: "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
     },
     sections: &SECTIONS,
+    bindings: BINDINGS,
+    data_phrase: REQUESTS_PHRASE,
 };
