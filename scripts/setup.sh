@@ -55,14 +55,16 @@ else
 fi
 
 if [ "$mode" = test ]; then
-  step "Chromium, ChromeDriver, a CJK font and a JRE (Debian packages)"
+  step "Chromium, ChromeDriver, a CJK font, a JRE, LibreOffice Writer and Poppler (Debian packages)"
   need=()
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
   command -v java >/dev/null || need+=(default-jre-headless)
+  command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  command -v pdftoppm >/dev/null || need+=(poppler-utils)
   if [ ${#need[@]} -eq 0 ]; then
-    have "chromium, chromedriver, fonts-wqy-microhei, java"
+    have "chromium, chromedriver, fonts-wqy-microhei, java, soffice, pdftoppm"
   else
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo

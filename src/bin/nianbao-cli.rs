@@ -11,6 +11,7 @@ const USAGE: &str = "\
   nianbao-cli sample ogi-2021|ogi-2019          打印示例草稿 / print an example draft file
   nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
   nianbao-cli export FILE [--fragment] [-o OUT] 导出网页 / write the HTML page (or fragment)
+  nianbao-cli export FILE --docx -o OUT.docx   导出Word / write the report as a .docx
 FILE may be - for standard input.";
 
 fn main() -> ExitCode {
@@ -68,10 +69,12 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let mut path = None;
             let mut out = None;
             let mut fragment = false;
+            let mut docx = false;
             let mut rest = args[1..].iter();
             while let Some(arg) = rest.next() {
                 match arg.as_str() {
                     "--fragment" => fragment = true,
+                    "--docx" => docx = true,
                     "-o" => {
                         out = Some(
                             rest.next()
@@ -84,6 +87,11 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             }
             let draft = read_draft(path)?;
             let template = draft.template().ok_or("未知格式 / unknown format")?;
+            if docx {
+                let bytes = nianbao::report::docx::document(template, &draft)?;
+                write_bytes(out.map(String::as_str), &bytes)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let html = if fragment {
                 export::fragment(template, &draft)
             } else {
@@ -129,12 +137,16 @@ fn read_draft(path: Option<&String>) -> Result<Draft, String> {
 }
 
 fn write_out(path: Option<&str>, text: &str) -> Result<(), String> {
+    write_bytes(path, text.as_bytes())
+}
+
+fn write_bytes(path: Option<&str>, bytes: &[u8]) -> Result<(), String> {
     match path {
         None | Some("-") => std::io::stdout()
-            .write_all(text.as_bytes())
+            .write_all(bytes)
             .map_err(|e| format!("无法写出 / cannot write: {e}")),
         Some(p) => {
-            std::fs::write(p, text).map_err(|e| format!("无法写入 / cannot write “{p}”: {e}"))
+            std::fs::write(p, bytes).map_err(|e| format!("无法写入 / cannot write “{p}”: {e}"))
         }
     }
 }

@@ -131,13 +131,13 @@ const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "
 
 /// A text section as printed: the fee sentence (if the format asks for one and it is filled),
 /// the main text, then the filled sub-parts with their numbered headings.
-struct TextParts {
-    fee: Option<String>,
-    text: String,
-    sub_parts: Vec<(String, String)>,
+pub(crate) struct TextParts {
+    pub(crate) fee: Option<String>,
+    pub(crate) text: String,
+    pub(crate) sub_parts: Vec<(String, String)>,
 }
 
-fn text_parts(
+pub(crate) fn text_parts(
     template: &Template,
     section: &Section,
     spec: &TextSpec,

@@ -4,6 +4,7 @@
 
 pub mod bindings;
 pub mod compute;
+pub mod docx;
 pub mod draft;
 pub mod export;
 pub mod file;

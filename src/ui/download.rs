@@ -4,14 +4,22 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` as a download named `name`; returns false if the browser refused.
 pub fn download(name: &str, mime: &str, text: &str) -> bool {
-    try_download(name, mime, text).is_some()
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    offer(name, &format!("{mime};charset=utf-8"), &parts).is_some()
 }
 
-fn try_download(name: &str, mime: &str, text: &str) -> Option<()> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Offers bytes (a .docx) as a download named `name`.
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    offer(name, mime, &parts).is_some()
+}
+
+fn offer(name: &str, mime: &str, parts: &js_sys::Array) -> Option<()> {
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_buffer_source_sequence_and_options(parts, &options)
+        .or_else(|_| web_sys::Blob::new_with_str_sequence_and_options(parts, &options))
+        .ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let document = web_sys::window()?.document()?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;

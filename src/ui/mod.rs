@@ -23,5 +23,6 @@ pub mod table_editor;
 mod table_step;
 mod task_list;
 mod text_step;
+mod word;
 
 pub use app::App;

@@ -2,7 +2,7 @@
 //! the ways out (page, clipboard, fragment, print). Exporting with errors asks first.
 
 use super::clipboard::copy_rich;
-use super::download::download;
+use super::download::{download, download_bytes};
 use super::editing::{use_announcer, use_editing};
 use super::error_summary::ErrorSummary;
 use super::i18n::{pick, tr, use_lang};
@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Action {
     DownloadPage,
+    DownloadWord,
     Copy,
     DownloadFragment,
     Print,
@@ -34,6 +35,7 @@ pub fn ReviewStep() -> impl IntoView {
     let errors = Memo::new(move |_| e.findings.with(|f| errors_in(f, Step::Review)));
     let pending = RwSignal::new(None::<Action>);
     let copied = RwSignal::new(None::<Result<(), String>>);
+    let word_failed = RwSignal::new(None::<String>);
 
     let run = move |action: Action| {
         pending.set(None);
@@ -45,6 +47,20 @@ pub fn ReviewStep() -> impl IntoView {
                     "text/html",
                     &page.get_untracked(),
                 );
+            }
+            Action::DownloadWord => {
+                leptos::task::spawn_local(async move {
+                    match super::word::document(&draft).await {
+                        Ok(bytes) => {
+                            download_bytes(
+                                &export::file_name(&draft, ".docx"),
+                                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                &bytes,
+                            );
+                        }
+                        Err(why) => word_failed.set(Some(why)),
+                    }
+                });
             }
             Action::DownloadFragment => {
                 download(
@@ -136,14 +152,18 @@ pub fn ReviewStep() -> impl IntoView {
         })}
         <div class="nb-actions">
             <button type="button" class="nb-button" on:click=move |_| ask(Action::DownloadPage)>{tr("下载网页", "Download page")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadWord)>{tr("下载 Word", "Download Word")}</button>
             <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Copy)>{tr("复制", "Copy")}</button>
             <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadFragment)>{tr("下载片段", "Download fragment")}</button>
             <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Print)>{tr("打印", "Print")}</button>
         </div>
         <p class="nb-hint">{tr(
-            "“下载网页”得到可直接发布的完整网页；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
-            "“Download page” gives a complete page ready to publish; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
+            "“下载网页”得到可直接发布的完整网页；“下载 Word”得到报领导审批用的Word文件；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
+            "“Download page” gives a complete page ready to publish; “Download Word” a .docx for approval; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
         )}</p>
+        {move || word_failed.get().map(|why| view! {
+            <p class="nb-banner nb-banner-error" role="alert">{tr("未能生成Word文件，请改用“下载网页”后用Word打开。", "The Word file could not be made; download the page and open it in Word instead.")} " (" {why} ")"</p>
+        })}
         {move || copied.get().map(|r| match r {
             Ok(()) => view! { <p class="nb-banner nb-banner-ok" role="status">{tr("已复制到剪贴板。", "Copied to the clipboard.")}</p> }.into_any(),
             Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),

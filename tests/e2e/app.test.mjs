@@ -31,6 +31,18 @@ test('dist/ uses only relative asset URLs', async () => {
   assert.ok(!/from '\//.test(html), 'no root-absolute import');
 });
 
+test('the first screen does not load the Word writer', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(requests.some((r) => r.endsWith('_bg.wasm')), requests.join());
+  assert.deepEqual(requests.filter((r) => r.startsWith('docx-worker')), []);
+  await context.close();
+});
+
 test('the app mounts from a sub-path, and the example shows the six sections and its exported page', async () => {
   const { context, page, problems } = await openApp(browser, app.url);
   assert.ok((await page.getByRole('banner').textContent()).includes('nianbao'));

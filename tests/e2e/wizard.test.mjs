@@ -159,6 +159,14 @@ async function writeReport(format, year) {
   assert.equal(download.suggestedFilename(), `${title}.html`);
   const file = path.join(downloads, `${format}.html`);
   await download.saveAs(file);
+  const [word] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载 Word' }).click(),
+  ]);
+  assert.equal(word.suggestedFilename(), `${title}.docx`);
+  const docx = path.join(downloads, `${format}.docx`);
+  await word.saveAs(docx);
+  assert.equal((await readFile(docx)).subarray(0, 2).toString(), 'PK', 'a .docx is a zip');
   await page.getByRole('button', { name: '复制', exact: true }).click();
   await page.getByText('已复制到剪贴板。').waitFor();
   const clip = await page.evaluate(async () => {
