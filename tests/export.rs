@@ -226,3 +226,34 @@ fn plain_text_for_the_clipboard() {
     assert!(text.contains("（一）主动公开\n2025年，本街道"));
     assert!(!text.contains('<'));
 }
+
+#[test]
+fn charts_are_optional_accessible_svg_drawn_from_the_tables() {
+    let mut draft = sample(&OGI_2021).unwrap();
+    assert!(
+        !page(&OGI_2021, &draft).contains("<svg"),
+        "off unless asked for"
+    );
+    draft.charts = true;
+    let html = page(&OGI_2021, &draft);
+    assert_eq!(count(&html, "<svg role=\"img\""), 3);
+    assert!(html.contains("<title id=\"nb-chart-1-title\">本年度申请的办理结果（件）</title>"));
+    // Every number in words in the description: 51 disclosed, 11 partly, 8 withheld …
+    assert!(html.contains("<desc id=\"nb-chart-1-desc\">（一）予以公开51件，（二）部分公开11件，（三）不予公开8件，（四）无法提供25件，（五）不予处理8件，（六）其他处理3件</desc>"));
+    assert!(html.contains("<desc id=\"nb-chart-2-desc\">自然人86件，商业企业12件"));
+    assert!(html.contains("行政诉讼 尚未审结1件"));
+    // The charts follow their tables: 三's two after table 三, 四's after table 四.
+    let t3 = html
+        .find("<caption class=\"nb-visually-hidden\">收到和处理政府信息公开申请情况")
+        .unwrap();
+    let t4 = html
+        .find("<caption class=\"nb-visually-hidden\">政府信息公开行政复议、行政诉讼情况")
+        .unwrap();
+    let c1 = html.find("nb-chart-1-title").unwrap();
+    let c3 = html.find("nb-chart-3-title").unwrap();
+    assert!(t3 < c1 && c1 < t4 && t4 < c3);
+    // 2019's single （六） row is charted too.
+    let mut d19 = sample(&OGI_2019).unwrap();
+    d19.charts = true;
+    assert!(page(&OGI_2019, &d19).contains("（六）其他处理3件"));
+}

@@ -28,6 +28,8 @@ pub struct Draft {
     pub cells: BTreeMap<String, String>,
     /// The unit picked for cells whose unit the user chooses (2019 采购总金额).
     pub units: BTreeMap<String, MoneyUnit>,
+    /// Whether the page carries the format's charts (inline SVG drawn from the tables).
+    pub charts: bool,
 }
 
 /// The catalogue header, the contact details and the page metadata.
@@ -233,6 +235,7 @@ impl Draft {
             texts,
             cells: BTreeMap::new(),
             units: BTreeMap::new(),
+            charts: false,
         }
     }
 

@@ -85,7 +85,16 @@ fn article(template: &Template, draft: &Draft, out: &mut String) {
         );
         match &section.body {
             SectionBody::Text(spec) => text_section(template, section, spec, draft, &sheet, out),
-            SectionBody::Table(table) => table_section(table, draft, &sheet, out),
+            SectionBody::Table(table) => {
+                table_section(table, draft, &sheet, out);
+                if draft.charts {
+                    for (n, chart) in template.charts.iter().enumerate() {
+                        if chart.section == section.key {
+                            out.push_str(&super::chart::figure(chart, &sheet, n + 1));
+                        }
+                    }
+                }
+            }
         }
         out.push_str("</section>\n");
     }

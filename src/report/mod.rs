@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested natively; the browser shell only displays and edits it.
 
 pub mod bindings;
+pub mod chart;
 pub mod compute;
 pub mod docx;
 pub mod draft;

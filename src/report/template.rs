@@ -30,6 +30,28 @@ pub struct Template {
     pub bindings: &'static [Binding],
     /// The customary sentence with its numbers bound to the tables, offered in text sections.
     pub data_phrase: &'static str,
+    /// The charts the page can carry, drawn from the tables.
+    pub charts: &'static [Chart],
+}
+
+/// A bar chart drawn from table cells; the table stays the source of truth.
+#[derive(Debug)]
+pub struct Chart {
+    /// The chart's title.
+    pub title: &'static str,
+    /// The section whose table it illustrates (the chart is printed after that table).
+    pub section: SectionKey,
+    /// The bars, top to bottom.
+    pub bars: &'static [Bar],
+}
+
+/// One bar: a label and the cells whose sum it shows.
+#[derive(Debug)]
+pub struct Bar {
+    /// The bar's label.
+    pub label: &'static str,
+    /// The cells added up.
+    pub cells: &'static [&'static str],
 }
 
 /// A table number the text may quote: a placeholder `{{token}}` the export fills in, and the

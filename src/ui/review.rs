@@ -135,6 +135,18 @@ pub fn ReviewStep() -> impl IntoView {
         <dl class="nb-summary-list-cya">{rows}</dl>
 
         <h2>{tr("导出", "Export")}</h2>
+        <div class="nb-check">
+            <input
+                type="checkbox"
+                id="nb-charts"
+                prop:checked=move || e.draft.with(|d| d.charts)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    e.draft.update(|d| d.charts = on);
+                }
+            />
+            <label for="nb-charts">{tr("在网页中加入统计图（根据表格自动生成，表格仍是依据）", "Add charts to the page (drawn from the tables, which stay the record)")}</label>
+        </div>
         {move || pending.get().map(|action| {
             let names = e.findings.with(|fs| {
                 fs.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.get(lang.get()).to_string()).collect::<Vec<_>>()

@@ -152,6 +152,8 @@ async function writeReport(format, year) {
   assert.equal(await page.getByText('已完成').count(), 8, 'every step is 已完成');
   await page.getByRole('link', { name: '审阅与导出' }).click();
   await heading(page, '审阅与导出');
+  await page.getByRole('checkbox', { name: /在网页中加入统计图/ }).check();
+  await page.frameLocator('iframe[title="导出网页的预览"]').getByRole('img', { name: /本年度申请的办理结果/ }).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '下载网页' }).click(),
@@ -196,6 +198,7 @@ for (const [format, year] of [['ogi-2021', 2025], ['ogi-2019', 2020]]) {
     const html = await readFile(r.file, 'utf8');
     assert.ok(html.includes(`<h1>${r.title}</h1>`));
     assert.ok(html.includes(`<p>本年度共收到政府信息公开申请${r.newTotal}件，`), 'the data phrase carries the table numbers');
+    assert.equal(html.match(/<svg role="img"/g)?.length, 3, 'the charts asked for are in the page');
     assert.ok(html.includes(`nb-t3-r-new nb-t3-c-applicants nb-t3-c-total">${r.newTotal}<`));
     assert.ok(html.includes(`nb-t3-r-total nb-t3-c-applicants nb-t3-c-total">${r.handledTotal}<`));
     if (format === 'ogi-2021') {

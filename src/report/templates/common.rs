@@ -426,3 +426,101 @@ pub const BINDINGS: &[Binding] = &[
 
 /// The customary sentence on requests, with every number bound to table 三.
 pub const REQUESTS_PHRASE: &str = "本年度共收到政府信息公开申请{{本年新收申请}}件，上年结转{{上年结转申请}}件，办结{{办结申请}}件，结转下年度继续办理{{结转下年度}}件。";
+
+const fn bar(label: &'static str, cells: &'static [&'static str]) -> Bar {
+    Bar { label, cells }
+}
+
+/// 申请人类型: this year's new requests by applicant.
+pub const CHART_APPLICANTS: Chart = Chart {
+    title: "本年新收申请的申请人类型（件）",
+    section: SectionKey::Requests,
+    bars: &[
+        bar("自然人", &["t3/new/natural"]),
+        bar("商业企业", &["t3/new/business"]),
+        bar("科研机构", &["t3/new/research"]),
+        bar("社会公益组织", &["t3/new/nonprofit"]),
+        bar("法律服务机构", &["t3/new/legal-service"]),
+        bar("其他", &["t3/new/other-org"]),
+    ],
+};
+
+/// 行政复议、行政诉讼 by result.
+pub const CHART_DISPUTES: Chart = Chart {
+    title: "行政复议、行政诉讼的结果（件）",
+    section: SectionKey::Disputes,
+    bars: &[
+        bar("行政复议 结果维持", &["t4/cases/review-upheld"]),
+        bar("行政复议 结果纠正", &["t4/cases/review-corrected"]),
+        bar("行政复议 其他结果", &["t4/cases/review-other"]),
+        bar("行政复议 尚未审结", &["t4/cases/review-pending"]),
+        bar(
+            "行政诉讼 结果维持",
+            &["t4/cases/direct-upheld", "t4/cases/after-upheld"],
+        ),
+        bar(
+            "行政诉讼 结果纠正",
+            &["t4/cases/direct-corrected", "t4/cases/after-corrected"],
+        ),
+        bar(
+            "行政诉讼 其他结果",
+            &["t4/cases/direct-other", "t4/cases/after-other"],
+        ),
+        bar(
+            "行政诉讼 尚未审结",
+            &["t4/cases/direct-pending", "t4/cases/after-pending"],
+        ),
+    ],
+};
+
+/// The bars of 办理结果 both formats share, before （六）.
+macro_rules! outcome_bars {
+    ($other:expr) => {
+        &[
+            Bar {
+                label: "（一）予以公开",
+                cells: &["t3/disclosed/total"],
+            },
+            Bar {
+                label: "（二）部分公开",
+                cells: &["t3/partly/total"],
+            },
+            Bar {
+                label: "（三）不予公开",
+                cells: &[
+                    "t3/withheld-secret/total",
+                    "t3/withheld-prohibited/total",
+                    "t3/withheld-security/total",
+                    "t3/withheld-third-party/total",
+                    "t3/withheld-internal/total",
+                    "t3/withheld-process/total",
+                    "t3/withheld-enforcement/total",
+                    "t3/withheld-inquiry/total",
+                ],
+            },
+            Bar {
+                label: "（四）无法提供",
+                cells: &[
+                    "t3/unable-not-held/total",
+                    "t3/unable-needs-making/total",
+                    "t3/unable-unclear/total",
+                ],
+            },
+            Bar {
+                label: "（五）不予处理",
+                cells: &[
+                    "t3/declined-petition/total",
+                    "t3/declined-repeated/total",
+                    "t3/declined-publication/total",
+                    "t3/declined-mass/total",
+                    "t3/declined-confirm/total",
+                ],
+            },
+            Bar {
+                label: "（六）其他处理",
+                cells: $other,
+            },
+        ]
+    };
+}
+pub(crate) use outcome_bars;

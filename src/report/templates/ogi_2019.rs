@@ -155,4 +155,13 @@ pub static OGI_2019: Template = Template {
     sections: &SECTIONS,
     bindings: BINDINGS,
     data_phrase: REQUESTS_PHRASE,
+    charts: &[
+        Chart {
+            title: "本年度申请的办理结果（件）",
+            section: SectionKey::Requests,
+            bars: outcome_bars!(&["t3/other/total"]),
+        },
+        CHART_APPLICANTS,
+        CHART_DISPUTES,
+    ],
 };

@@ -147,4 +147,17 @@ pub static OGI_2021: Template = Template {
     sections: &SECTIONS,
     bindings: BINDINGS,
     data_phrase: REQUESTS_PHRASE,
+    charts: &[
+        Chart {
+            title: "本年度申请的办理结果（件）",
+            section: SectionKey::Requests,
+            bars: outcome_bars!(&[
+                "t3/other-no-correction/total",
+                "t3/other-no-fee/total",
+                "t3/other-misc/total"
+            ]),
+        },
+        CHART_APPLICANTS,
+        CHART_DISPUTES,
+    ],
 };

@@ -1,0 +1,83 @@
+//! Inline SVG bar charts drawn from the tables, for the exported page: no script, a `<title>`
+//! and a `<desc>` that say every number in words, the number printed beside each bar (so colour
+//! carries nothing on its own), and the table above remaining the source of truth.
+
+use super::compute::Sheet;
+use super::export::escape;
+use super::template::Chart;
+use std::fmt::Write;
+
+const WIDTH: usize = 640;
+const LABEL: usize = 190;
+const BAR_AREA: usize = 360;
+const ROW: usize = 30;
+const TOP: usize = 10;
+
+/// The value of each bar.
+pub fn values(chart: &Chart, sheet: &Sheet) -> Vec<i64> {
+    chart
+        .bars
+        .iter()
+        .map(|b| b.cells.iter().map(|c| sheet.whole(c)).sum())
+        .collect()
+}
+
+/// The chart as a `<figure>` holding an accessible inline SVG; `n` makes its ids unique.
+pub fn figure(chart: &Chart, sheet: &Sheet, n: usize) -> String {
+    let values = values(chart, sheet);
+    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    let height = TOP * 2 + ROW * chart.bars.len();
+    let words: Vec<String> = chart
+        .bars
+        .iter()
+        .zip(&values)
+        .map(|(b, v)| format!("{}{v}件", b.label))
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "<figure class=\"nb-chart\">");
+    let _ = writeln!(
+        out,
+        "<svg role=\"img\" aria-labelledby=\"nb-chart-{n}-title nb-chart-{n}-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">"
+    );
+    let _ = writeln!(
+        out,
+        "<title id=\"nb-chart-{n}-title\">{}</title>",
+        escape(chart.title)
+    );
+    let _ = writeln!(
+        out,
+        "<desc id=\"nb-chart-{n}-desc\">{}</desc>",
+        escape(&words.join("，"))
+    );
+    for (i, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
+        let y = TOP + i * ROW;
+        let width = (*value as usize).saturating_mul(BAR_AREA) / max as usize;
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            LABEL - 8,
+            y + 19,
+            escape(bar.label)
+        );
+        let _ = writeln!(
+            out,
+            "<rect x=\"{LABEL}\" y=\"{}\" width=\"{width}\" height=\"{}\"></rect>",
+            y + 5,
+            ROW - 10
+        );
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\">{value}</text>",
+            LABEL + width + 6,
+            y + 19
+        );
+    }
+    let _ = writeln!(out, "</svg>");
+    let _ = writeln!(
+        out,
+        "<figcaption>{}（图中数字与上表一致）</figcaption>",
+        escape(chart.title)
+    );
+    let _ = writeln!(out, "</figure>");
+    out
+}
