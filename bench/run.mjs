@@ -1,0 +1,200 @@
+// The benchmark: nianbao's release build against a SurveyJS peer of table 三, in the same
+// headless Chromium and the same run. Prints one table: ours, the peer's, and the ratio.
+// Method and latest figures: docs/performance.md. No thresholds: numbers, not verdicts.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { ROOT, OUT, serve, launch } from '../tests/e2e/harness.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
+const KEYS = Number(process.env.BENCH_KEYS ?? 200);
+const SUB = '/bench/app/';
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const spread = (xs) => `${pct(xs, 0.1).toFixed(1)}–${pct(xs, 0.9).toFixed(1)}`;
+
+// Ours: dist/ under a sub-path; the peer: bench/peer with its node_modules, same server.
+const site = path.join(OUT, 'bench-site');
+await rm(site, { recursive: true, force: true });
+await mkdir(path.join(site, SUB), { recursive: true });
+await cp(path.join(ROOT, 'dist'), path.join(site, SUB), { recursive: true });
+await cp(path.join(ROOT, 'bench', 'peer'), path.join(site, 'bench', 'peer'), { recursive: true });
+for (const pkg of ['survey-core', 'survey-js-ui']) {
+  await cp(path.join(ROOT, 'bench', 'node_modules', pkg), path.join(site, 'bench', 'node_modules', pkg), { recursive: true });
+}
+const server = await serve(site);
+const browser = await launch();
+const ours = { url: server.url + SUB, usable: '#nb-new-body' };
+const peer = { url: `${server.url}/bench/peer/`, usable: 'table input' };
+
+/** Records, in the page, when `selector` first exists (ms since navigation start). */
+function watch(selector) {
+  return (sel) => {
+    const seen = () => {
+      if (!window.__usable && document.querySelector(sel)) window.__usable = performance.now();
+    };
+    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', seen);
+  };
+}
+
+async function coldLoad(target) {
+  const context = await browser.newContext();
+  await context.addInitScript(watch(target.usable), target.usable);
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => {
+    try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* redirects, aborted */ }
+  });
+  await page.goto(target.url);
+  await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60000 });
+  const usable = await page.evaluate(() => window.__usable);
+  await page.waitForTimeout(50);
+  await context.close();
+  return { usable, bodies };
+}
+
+function transfer(bodies) {
+  const sum = (f) => bodies.reduce((a, b) => a + f(b.body), 0);
+  const raw = sum((b) => b.length);
+  const gzip = sum((b) => gzipSync(b, { level: 9 }).length);
+  const brotli = sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  const wasm = bodies.filter((b) => b.url.endsWith('.wasm')).reduce((a, b) => a + b.body.length, 0);
+  return { raw, gzip, brotli, wasm };
+}
+
+/** Keystroke → the row's total updated, measured inside the page over `keys` inputs. */
+async function keystrokes(page, inputSelector, totalOf, keys) {
+  return page.evaluate(async ([sel, totalOfSrc, n]) => {
+    const totalOf = new Function('input', totalOfSrc);
+    const inputs = [...document.querySelectorAll(sel)];
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const input = inputs[(i * 7) % inputs.length];
+      const total = totalOf(input);
+      const before = total.textContent;
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (total.textContent !== before) { mo.disconnect(); resolve(performance.now()); }
+        });
+        mo.observe(total, { childList: true, characterData: true, subtree: true });
+      });
+      const start = performance.now();
+      input.value = String(Number(input.value || 0) + 1);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return times;
+  }, [inputSelector, totalOf, keys]);
+}
+
+async function oursTyping() {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(ours.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.goto(`${ours.url}#/example-ogi-2021/requests`);
+  await page.locator('table input').first().waitFor();
+  const times = await keystrokes(page, 'table.nb-grid input', "return input.closest('tr').querySelector('output');", KEYS);
+  await page.context().close();
+  return times;
+}
+
+async function peerTyping() {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(peer.url);
+  await page.locator('table input').first().waitFor();
+  const times = await keystrokes(page, 'table input', "const cells = input.closest('tr').querySelectorAll('td'); return cells[cells.length - 1];", KEYS);
+  await page.context().close();
+  return times;
+}
+
+/** The drafts list with 200 drafts: time to show it, and one keystroke into a 1 MB section. */
+async function scale() {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(ours.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '基本信息' }).waitFor();
+  await page.evaluate(() => {
+    const text = localStorage.getItem('nianbao.v2.draft.example-ogi-2021');
+    for (let i = 0; i < 200; i++) {
+      localStorage.setItem(`nianbao.v2.draft.copy-${i}`, text.replace('"id": "example-ogi-2021"', `"id": "copy-${i}"`));
+    }
+  });
+  const listTimes = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${ours.url}#/example-ogi-2021/tasks`);
+    await page.getByRole('link', { name: '基本信息' }).waitFor();
+    const t = await page.evaluate(async () => {
+      const start = performance.now();
+      location.hash = '#/';
+      while (document.querySelectorAll('table.nb-drafts tbody tr').length < 201) await new Promise((r) => setTimeout(r, 1));
+      return performance.now() - start;
+    });
+    listTimes.push(t);
+  }
+  await page.goto(`${ours.url}#/example-ogi-2021/problems`);
+  const area = page.getByRole('textbox', { name: '正文' });
+  await area.waitFor();
+  await area.fill('很长的文字。'.repeat(180000)); // about 1 MB of UTF-8
+  const typing = await page.evaluate(async () => {
+    const area = document.getElementById('nb-text-problems');
+    const count = document.getElementById('nb-text-problems-count');
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      const before = count.textContent;
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { if (count.textContent !== before) { mo.disconnect(); resolve(performance.now()); } });
+        mo.observe(count, { childList: true, characterData: true, subtree: true });
+      });
+      const start = performance.now();
+      area.value += '字';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push((await changed) - start);
+    }
+    return times;
+  });
+  await page.context().close();
+  return { listTimes, typing };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(2)} ms`;
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
+
+const loads = { ours: [], peer: [] };
+let sizes = {};
+for (const [name, target] of [['ours', ours], ['peer', peer]]) {
+  for (let i = 0; i < LOADS; i++) {
+    const { usable, bodies } = await coldLoad(target);
+    loads[name].push(usable);
+    if (i === 0) sizes[name] = transfer(bodies);
+  }
+}
+const typing = { ours: await oursTyping(), peer: await peerTyping() };
+const big = await scale();
+const core = JSON.parse(execFileSync('cargo', ['bench', '--quiet', '--bench', 'core'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop());
+await browser.close();
+await server.close();
+
+const rows = [
+  ['transfer before first use, raw', kb(sizes.ours.raw), kb(sizes.peer.raw), ratio(sizes.ours.raw, sizes.peer.raw)],
+  ['transfer before first use, gzip', kb(sizes.ours.gzip), kb(sizes.peer.gzip), ratio(sizes.ours.gzip, sizes.peer.gzip)],
+  ['transfer before first use, brotli', kb(sizes.ours.brotli), kb(sizes.peer.brotli), ratio(sizes.ours.brotli, sizes.peer.brotli)],
+  ['wasm alone, raw', kb(sizes.ours.wasm), '—', '—'],
+  [`first usable screen, median of ${LOADS} cold loads`, ms(median(loads.ours)), ms(median(loads.peer)), ratio(median(loads.ours), median(loads.peer))],
+  ['first usable screen, p10–p90', spread(loads.ours) + ' ms', spread(loads.peer) + ' ms', ''],
+  [`keystroke → totals in table 三, median of ${KEYS}`, ms(median(typing.ours)), ms(median(typing.peer)), ratio(median(typing.ours), median(typing.peer))],
+  ['keystroke → totals, p95', ms(pct(typing.ours, 0.95)), ms(pct(typing.peer, 0.95)), ratio(pct(typing.ours, 0.95), pct(typing.peer, 0.95))],
+  ['export of a full report to HTML (native, median)', ms(core.export_ms), '—', ''],
+  ['one autosave: read revision + write entry (native, median)', ms(core.autosave_ms), '—', ''],
+  ['drafts list with 200 drafts shown, median of 5', ms(median(big.listTimes)), '—', ''],
+  ['keystroke in a section holding 1 MB, median / p95 of 20', `${ms(median(big.typing))} / ${ms(pct(big.typing, 0.95))}`, '—', ''],
+];
+const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'nianbao', 'SurveyJS peer', 'ours/peer'][i].length));
+const line = (r) => `| ${r.map((c, i) => String(c).padEnd(width[i])).join(' | ')} |`;
+console.log(line(['measure', 'nianbao', 'SurveyJS peer', 'ours/peer']));
+console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
