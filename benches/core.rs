@@ -24,15 +24,31 @@ fn median_ms(mut f: impl FnMut(), runs: usize) -> (f64, f64) {
 fn main() {
     let mut draft = sample(&OGI_2021).expect("sample");
     draft.charts = true;
-    let stored = entry::write(&Entry { revision: 1, saved_at: 0.0, draft: draft.clone() });
+    let stored = entry::write(&Entry {
+        revision: 1,
+        saved_at: 0.0,
+        draft: draft.clone(),
+    });
     let key = entry::key(&draft.id);
-    let (export, export_p95) = median_ms(|| {
-        black_box(page(&OGI_2021, black_box(&draft)));
-    }, 500);
-    let (autosave, autosave_p95) = median_ms(|| {
-        let revision = entry::read(&key, black_box(&stored)).map(|e| e.revision).unwrap_or(0);
-        black_box(entry::write(&Entry { revision: revision + 1, saved_at: 1.0, draft: draft.clone() }));
-    }, 500);
+    let (export, export_p95) = median_ms(
+        || {
+            black_box(page(&OGI_2021, black_box(&draft)));
+        },
+        500,
+    );
+    let (autosave, autosave_p95) = median_ms(
+        || {
+            let revision = entry::read(&key, black_box(&stored))
+                .map(|e| e.revision)
+                .unwrap_or(0);
+            black_box(entry::write(&Entry {
+                revision: revision + 1,
+                saved_at: 1.0,
+                draft: draft.clone(),
+            }));
+        },
+        500,
+    );
     println!(
         "{{\"export_ms\":{export:.4},\"export_p95_ms\":{export_p95:.4},\"autosave_ms\":{autosave:.4},\"autosave_p95_ms\":{autosave_p95:.4},\"page_bytes\":{}}}",
         page(&OGI_2021, &draft).len()

@@ -214,8 +214,11 @@ fn migrate(mut map: Map<String, Value>, from: u64) -> Result<Map<String, Value>,
 pub fn validate(draft: &Draft) -> Result<(), FileError> {
     let template = templates::by_id(&draft.template)
         .ok_or_else(|| FileError::UnknownTemplate(draft.template.clone()))?;
+    // One set of the format's keys, not a search of every cell per key (drafts lists read
+    // hundreds of files).
+    let known: std::collections::HashSet<String> = template.cells().map(|c| c.key()).collect();
     for (key, text) in &draft.cells {
-        if template.cell(key).is_none() {
+        if !known.contains(key) {
             return Err(FileError::UnknownCell(key.clone()));
         }
         if text.chars().count() > MAX_CELL_CHARS {
@@ -223,7 +226,7 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
         }
     }
     for key in draft.units.keys() {
-        if template.cell(key).is_none() {
+        if !known.contains(key) {
             return Err(FileError::UnknownCell(key.clone()));
         }
     }
