@@ -259,13 +259,7 @@ pub fn document(template: &Template, draft: &Draft) -> Result<Vec<u8>, String> {
         })
         .default_fonts(fonts("仿宋"))
         .default_size(BODY);
-    for (label, value) in [
-        ("索引号", meta.index_no.trim().to_string()),
-        ("发布机构", meta.body.trim().to_string()),
-        ("公开方式", meta.disclosure.trim().to_string()),
-        ("公开日期", meta.pub_date_time().unwrap_or_default()),
-        ("文号", meta.doc_no.trim().to_string()),
-    ] {
+    for (label, value) in meta.catalogue() {
         let value = if value.is_empty() {
             "—".to_string()
         } else {

@@ -168,6 +168,27 @@ impl Meta {
         ))
     }
 
+    /// 公开日期 as printed in the catalogue: the date, and the time when one is given.
+    pub fn shown_date(&self) -> String {
+        let (date, time) = (self.pub_date.trim(), self.pub_time.trim());
+        if time.is_empty() {
+            date.to_string()
+        } else {
+            format!("{date} {time}")
+        }
+    }
+
+    /// The visible catalogue header, label and value (empty when not given), in the usual order.
+    pub fn catalogue(&self) -> [(&'static str, String); 5] {
+        [
+            ("索引号", self.index_no.trim().to_string()),
+            ("发布机构", self.body.trim().to_string()),
+            ("公开方式", self.disclosure.trim().to_string()),
+            ("公开日期", self.shown_date()),
+            ("文号", self.doc_no.trim().to_string()),
+        ]
+    }
+
     /// Whether 公开日期 (and 公开时间, if given) are well formed, so PubDate can be written.
     pub fn pub_date_valid(&self) -> bool {
         super::rules::is_date(self.pub_date.trim())

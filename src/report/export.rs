@@ -8,7 +8,6 @@ use super::compute::{CellValue, Sheet};
 use super::draft::Draft;
 use super::layout::layout;
 use super::number::{self, ValueKind};
-use super::rules::{is_date, is_time};
 use super::template::{Block, CellAt, Corner, Section, SectionBody, Table, Template, TextSpec};
 use std::fmt::Write;
 
@@ -104,31 +103,13 @@ fn article(template: &Template, draft: &Draft, out: &mut String) {
 fn catalogue(draft: &Draft, out: &mut String) {
     let meta = &draft.meta;
     out.push_str("<dl class=\"nb-catalogue\">\n");
-    let date = match meta.pub_date_time() {
-        Some(shown)
-            if is_date(meta.pub_date.trim())
-                && (meta.pub_time.trim().is_empty() || is_time(meta.pub_time.trim())) =>
-        {
-            let shown = if meta.pub_time.trim().is_empty() {
-                meta.pub_date.trim().to_string()
-            } else {
-                shown
-            };
-            format!("<time datetime=\"{0}\">{0}</time>", escape(&shown))
-        }
-        _ => escape(meta.pub_date_time().as_deref().unwrap_or("")),
-    };
-    for (label, value) in [
-        ("索引号", escape(&meta.index_no)),
-        ("发布机构", escape(&meta.body)),
-        ("公开方式", escape(&meta.disclosure)),
-        ("公开日期", date),
-        ("文号", escape(&meta.doc_no)),
-    ] {
-        let value = if value.trim().is_empty() {
-            "—".to_string()
-        } else {
-            value
+    for (label, value) in meta.catalogue() {
+        let value = match label {
+            _ if value.is_empty() => "—".to_string(),
+            "公开日期" if meta.pub_date_valid() => {
+                format!("<time datetime=\"{0}\">{0}</time>", escape(&value))
+            }
+            _ => escape(&value),
         };
         let _ = writeln!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
     }
@@ -441,13 +422,7 @@ pub fn plain_text(template: &Template, draft: &Draft) -> String {
     let meta = &draft.meta;
     let mut out = String::new();
     let _ = writeln!(out, "{}\n", meta.title());
-    for (label, value) in [
-        ("索引号", meta.index_no.trim().to_string()),
-        ("发布机构", meta.body.trim().to_string()),
-        ("公开方式", meta.disclosure.trim().to_string()),
-        ("公开日期", meta.pub_date_time().unwrap_or_default()),
-        ("文号", meta.doc_no.trim().to_string()),
-    ] {
+    for (label, value) in meta.catalogue() {
         let _ = writeln!(out, "{label}：{value}");
     }
     let _ = writeln!(out, "\n{}", draft.opening().trim());
