@@ -106,3 +106,35 @@ fn n_text_leaves_other_numbers_alone_and_names_unknown_placeholders() {
         found[0].message.zh
     );
 }
+
+#[test]
+fn n_text_reads_each_number_with_its_own_words() {
+    let mut draft = sample(&OGI_2021).unwrap();
+    let text = &mut draft.texts.get_mut(&SectionKey::Problems).unwrap().text;
+    // 行政复议 4 and 行政诉讼 2 in the sample: an enumeration comma separates them, and the
+    // nearest words decide (已办结…行政复议 quotes 行政复议, not 办结).
+    *text = "全年被申请行政复议4件、提起行政诉讼2件。已办结行政复议案件4件。".into();
+    assert!(n_text(&draft).is_empty(), "{:#?}", n_text(&draft));
+    // Placeholders in a sub-part of 一 are filled too.
+    draft
+        .texts
+        .get_mut(&SectionKey::Overview)
+        .unwrap()
+        .aspects
+        .insert("oversight".into(), "行政复议{{行政复议}}件。".into());
+    assert!(page(&OGI_2021, &draft).contains("<p>行政复议4件。</p>"));
+}
+
+#[test]
+fn huge_counts_chart_and_write_without_panicking() {
+    let mut draft = sample(&OGI_2021).unwrap();
+    draft.charts = true;
+    draft.set_cell("t3/new/natural", "4294967296");
+    draft.set_cell("t4/cases/review-upheld", "999999999999");
+    draft.texts.get_mut(&SectionKey::Problems).unwrap().text =
+        "第一行\n第二行\u{c}换页\u{0}".into();
+    let html = page(&OGI_2021, &draft);
+    assert!(html.contains("自然人4294967296件"));
+    let docx = nianbao::report::docx::document(&OGI_2021, &draft).unwrap();
+    assert_eq!(&docx[..2], b"PK");
+}

@@ -88,7 +88,7 @@ fn quoted_counts(text: &str) -> Vec<Quoted<'_>> {
         let byte_end = chars.get(i).map_or(text.len(), |(b, _)| *b);
         let shown = &text[byte_start..byte_end];
         let clause_start = text[..byte_start]
-            .rfind(['，', '。', '；', '：', '！', '？', ',', ';', '\n'])
+            .rfind(['，', '。', '；', '：', '！', '？', '、', ',', ';', '\n'])
             .map_or(0, |b| {
                 b + text[b..].chars().next().map_or(1, char::len_utf8)
             });
@@ -128,10 +128,13 @@ pub fn check_text(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut V
                 });
             }
             for q in quoted_counts(t) {
+                // The binding whose words come nearest before the number wins ("已办结行政复议
+                // 案件3件" quotes 行政复议, not 办结).
                 let Some(b) = template
                     .bindings
                     .iter()
-                    .find(|b| b.words.iter().all(|w| q.clause.contains(w)))
+                    .filter(|b| b.words.iter().all(|w| q.clause.contains(w)))
+                    .max_by_key(|b| b.words.iter().filter_map(|w| q.clause.rfind(w)).min())
                 else {
                     continue;
                 };

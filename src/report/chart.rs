@@ -51,7 +51,9 @@ pub fn figure(chart: &Chart, sheet: &Sheet, n: usize) -> String {
     );
     for (i, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let y = TOP + i * ROW;
-        let width = (*value as usize).saturating_mul(BAR_AREA) / max as usize;
+        // u128: counts reach 10^12, beyond wasm's 32-bit usize.
+        let width = (u128::from(value.max(&0).unsigned_abs()) * BAR_AREA as u128
+            / u128::from(max.unsigned_abs())) as usize;
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",

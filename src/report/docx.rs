@@ -9,8 +9,8 @@ use super::export::{cell_text, text_parts};
 use super::layout::layout;
 use super::template::{Corner, SectionBody, Template};
 use docx_rs::{
-    AlignmentType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
+    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
+    RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
 };
 
 /// Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
@@ -27,8 +27,21 @@ fn fonts(east_asia: &str) -> RunFonts {
         .hint("eastAsia")
 }
 
+/// A run of text; line breaks become breaks (docx-rs drops `\n`), and the control characters
+/// XML 1.0 forbids (pasted from PDFs) are left out, as in the HTML export.
 fn run(text: &str, font: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font)).size(size)
+    let mut r = Run::new().fonts(fonts(font)).size(size);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        let clean: String = line
+            .chars()
+            .filter(|c| *c == '\t' || !c.is_control())
+            .collect();
+        r = r.add_text(clean);
+    }
+    r
 }
 
 /// A body paragraph: 仿宋 三号, first line indented two characters, fixed 28 pt lines.
@@ -93,7 +106,9 @@ fn place(rows: Vec<Vec<Cell>>, width: usize) -> Vec<Placed> {
             }
             let end = (c + cell.colspan).min(width);
             for row in covered.iter_mut().skip(r).take(cell.rowspan) {
-                row[c..end].iter_mut().for_each(|x| *x = true);
+                if let Some(span) = row.get_mut(c..end) {
+                    span.iter_mut().for_each(|x| *x = true);
+                }
             }
             let colspan = cell.colspan;
             out.push(Placed {

@@ -158,7 +158,7 @@ pub(crate) fn text_parts(
         .enumerate()
         .map(|(i, (aspect, body))| {
             let numeral = NUMERALS.get(i).copied().unwrap_or("");
-            (format!("（{numeral}）{}", aspect.label), body.clone())
+            (format!("（{numeral}）{}", aspect.label), fill(body))
         })
         .collect();
     TextParts {

@@ -78,9 +78,11 @@ pub fn list() -> Listing {
         };
         match entry::read(&key, &raw) {
             Ok(e) if entry::is_v1(&key) => {
-                if let Ok(migrated) = migrate(&store, &key, e) {
-                    listing.entries.push(migrated);
-                }
+                // Listed even when the rewrite fails (storage full): it is readable as it is.
+                let kept = e.clone();
+                listing
+                    .entries
+                    .push(migrate(&store, &key, e).unwrap_or(kept));
             }
             Ok(e) => listing.entries.push(e),
             Err(why) => listing.unreadable.push(Unreadable {
@@ -90,7 +92,8 @@ pub fn list() -> Listing {
             }),
         }
     }
-    listing.entries.dedup_by(|a, b| a.draft.id == b.draft.id);
+    let mut seen = std::collections::HashSet::new();
+    listing.entries.retain(|e| seen.insert(e.draft.id.clone()));
     listing
         .entries
         .sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
@@ -131,9 +134,10 @@ pub fn load(id: &str) -> Result<Option<Entry>, StorageError> {
     }
 }
 
-/// The revision stored for a draft now, if any (what another tab may have saved).
-pub fn stored_revision(id: &str) -> Option<u64> {
-    load(id).ok().flatten().map(|e| e.revision)
+/// The revision stored for a draft now, if any (what another tab may have saved); an entry
+/// that cannot be read is an error, so that no save overwrites it.
+pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
+    load(id).map(|e| e.map(|e| e.revision))
 }
 
 /// Stores an entry, replacing the stored one.
@@ -157,9 +161,12 @@ fn put_in(store: &web_sys::Storage, e: &Entry) -> Result<(), StorageError> {
         })
 }
 
-/// Removes a stored draft (the caller keeps it for undo).
+/// Removes a stored draft, under the current and the previous key (the caller keeps it for
+/// undo).
 pub fn remove(id: &str) -> Result<(), StorageError> {
-    storage()?
+    let store = storage()?;
+    let _ = store.remove_item(&format!("{}{id}", entry::PREFIX_V1));
+    store
         .remove_item(&entry::key(id))
         .map_err(|e| StorageError::WriteRefused(format!("{e:?}")))
 }

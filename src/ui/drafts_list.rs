@@ -48,13 +48,16 @@ pub fn DraftsList() -> impl IntoView {
     };
     let remove = move |e: Entry| {
         if local::remove(&e.draft.id).is_ok() {
+            super::saver::forget(&e.draft.id);
             deleted.set(Some(e));
             refresh();
         }
     };
     let undo = move |_| {
         if let Some(e) = deleted.get_untracked() {
-            if local::put(&e).is_ok() {
+            // If another tab has stored the draft again meanwhile, its copy is newer: keep it.
+            let gone = matches!(local::load(&e.draft.id), Ok(None));
+            if !gone || local::put(&e).is_ok() {
                 deleted.set(None);
                 refresh();
             }
@@ -74,7 +77,11 @@ pub fn DraftsList() -> impl IntoView {
     let rename = move |e: Entry, title: String| {
         let mut draft = e.draft.clone();
         draft.meta.title = (!title.trim().is_empty()).then(|| title.trim().to_string());
-        let revision = local::stored_revision(&draft.id).unwrap_or(e.revision) + 1;
+        let revision = local::stored_revision(&draft.id)
+            .ok()
+            .flatten()
+            .unwrap_or(e.revision)
+            + 1;
         let _ = local::put(&Entry {
             revision,
             saved_at: js_sys::Date::now(),

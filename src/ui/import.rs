@@ -47,7 +47,8 @@ pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import
             return Err(Import::AskRange(Box::new(draft), problems));
         }
     }
-    if matches!(local::load(&draft.id), Ok(Some(_))) {
+    // A stored draft of this id, readable or not, is only replaced when the user says so.
+    if !matches!(local::load(&draft.id), Ok(None)) {
         return Err(Import::AskId(Box::new(draft)));
     }
     Ok(draft)
@@ -57,7 +58,11 @@ pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import
 /// refuses opens all the same, in memory, and its screen says so.
 pub fn store_and_open(draft: Draft) {
     let e = Entry {
-        revision: local::stored_revision(&draft.id).unwrap_or(0) + 1,
+        revision: local::stored_revision(&draft.id)
+            .ok()
+            .flatten()
+            .unwrap_or(0)
+            + 1,
         saved_at: js_sys::Date::now(),
         draft,
     };

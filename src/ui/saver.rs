@@ -48,6 +48,11 @@ pub fn unsaved(id: &str) -> Option<(Draft, u64)> {
     UNSAVED.with(|u| u.borrow().get(id).cloned())
 }
 
+/// Drops the in-memory copy of a draft (deleted, or its stored copy chosen instead).
+pub fn forget(id: &str) {
+    UNSAVED.with(|u| u.borrow_mut().remove(id));
+}
+
 const DEBOUNCE: Duration = Duration::from_millis(300);
 const RETRY: Duration = Duration::from_secs(3);
 
@@ -101,7 +106,11 @@ impl Saver {
         // Leaving the draft (another screen, another draft) stores what is pending.
         on_cleanup(move || {
             saver.save_now();
-            if saver.dirty() {
+            if !saver.dirty() {
+                if let Some(id) = saver.editing.draft.try_with_untracked(|d| d.id.clone()) {
+                    forget(&id);
+                }
+            } else {
                 if let Some(d) = saver.editing.draft.try_get_untracked() {
                     let base = saver.base.try_get_value().unwrap_or(0);
                     UNSAVED.with(|u| u.borrow_mut().insert(d.id.clone(), (d, base)));
@@ -144,7 +153,11 @@ impl Saver {
             return;
         }
         let draft = self.editing.draft.get_untracked();
-        let stored = local::stored_revision(&draft.id);
+        let stored = match local::stored_revision(&draft.id) {
+            Ok(stored) => stored,
+            // Never write over an entry this release cannot read (a newer release's, say).
+            Err(why) => return self.status.set(SaveStatus::NotSaved(why)),
+        };
         match decide(stored, self.base.get_value()) {
             SaveDecision::Conflict { stored } => self.status.set(SaveStatus::Conflict(stored)),
             SaveDecision::Write(revision) => self.write(revision, draft),
@@ -195,6 +208,7 @@ impl Saver {
     }
 
     fn adopt(self, theirs: Entry) {
+        forget(&theirs.draft.id);
         self.base.set_value(theirs.revision);
         self.synced.set_value(theirs.draft.clone());
         self.editing.draft.set(theirs.draft);
@@ -210,7 +224,12 @@ impl Saver {
 
     /// Resolves a conflict by storing this page's copy over the other tab's.
     pub fn keep_mine(self) {
-        let stored = local::stored_revision(&self.editing.id()).unwrap_or(0);
+        let stored = local::stored_revision(&self.editing.id())
+            .ok()
+            .flatten()
+            .unwrap_or(0);
+        // Based on the other tab's revision now, so a retry after a failed write is no conflict.
+        self.base.set_value(stored);
         self.write(stored + 1, self.editing.draft.get_untracked());
     }
 }

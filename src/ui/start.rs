@@ -66,7 +66,9 @@ pub fn StartScreen() -> impl IntoView {
     let open_example = move |id: &'static str| {
         // Reopen the example as the clerk left it; create it only the first time.
         let example_id = format!("example-{id}");
-        if let Ok(Some(_)) = storage::load(&example_id) {
+        let kept = super::saver::unsaved(&example_id).is_some()
+            || !matches!(storage::load(&example_id), Ok(None));
+        if kept {
             super::route::go(&super::route::Route::Tasks(example_id));
         } else if let Some(mut draft) = templates::by_id(id).and_then(sample::sample) {
             draft.id = example_id;
