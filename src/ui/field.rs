@@ -71,7 +71,9 @@ pub fn DraftField(
         }
     };
     let invalid = move || errors.with(|e| !e.is_empty()).then_some("true");
-    let value = move || e.draft.with(get);
+    // Only this field's own value: typing elsewhere never rewrites what is in this box (a year
+    // typed half-way, not yet a number, stays as typed).
+    let value = Memo::new(move |_| e.draft.with(get));
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
         e.draft.update(|d| set(d, text));

@@ -115,9 +115,11 @@ fn CellInput(cell: CellAt) -> impl IntoView {
         ValueKind::SignedCount => "text",
     };
     let template = e.template;
+    // A memo per cell: a keystroke elsewhere re-reads this cell's text but writes the DOM only
+    // when it changed.
     let value = {
         let key = key.clone();
-        move || e.draft.with(|d| d.cell(&key).to_string())
+        Memo::new(move |_| e.draft.with(|d| d.cell(&key).to_string()))
     };
     let on_input = {
         let key = key.clone();

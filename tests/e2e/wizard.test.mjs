@@ -258,3 +258,16 @@ test('a row copied from a spreadsheet pastes into consecutive cells, skipping th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('what is typed in a field stays as typed while other fields change', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '基本信息' }).click();
+  await page.getByRole('textbox', { name: '年度' }).fill('202');
+  await page.getByRole('textbox', { name: '索引号' }).fill('k1/2026-1');
+  await page.getByRole('textbox', { name: '年度' }).fill('20x');
+  await page.getByRole('textbox', { name: '联系地址' }).fill('新地址');
+  assert.equal(await page.getByRole('textbox', { name: '年度' }).inputValue(), '20x');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
