@@ -202,9 +202,9 @@ test('importing draft files: same id asks, bad files get their own message and c
     const file = path.join(files, name);
     await writeFile(file, content);
     await page.getByLabel('选择草稿文件').setInputFiles(file);
-    const alert = page.getByRole('alert').filter({ hasText: '没有打开这个文件' });
-    await alert.waitFor();
-    assert.ok((await alert.textContent()).includes(expected), `${name}: ${await alert.textContent()}`);
+    // Wait for this file's own message (the previous file's may still be on screen).
+    const alert = page.getByRole('alert').filter({ hasText: '没有打开这个文件' }).filter({ hasText: expected });
+    await alert.waitFor({ timeout: 10000 });
     assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before, `${name} changed nothing`);
   };
   await bad('not-json.json', '这不是JSON', '内容不是JSON');
