@@ -17,6 +17,8 @@ pub enum StorageError {
     WriteRefused(String),
     /// The entry is there but this release cannot read it.
     Unreadable(FileError),
+    /// Another tab deleted the draft this page shows.
+    DeletedElsewhere,
 }
 
 impl StorageError {
@@ -36,6 +38,10 @@ impl StorageError {
                 format!("The browser refused to save ({why}). Your changes are still in this page: use “Download draft file”."),
             ),
             StorageError::Unreadable(e) => e.message(),
+            StorageError::DeletedElsewhere => Message::new(
+                "这份草稿已在另一个标签页（或窗口）中删除。本页的内容仍在；继续修改会把它重新保存到浏览器中，也可以“下载草稿文件”。",
+                "This draft was deleted in another tab or window. What this page shows is still here; changing it stores it again, or use “Download draft file”.",
+            ),
         }
     }
 }

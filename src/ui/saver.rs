@@ -179,7 +179,7 @@ impl Saver {
                 self.status.set(SaveStatus::Saved(now));
             }
             Err(why) => {
-                let retry = why != StorageError::Unavailable;
+                let retry = matches!(why, StorageError::Full | StorageError::WriteRefused(_));
                 self.status.set(SaveStatus::NotSaved(why));
                 if retry {
                     self.schedule(RETRY);
@@ -192,6 +192,12 @@ impl Saver {
     fn on_storage(self, ev: &web_sys::StorageEvent) {
         let id = self.editing.id();
         if ev.key().as_deref() != Some(entry::key(&id).as_str()) {
+            return;
+        }
+        if ev.new_value().is_none() {
+            // Deleted elsewhere: say so; the next change stores this page's copy again.
+            self.status
+                .set(SaveStatus::NotSaved(StorageError::DeletedElsewhere));
             return;
         }
         let Ok(Some(theirs)) = local::load(&id) else {

@@ -270,3 +270,24 @@ test('the drafts list: rename, duplicate, delete with undo; a draft file dropped
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a draft deleted in another tab: this tab says so and keeps its copy', async () => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  await a.goto(app.url);
+  const id = await newReport(a, '删除测试街道');
+  const b = await context.newPage();
+  await b.goto(`${app.url}#/${id}/meta`);
+  await b.getByRole('textbox', { name: '索引号' }).fill('B的内容');
+  await b.getByText(/已保存在本浏览器/).waitFor();
+  await a.goto(app.url);
+  await a.getByRole('button', { name: /^删除 删除测试街道/ }).click();
+  await b.getByRole('alert').filter({ hasText: '已在另一个标签页（或窗口）中删除' }).waitFor();
+  assert.equal(await b.getByRole('textbox', { name: '索引号' }).inputValue(), 'B的内容');
+  // Changing it stores it again, with everything this tab had.
+  await b.getByRole('textbox', { name: '文号（可选）' }).fill('再存一次');
+  await b.getByText(/已保存在本浏览器/).waitFor();
+  const stored = await b.evaluate((k) => localStorage.getItem(k), `nianbao.v2.draft.${id}`);
+  assert.ok(stored.includes('B的内容') && stored.includes('再存一次'));
+  await context.close();
+});
