@@ -7,7 +7,7 @@ use super::number::MoneyUnit;
 use super::template::{Aspect, SectionBody, SectionKey, Template, TextSpec};
 use super::templates;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One report being written.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,6 +30,61 @@ pub struct Draft {
     pub units: BTreeMap<String, MoneyUnit>,
     /// Whether the page carries the format's charts (inline SVG drawn from the tables).
     pub charts: bool,
+    /// Last year's report, for the cross-year checks; `None` when not linked.
+    pub previous: Option<Previous>,
+    /// Texts carried over from last year and not edited since (待更新), by [`text_key`].
+    pub stale: BTreeSet<String>,
+}
+
+/// What this draft keeps of last year's report: enough to check the numbers that must agree
+/// across years, even when last year's draft is only a file or has since been deleted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Previous {
+    /// The id of last year's draft, to refresh this copy while it is stored.
+    pub id: String,
+    /// The year it reports on.
+    pub year: i32,
+    /// Its format.
+    pub template: String,
+    /// Its title, to name it.
+    pub title: String,
+    /// Its table cells as typed.
+    pub cells: BTreeMap<String, String>,
+}
+
+impl Previous {
+    /// The copy of `draft` a next year's draft keeps.
+    pub fn of(draft: &Draft) -> Previous {
+        Previous {
+            id: draft.id.clone(),
+            year: draft.meta.year,
+            template: draft.template.clone(),
+            title: draft.meta.title(),
+            cells: draft.cells.clone(),
+        }
+    }
+
+    /// Last year's tables as a draft, to compute its totals with the usual code.
+    pub fn as_draft(&self) -> Draft {
+        let mut draft = Draft::new(&self.id, templates::default_template(), self.year, "");
+        draft.template = self.template.clone();
+        draft.cells = self.cells.clone();
+        draft
+    }
+}
+
+/// The key of a text in [`Draft::stale`]: `opening`, a section (`overview`), or a sub-part of
+/// one (`overview/active`).
+pub fn text_key(section: Option<SectionKey>, aspect: Option<&str>) -> String {
+    let base = match section {
+        None => "opening",
+        Some(key) => super::progress::Step::Section(key).slug(),
+    };
+    match aspect {
+        Some(a) => format!("{base}/{a}"),
+        None => base.to_string(),
+    }
 }
 
 /// The catalogue header, the contact details and the page metadata.
@@ -257,6 +312,8 @@ impl Draft {
             cells: BTreeMap::new(),
             units: BTreeMap::new(),
             charts: false,
+            previous: None,
+            stale: BTreeSet::new(),
         }
     }
 
@@ -276,6 +333,30 @@ impl Draft {
     /// The text of a section (empty when the draft has none).
     pub fn text(&self, key: SectionKey) -> SectionText {
         self.texts.get(&key).cloned().unwrap_or_default()
+    }
+
+    /// Sets a section's main text (`aspect` `None`) or one of its sub-parts; an edited text is
+    /// no longer 待更新.
+    pub fn set_text(&mut self, section: SectionKey, aspect: Option<&str>, text: String) {
+        let t = self.texts.entry(section).or_default();
+        match aspect {
+            None => t.text = text,
+            Some(a) => {
+                t.aspects.insert(a.to_string(), text);
+            }
+        }
+        self.stale.remove(&text_key(Some(section), aspect));
+    }
+
+    /// Sets the opening paragraph (`None`: the generated one); an edited text is no longer 待更新.
+    pub fn set_opening(&mut self, text: Option<String>) {
+        self.opening = text;
+        self.stale.remove(&text_key(None, None));
+    }
+
+    /// Whether a text still holds last year's words, unedited (待更新).
+    pub fn is_stale(&self, section: Option<SectionKey>, aspect: Option<&str>) -> bool {
+        self.stale.contains(&text_key(section, aspect))
     }
 
     /// The text typed into a cell (empty when blank).

@@ -230,6 +230,23 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
             return Err(FileError::UnknownCell(key.clone()));
         }
     }
+    if let Some(previous) = &draft.previous {
+        // Last year's copy is only read for the cross-year checks: bounded, not key-checked
+        // (its format may be one this release reads only partly).
+        if previous.cells.len() > 2_000 {
+            return Err(FileError::BadShape("previous.cells".into()));
+        }
+        if let Some((key, _)) = previous
+            .cells
+            .iter()
+            .find(|(k, v)| k.chars().count() > 200 || v.chars().count() > MAX_CELL_CHARS)
+        {
+            return Err(FileError::CellTooLong(key.clone()));
+        }
+    }
+    if draft.stale.len() > 64 || draft.stale.iter().any(|k| k.chars().count() > 200) {
+        return Err(FileError::BadShape("stale".into()));
+    }
     let meta = &draft.meta;
     let mut fields: Vec<(String, &str)> = vec![
         ("id".into(), draft.id.as_str()),

@@ -5,6 +5,7 @@
 pub mod bindings;
 pub mod chart;
 pub mod compute;
+pub mod cross_year;
 pub mod docx;
 pub mod draft;
 pub mod export;
@@ -12,6 +13,7 @@ pub mod file;
 pub mod grid;
 pub mod layout;
 pub mod message;
+pub mod next_year;
 pub mod number;
 pub mod progress;
 pub mod rules;

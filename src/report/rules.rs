@@ -32,6 +32,8 @@ pub enum Field {
     PubDate,
     /// 公开时间.
     PubTime,
+    /// The opening paragraph.
+    Opening,
 }
 
 /// Where a cell is, in words and in keys.
@@ -125,6 +127,8 @@ pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Find
     balances(template, sheet, &mut out);
     required(template, draft, &mut out);
     super::bindings::check_text(template, draft, sheet, &mut out);
+    super::cross_year::check(template, draft, sheet, &mut out);
+    stale(template, draft, &mut out);
     out
 }
 
@@ -396,6 +400,50 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
 
 /// `S-required`: every section has content, 六 states the fee where the format asks, and the
 /// issuing body is named.
+/// `S-stale`: a text carried over from last year that nobody has looked at since (待更新).
+fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
+    if draft.is_stale(None, None) {
+        out.push(Finding {
+            rule: "S-stale",
+            severity: Severity::Warning,
+            location: Location::Field {
+                field: Field::Opening,
+            },
+            message: Message::new(
+                "开头段落沿用上一年度的文字，待更新",
+                "The opening paragraph is last year's, to update",
+            ),
+        });
+    }
+    for section in template.sections {
+        let SectionBody::Text(spec) = &section.body else {
+            continue;
+        };
+        let heading = section.heading;
+        let mut parts: Vec<(Option<&str>, String)> = vec![(None, heading.to_string())];
+        parts.extend(
+            spec.aspects
+                .iter()
+                .map(|a| (Some(a.id), format!("{heading}（{}）", a.label))),
+        );
+        for (aspect, name) in parts {
+            if draft.is_stale(Some(section.key), aspect) {
+                out.push(Finding {
+                    rule: "S-stale",
+                    severity: Severity::Warning,
+                    location: Location::Section {
+                        section: section.key,
+                    },
+                    message: Message::new(
+                        format!("“{name}”沿用上一年度的文字，待更新"),
+                        format!("“{name}” is last year's text, to update"),
+                    ),
+                });
+            }
+        }
+    }
+}
+
 fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     if draft.meta.body.trim().is_empty() {
         out.push(Finding {

@@ -32,6 +32,43 @@ pub struct Template {
     pub data_phrase: &'static str,
     /// The charts the page can carry, drawn from the tables.
     pub charts: &'static [Chart],
+    /// The report years the format is for: the first, and the last if it was replaced.
+    pub years: (i32, Option<i32>),
+    /// What links a report in this format to last year's (carried cells, cross-year checks).
+    pub links: &'static [YearLink],
+}
+
+/// A number that must agree across two consecutive years' reports.
+#[derive(Debug)]
+pub enum YearLink {
+    /// This year's `to` row equals last year's `from` row, per input column; the next year's
+    /// draft starts with it filled in (X-carry: 二、上年结转 ← 四、结转下年度继续办理).
+    Carry {
+        /// The rule id.
+        rule: &'static str,
+        /// The table both rows are in.
+        table: &'static str,
+        /// Last year's row.
+        from: &'static str,
+        /// This year's row.
+        to: &'static str,
+    },
+    /// A stock column: this year's stock ≈ last year's stock + this year's additions − this
+    /// year's removals, per row (X-valid: 现行有效件数).
+    Stock {
+        /// The rule id.
+        rule: &'static str,
+        /// The table.
+        table: &'static str,
+        /// The rows the stock is kept for.
+        rows: &'static [&'static str],
+        /// The stock column.
+        stock: &'static str,
+        /// The column added to it.
+        added: &'static str,
+        /// The column taken from it.
+        removed: &'static str,
+    },
 }
 
 /// A bar chart drawn from table cells; the table stays the source of truth.
@@ -259,6 +296,11 @@ pub struct ColumnAt {
 }
 
 impl Template {
+    /// Whether the format is the one for reports on `year`.
+    pub fn is_for_year(&self, year: i32) -> bool {
+        year >= self.years.0 && self.years.1.is_none_or(|last| year <= last)
+    }
+
     /// The section with this key.
     pub fn section(&self, key: SectionKey) -> &'static Section {
         // Every template lists all six keys; the tests check it.

@@ -36,6 +36,7 @@ pub fn field_id(field: Field) -> &'static str {
         Field::Body => "nb-meta-body",
         Field::PubDate => "nb-meta-pub-date",
         Field::PubTime => "nb-meta-pub-time",
+        Field::Opening => "nb-opening",
     }
 }
 

@@ -74,16 +74,16 @@ pub fn MetaStep() -> impl IntoView {
                         <p class="nb-hint">{tr("根据上面的信息自动生成：", "Generated from the fields above:")}</p>
                         <blockquote class="nb-quote" lang="zh-CN">{generated}</blockquote>
                         <button type="button" class="nb-button nb-button-secondary"
-                            on:click=move |_| e.draft.update(|d| d.opening = Some(d.meta.default_opening()))>
+                            on:click=move |_| e.draft.update(|d| d.set_opening(Some(d.meta.default_opening())))>
                             {tr("修改开头段落", "Edit the opening paragraph")}
                         </button>
                     }
                 >
                     <DraftField id="nb-opening" label=("开头段落", "Opening paragraph") rows=6
                         hint=("段落之间空一行。", "Separate paragraphs with a blank line.")
-                        get=|d| d.opening.clone().unwrap_or_default() set=|d, v| d.opening = Some(v) />
+                        get=|d| d.opening.clone().unwrap_or_default() set=|d, v| d.set_opening(Some(v)) />
                     <button type="button" class="nb-button nb-button-secondary"
-                        on:click=move |_| e.draft.update(|d| d.opening = None)>
+                        on:click=move |_| e.draft.update(|d| d.set_opening(None))>
                         {move || pick(lang.get(), "恢复自动生成", "Use the generated paragraph again")}
                     </button>
                 </Show>

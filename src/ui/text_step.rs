@@ -120,15 +120,7 @@ fn SectionTextArea(
                 prop:value=read
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    e.draft.update(|d| {
-                        let t = d.texts.entry(key).or_default();
-                        match aspect {
-                            None => t.text = text,
-                            Some(a) => {
-                                t.aspects.insert(a.to_string(), text);
-                            }
-                        }
-                    });
+                    e.draft.update(|d| d.set_text(key, aspect, text));
                 }
             ></textarea>
             <p class="nb-hint" id=count_id>

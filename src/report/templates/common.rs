@@ -196,6 +196,14 @@ pub const ROW_DECLINED: Row = group(
         input("declined-confirm", "5.要求行政机关确认或重新出具已获取信息"),
     ],
 );
+/// X-carry: this year's 二、上年结转 is last year's 四、结转下年度继续办理, in both formats.
+pub const CARRY_REQUESTS: YearLink = YearLink::Carry {
+    rule: "X-carry",
+    table: "t3",
+    from: "carried-over",
+    to: "carried",
+};
+
 pub const ROW_CARRIED_OVER: Row = input("carried-over", "四、结转下年度继续办理");
 
 /// （七）总计 over the given leaf rows of 三、本年度办理结果.

@@ -21,3 +21,13 @@ pub fn by_id(id: &str) -> Option<&'static Template> {
 pub fn default_template() -> &'static Template {
     &OGI_2021
 }
+
+/// The format for reports on `year`: the one issued for it, or the default for years before
+/// the first format (such reports are redone in the oldest format we have).
+pub fn for_year(year: i32) -> &'static Template {
+    ALL.iter()
+        .copied()
+        .find(|t| t.is_for_year(year))
+        .or_else(|| ALL.iter().copied().min_by_key(|t| t.years.0))
+        .unwrap_or(default_template())
+}

@@ -164,4 +164,6 @@ pub static OGI_2019: Template = Template {
         CHART_APPLICANTS,
         CHART_DISPUTES,
     ],
+    years: (2019, Some(2020)),
+    links: &[CARRY_REQUESTS],
 };

@@ -160,4 +160,16 @@ pub static OGI_2021: Template = Template {
         CHART_APPLICANTS,
         CHART_DISPUTES,
     ],
+    years: (2021, None),
+    links: &[
+        CARRY_REQUESTS,
+        YearLink::Stock {
+            rule: "X-valid",
+            table: "t2",
+            rows: &["rules", "normative"],
+            stock: "in-force",
+            added: "made",
+            removed: "repealed",
+        },
+    ],
 };

@@ -1,0 +1,124 @@
+//! The soft cross-year checks (X-carry, X-valid) against the copy of last year's report a
+//! draft keeps ([`super::draft::Previous`]).
+//!
+//! They are warnings: a clerk may have corrected last year's figures since, but the published
+//! numbers should agree, and a message names both years' numbers so the clerk can decide.
+
+use super::compute::{CellValue, Sheet};
+use super::draft::Draft;
+use super::message::Message;
+use super::next_year::row_label;
+use super::rules::{Field, Finding, Location, Severity};
+use super::template::{Template, YearLink};
+use super::templates;
+
+/// Adds the cross-year findings of `draft` (none when no previous report is linked).
+pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
+    let Some(previous) = &draft.previous else {
+        return;
+    };
+    let Some(last_template) = templates::by_id(&previous.template) else {
+        return;
+    };
+    let last = Sheet::compute(last_template, &previous.as_draft());
+    let (year, last_year) = (draft.meta.year, previous.year);
+    if last_year.checked_add(1) != Some(year) {
+        out.push(Finding {
+            rule: "X-carry",
+            severity: Severity::Warning,
+            location: Location::Field { field: Field::Year },
+            message: Message::new(
+                format!("关联的上一年度报告是{last_year}年的，本报告是{year}年：跨年度核对按它进行。"),
+                format!("The linked previous report is for {last_year} and this one for {year}; the cross-year checks use it anyway."),
+            ),
+        });
+    }
+    for link in template.links {
+        match link {
+            YearLink::Carry {
+                rule,
+                table,
+                from,
+                to,
+            } => {
+                let from_label = row_label(last_template, table, from);
+                for cell in template.input_cells() {
+                    if cell.table.id != *table || cell.row.row.id != *to {
+                        continue;
+                    }
+                    let from_key = format!("{table}/{from}/{}", cell.column.column.id);
+                    if last_template.cell(&from_key).is_none() {
+                        continue;
+                    }
+                    let key = cell.key();
+                    if let CellValue::Invalid(_) = sheet.get(&key) {
+                        continue;
+                    }
+                    let (now, then) = (sheet.whole(&key), last.whole(&from_key));
+                    if now != then {
+                        let column = cell.column_name();
+                        let row = cell.row.row.label;
+                        out.push(Finding {
+                            rule,
+                            severity: Severity::Warning,
+                            location: Location::Cells {
+                                cells: vec![cell.location(template)],
+                            },
+                            message: Message::new(
+                                format!("{row}（{column}）为{now}，但{last_year}年报告的{from_label}为{then}。"),
+                                format!("{row} ({column}) is {now}, but the {last_year} report's {from_label} is {then}."),
+                            ),
+                        });
+                    }
+                }
+            }
+            YearLink::Stock {
+                rule,
+                table,
+                rows,
+                stock,
+                added,
+                removed,
+            } => {
+                for row in *rows {
+                    let key = format!("{table}/{row}/{stock}");
+                    let Some(cell) = template.cell(&key) else {
+                        continue;
+                    };
+                    if last_template.cell(&key).is_none() {
+                        continue;
+                    }
+                    let CellValue::Number(_) = sheet.get(&key) else {
+                        continue;
+                    };
+                    let then = last.whole(&key);
+                    let plus = sheet.whole(&format!("{table}/{row}/{added}"));
+                    let minus = sheet.whole(&format!("{table}/{row}/{removed}"));
+                    let now = sheet.whole(&key);
+                    let label = |column: &str| {
+                        template
+                            .cell(&format!("{table}/{row}/{column}"))
+                            .map(|c| c.column.column.label)
+                            .unwrap_or("")
+                    };
+                    let (added_label, removed_label) = (label(added), label(removed));
+                    let expected = then.saturating_add(plus).saturating_sub(minus);
+                    if now != expected {
+                        let name = cell.name();
+                        out.push(Finding {
+                            rule,
+                            severity: Severity::Warning,
+                            location: Location::Cells {
+                                cells: vec![cell.location(template)],
+                            },
+                            message: Message::new(
+                                format!("{name}为{now}，按{last_year}年的{then}加{added_label}{plus}减{removed_label}{minus}应为{expected}。"),
+                                format!("{name} is {now}; {last_year}'s {then} + {added_label} {plus} − {removed_label} {minus} gives {expected}."),
+                            ),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! 以此为基础新建下一年度 and the cross-year checks X-carry and X-valid.
+
+use nianbao::report::draft::Previous;
+use nianbao::report::next_year::next_year;
+use nianbao::report::rules::{Field, Location};
+use nianbao::report::sample::sample;
+use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::{check, Draft, Finding, SectionKey};
+
+const COLUMNS: [&str; 6] = [
+    "natural",
+    "business",
+    "research",
+    "nonprofit",
+    "legal-service",
+    "other-org",
+];
+
+fn of_rule<'a>(draft: &Draft, rule: &str) -> Vec<Finding> {
+    check(draft).into_iter().filter(|f| f.rule == rule).collect()
+}
+
+fn cells_of(f: &Finding) -> Vec<String> {
+    match &f.location {
+        Location::Cells { cells } => cells.iter().map(|c| c.key.clone()).collect(),
+        other => panic!("expected cells, got {other:?}"),
+    }
+}
+
+fn last_year() -> Draft {
+    let mut d = sample(&OGI_2021).unwrap();
+    d.id = "d-2023".into();
+    d.meta.year = 2023;
+    d.meta.pub_date = "2024-01-20".into();
+    d.meta.index_no = "000014349/2024-00012".into();
+    d.meta.doc_no = "某政办〔2024〕1号".into();
+    d.opening = Some("本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。".into());
+    d
+}
+
+#[test]
+fn next_year_moves_the_metadata_on_and_clears_this_years_facts() {
+    let last = last_year();
+    let next = next_year(&last, "d-2024").draft;
+    assert_eq!(next.id, "d-2024");
+    assert_eq!(next.template, "ogi-2021");
+    assert_eq!(next.meta.year, 2024);
+    assert_eq!(next.meta.body, last.meta.body);
+    assert_eq!(next.meta.phone, last.meta.phone);
+    assert_eq!(next.meta.address, last.meta.address);
+    assert_eq!(next.meta.pub_date, "");
+    assert_eq!(next.meta.index_no, "");
+    assert_eq!(next.meta.doc_no, "");
+    assert_eq!(
+        next.opening.as_deref(),
+        Some("本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。")
+    );
+    assert!(next.meta.title().contains("2024年"));
+}
+
+#[test]
+fn texts_are_kept_and_marked_stale_until_edited() {
+    let last = last_year();
+    let mut next = next_year(&last, "n").draft;
+    for key in [SectionKey::Overview, SectionKey::Problems, SectionKey::Other] {
+        assert_eq!(next.text(key).text, last.text(key).text);
+        assert!(next.is_stale(Some(key), None), "{key:?}");
+    }
+    assert!(next.is_stale(None, None));
+    let stale: Vec<_> = of_rule(&next, "S-stale");
+    assert_eq!(stale.len(), next.stale.len());
+    assert!(stale
+        .iter()
+        .any(|f| f.location == Location::Field { field: Field::Opening }));
+    next.set_text(SectionKey::Problems, None, "新的问题。".into());
+    assert!(!next.is_stale(Some(SectionKey::Problems), None));
+    assert!(next.is_stale(Some(SectionKey::Overview), None));
+    assert_eq!(of_rule(&next, "S-stale").len(), stale.len() - 1);
+}
+
+#[test]
+fn numbers_are_cleared_except_the_carried_requests() {
+    let mut last = last_year();
+    for (i, c) in COLUMNS.iter().enumerate() {
+        last.set_cell(&format!("t3/carried-over/{c}"), &format!("{}", i + 1));
+    }
+    let next = next_year(&last, "n").draft;
+    let mut keys: Vec<&String> = next.cells.keys().collect();
+    keys.sort();
+    let expected: Vec<String> = COLUMNS.iter().map(|c| format!("t3/carried/{c}")).collect();
+    let mut expected_sorted: Vec<&String> = expected.iter().collect();
+    expected_sorted.sort();
+    assert_eq!(keys, expected_sorted);
+    for (i, c) in COLUMNS.iter().enumerate() {
+        assert_eq!(next.cell(&format!("t3/carried/{c}")), (i + 1).to_string());
+    }
+    assert_eq!(next.text(SectionKey::Other).fee, "");
+    assert!(of_rule(&next, "X-carry").is_empty());
+    assert!(next.previous.as_ref().is_some_and(|p| p.year == 2023 && p.id == "d-2023"));
+}
+
+#[test]
+fn x_carry_names_both_years_numbers() {
+    let mut last = last_year();
+    last.set_cell("t3/carried-over/natural", "5");
+    let mut next = next_year(&last, "n").draft;
+    next.set_cell("t3/carried/natural", "3");
+    let found = of_rule(&next, "X-carry");
+    assert_eq!(found.len(), 1);
+    assert_eq!(cells_of(&found[0]), vec!["t3/carried/natural"]);
+    let zh = &found[0].message.zh;
+    assert!(zh.contains('3') && zh.contains('5') && zh.contains("2023年"), "{zh}");
+}
+
+#[test]
+fn x_valid_checks_the_stock_of_rules_and_normative_documents() {
+    let mut last = last_year();
+    last.set_cell("t2/rules/in-force", "8");
+    last.set_cell("t2/normative/in-force", "40");
+    let mut next = next_year(&last, "n").draft;
+    next.set_cell("t2/rules/made", "3");
+    next.set_cell("t2/rules/repealed", "1");
+    next.set_cell("t2/rules/in-force", "10");
+    next.set_cell("t2/normative/made", "5");
+    next.set_cell("t2/normative/in-force", "44");
+    let found = of_rule(&next, "X-valid");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(cells_of(&found[0]), vec!["t2/normative/in-force"]);
+    let zh = &found[0].message.zh;
+    assert!(
+        zh.contains("44") && zh.contains("2023年的40") && zh.contains("应为45"),
+        "{zh}"
+    );
+    next.set_cell("t2/normative/in-force", "");
+    assert!(of_rule(&next, "X-valid").is_empty(), "a blank stock is not checked");
+}
+
+#[test]
+fn across_the_format_change_what_maps_is_carried_and_the_rest_is_said() {
+    let mut last = sample(&OGI_2019).unwrap();
+    last.meta.year = 2020;
+    last.set_cell("t3/carried-over/legal-service", "2");
+    let made = next_year(&last, "n");
+    assert_eq!(made.draft.template, "ogi-2021");
+    assert_eq!(made.draft.cell("t3/carried/legal-service"), "2");
+    let notes: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
+    assert!(notes.iter().any(|n| n.contains("ogi-2021") && n.contains("ogi-2019")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("现行有效件数") && n.contains("没有")), "{notes:?}");
+    // The 2019 file has no 现行有效件数, so X-valid has nothing to compare.
+    let mut next = made.draft;
+    next.set_cell("t2/rules/in-force", "99");
+    assert!(of_rule(&next, "X-valid").is_empty());
+    // A 2019 report on 2019 stays in the 2019 format for 2020.
+    last.meta.year = 2019;
+    assert_eq!(next_year(&last, "m").draft.template, "ogi-2019");
+}
+
+#[test]
+fn a_previous_report_of_another_year_is_flagged() {
+    let last = last_year();
+    let mut next = next_year(&last, "n").draft;
+    next.meta.year = 2026;
+    let found = of_rule(&next, "X-carry");
+    assert!(found
+        .iter()
+        .any(|f| f.location == Location::Field { field: Field::Year }));
+}
+
+#[test]
+fn linking_a_previous_report_later_runs_the_same_checks() {
+    let mut last = last_year();
+    last.set_cell("t3/carried-over/natural", "4");
+    let mut this = sample(&OGI_2021).unwrap();
+    this.meta.year = 2024;
+    for c in COLUMNS {
+        let v = last.cell(&format!("t3/carried-over/{c}")).to_string();
+        this.set_cell(&format!("t3/carried/{c}"), &v);
+    }
+    this.set_cell("t3/carried/natural", "1");
+    assert!(of_rule(&this, "X-carry").is_empty(), "no link, no check");
+    this.previous = Some(Previous::of(&last));
+    let found = of_rule(&this, "X-carry");
+    assert_eq!(found.len(), 1);
+    assert_eq!(cells_of(&found[0]), vec!["t3/carried/natural"]);
+}
