@@ -143,3 +143,37 @@ fn an_oversized_file_is_refused_before_it_is_read_whole() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn import_writes_the_draft_to_stdout_and_the_report_to_stderr() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/published/2021-quirks.html"
+    );
+    let out = cli(&["import", page], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let draft = nianbao::report::file::from_file(&text(&out.stdout)).expect("a draft file");
+    assert_eq!(draft.meta.year, 2022);
+    let report = text(&out.stderr);
+    assert!(report.contains("“251000元”换算为25.1万元"), "{report}");
+    assert!(report.contains("（八）其他"), "{report}");
+
+    // A GBK page, declared in its <meta>, as many government sites serve them.
+    let utf8 = std::fs::read_to_string(page).unwrap();
+    let declared = utf8.replace("charset=utf-8", "charset=gbk");
+    let (gbk, _, _) = encoding_rs::GBK.encode(&declared);
+    let gbk_path = temp("gbk.html", "");
+    std::fs::write(&gbk_path, &gbk).unwrap();
+    let out = cli(&["import", gbk_path.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("临江县石桥镇"));
+
+    let nothing = temp(
+        "nothing.html",
+        "<html><body><p>404 页面不存在</p></body></html>",
+    );
+    let out = cli(&["import", nothing.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(text(&out.stderr).contains("没有读到任何年报内容"));
+}

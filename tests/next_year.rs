@@ -16,8 +16,11 @@ const COLUMNS: [&str; 6] = [
     "other-org",
 ];
 
-fn of_rule<'a>(draft: &Draft, rule: &str) -> Vec<Finding> {
-    check(draft).into_iter().filter(|f| f.rule == rule).collect()
+fn of_rule(draft: &Draft, rule: &str) -> Vec<Finding> {
+    check(draft)
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
 }
 
 fn cells_of(f: &Finding) -> Vec<String> {
@@ -62,16 +65,21 @@ fn next_year_moves_the_metadata_on_and_clears_this_years_facts() {
 fn texts_are_kept_and_marked_stale_until_edited() {
     let last = last_year();
     let mut next = next_year(&last, "n").draft;
-    for key in [SectionKey::Overview, SectionKey::Problems, SectionKey::Other] {
+    for key in [
+        SectionKey::Overview,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ] {
         assert_eq!(next.text(key).text, last.text(key).text);
         assert!(next.is_stale(Some(key), None), "{key:?}");
     }
     assert!(next.is_stale(None, None));
     let stale: Vec<_> = of_rule(&next, "S-stale");
     assert_eq!(stale.len(), next.stale.len());
-    assert!(stale
-        .iter()
-        .any(|f| f.location == Location::Field { field: Field::Opening }));
+    assert!(stale.iter().any(|f| f.location
+        == Location::Field {
+            field: Field::Opening
+        }));
     next.set_text(SectionKey::Problems, None, "新的问题。".into());
     assert!(!next.is_stale(Some(SectionKey::Problems), None));
     assert!(next.is_stale(Some(SectionKey::Overview), None));
@@ -96,7 +104,10 @@ fn numbers_are_cleared_except_the_carried_requests() {
     }
     assert_eq!(next.text(SectionKey::Other).fee, "");
     assert!(of_rule(&next, "X-carry").is_empty());
-    assert!(next.previous.as_ref().is_some_and(|p| p.year == 2023 && p.id == "d-2023"));
+    assert!(next
+        .previous
+        .as_ref()
+        .is_some_and(|p| p.year == 2023 && p.id == "d-2023"));
 }
 
 #[test]
@@ -109,7 +120,10 @@ fn x_carry_names_both_years_numbers() {
     assert_eq!(found.len(), 1);
     assert_eq!(cells_of(&found[0]), vec!["t3/carried/natural"]);
     let zh = &found[0].message.zh;
-    assert!(zh.contains('3') && zh.contains('5') && zh.contains("2023年"), "{zh}");
+    assert!(
+        zh.contains('3') && zh.contains('5') && zh.contains("2023年"),
+        "{zh}"
+    );
 }
 
 #[test]
@@ -132,7 +146,10 @@ fn x_valid_checks_the_stock_of_rules_and_normative_documents() {
         "{zh}"
     );
     next.set_cell("t2/normative/in-force", "");
-    assert!(of_rule(&next, "X-valid").is_empty(), "a blank stock is not checked");
+    assert!(
+        of_rule(&next, "X-valid").is_empty(),
+        "a blank stock is not checked"
+    );
 }
 
 #[test]
@@ -144,8 +161,18 @@ fn across_the_format_change_what_maps_is_carried_and_the_rest_is_said() {
     assert_eq!(made.draft.template, "ogi-2021");
     assert_eq!(made.draft.cell("t3/carried/legal-service"), "2");
     let notes: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
-    assert!(notes.iter().any(|n| n.contains("ogi-2021") && n.contains("ogi-2019")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("现行有效件数") && n.contains("没有")), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("ogi-2021") && n.contains("ogi-2019")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("现行有效件数") && n.contains("没有")),
+        "{notes:?}"
+    );
     // The 2019 file has no 现行有效件数, so X-valid has nothing to compare.
     let mut next = made.draft;
     next.set_cell("t2/rules/in-force", "99");

@@ -12,6 +12,8 @@ const USAGE: &str = "\
   nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
   nianbao-cli export FILE [--fragment] [-o OUT] 导出网页 / write the HTML page (or fragment)
   nianbao-cli export FILE --docx -o OUT.docx   导出Word / write the report as a .docx
+  nianbao-cli import PAGE                       导入已发布的年报 / read a published page (.html or text):
+                                                the draft file to stdout, the recognition report to stderr
 FILE may be - for standard input.";
 
 fn main() -> ExitCode {
@@ -100,6 +102,21 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             write_out(out.map(String::as_str), &html)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some("import") => {
+            let path = args
+                .get(1)
+                .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
+            let text = decode_page(&read_bytes(path, import_limit())?, path)?;
+            let recognition = nianbao::report::import::read_published(&text, "imported");
+            eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
+            if !recognition.anything() {
+                return Err(format!(
+                    "{path}: 没有读到任何年报内容 / nothing of an annual report could be read"
+                ));
+            }
+            write_out(None, &file::to_file(&recognition.draft))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -111,7 +128,41 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Reads and checks a draft file, refusing an oversized one before reading it whole.
 fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
-    let limit = file::MAX_FILE_BYTES as u64 + 1;
+    let bytes = read_bytes(path, file::MAX_FILE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        format!(
+            "“{path}”不是UTF-8文本，不是草稿文件 / “{path}” is not UTF-8 text, so not a draft file"
+        )
+    })?;
+    file::from_file(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The largest page `import` reads: saved pages carry scripts and styles, so more than a draft.
+fn import_limit() -> usize {
+    4 * file::MAX_FILE_BYTES
+}
+
+/// A page's text: UTF-8, or the encoding its `<meta charset>` declares (GBK and the like).
+fn decode_page(bytes: &[u8], path: &str) -> Result<String, String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_string());
+    }
+    let label = nianbao::report::import::declared_charset(bytes).unwrap_or_else(|| "gbk".into());
+    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| format!("{path}: 未知编码 / unknown encoding “{label}”"))?;
+    let (text, _, bad) = encoding.decode(bytes);
+    if bad {
+        return Err(format!(
+            "{path}: 不是{label}编码的文本 / not text in {label}"
+        ));
+    }
+    Ok(text.into_owned())
+}
+
+/// Reads at most `max` bytes of a file (or standard input), refusing a larger one before
+/// reading it whole.
+fn read_bytes(path: &str, max: usize) -> Result<Vec<u8>, String> {
+    let limit = max as u64 + 1;
     if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
         if meta.len() >= limit {
             let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
@@ -128,12 +179,7 @@ fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     if bytes.len() as u64 >= limit {
         return Err(file::FileError::TooLarge { bytes: bytes.len() }.to_string());
     }
-    let text = String::from_utf8(bytes).map_err(|_| {
-        format!(
-            "“{path}”不是UTF-8文本，不是草稿文件 / “{path}” is not UTF-8 text, so not a draft file"
-        )
-    })?;
-    file::from_file(&text).map_err(|e| format!("{path}: {e}"))
+    Ok(bytes)
 }
 
 fn write_out(path: Option<&str>, text: &str) -> Result<(), String> {

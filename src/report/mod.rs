@@ -11,6 +11,7 @@ pub mod draft;
 pub mod export;
 pub mod file;
 pub mod grid;
+pub mod import;
 pub mod layout;
 pub mod message;
 pub mod next_year;

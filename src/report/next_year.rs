@@ -144,7 +144,10 @@ fn carry_cells(
                         None => missing.push(cell.column_name()),
                     }
                 }
-                let (to_label, from_label) = (row_label(template, table, to), row_label(last_template, table, from));
+                let (to_label, from_label) = (
+                    row_label(template, table, to),
+                    row_label(last_template, table, from),
+                );
                 if carried > 0 {
                     notes.push(Message::new(
                         format!("已结转{carried}个单元格：{to_label} ← 上一年的{from_label}。"),
@@ -153,17 +156,21 @@ fn carry_cells(
                 }
                 if !missing.is_empty() {
                     notes.push(Message::new(
-                        format!("上一年的{from_label}不是数字，未结转：{}。", missing.join("、")),
-                        format!("Last year's {from_label} is not a number, not carried: {}.", missing.join(", ")),
+                        format!(
+                            "上一年的{from_label}不是数字，未结转：{}。",
+                            missing.join("、")
+                        ),
+                        format!(
+                            "Last year's {from_label} is not a number, not carried: {}.",
+                            missing.join(", ")
+                        ),
                     ));
                 }
             }
-            YearLink::Stock {
-                table, stock, ..
-            } => {
-                let has_stock = last_template.cells().any(|c| {
-                    c.table.id == *table && c.column.column.id == *stock
-                });
+            YearLink::Stock { table, stock, .. } => {
+                let has_stock = last_template
+                    .cells()
+                    .any(|c| c.table.id == *table && c.column.column.id == *stock);
                 let label = template
                     .cells()
                     .find(|c| c.table.id == *table && c.column.column.id == *stock)
@@ -172,12 +179,20 @@ fn carry_cells(
                 notes.push(if has_stock {
                     Message::new(
                         format!("上一年的{label}作为今年核对的基数（X-valid）。"),
-                        format!("Last year's {label} is the baseline for this year's check (X-valid)."),
+                        format!(
+                            "Last year's {label} is the baseline for this year's check (X-valid)."
+                        ),
                     )
                 } else {
                     Message::new(
-                        format!("上一年的{}格式没有“{label}”，无法作为今年的基数。", last_template.id),
-                        format!("Last year's {} format has no “{label}”; there is no baseline for it.", last_template.id),
+                        format!(
+                            "上一年的{}格式没有“{label}”，无法作为今年的基数。",
+                            last_template.id
+                        ),
+                        format!(
+                            "Last year's {} format has no “{label}”; there is no baseline for it.",
+                            last_template.id
+                        ),
                     )
                 });
             }
@@ -199,5 +214,8 @@ pub fn row_label(template: &Template, table: &str, row: &str) -> &'static str {
 
 /// `text` with the report year moved on: each `{year}年` becomes `{year + 1}年`.
 fn next_year_text(text: &str, year: i32) -> String {
-    text.replace(&format!("{year}年"), &format!("{}年", year.saturating_add(1)))
+    text.replace(
+        &format!("{year}年"),
+        &format!("{}年", year.saturating_add(1)),
+    )
 }

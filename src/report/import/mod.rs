@@ -1,0 +1,38 @@
+//! 导入已发布的年报: a published report page (saved HTML, or its text pasted) read back into a
+//! draft, with a report of what was recognised, cell by cell.
+//!
+//! Nothing is guessed: a row whose label matches no official row, or whose count of values
+//! does not fit, is reported and left out; a cell not found stays blank. Only what the format
+//! spec says about real pages is assumed: blank, 0, `/`, `-` and `无` in a found row mean 0.
+
+mod hant;
+pub mod html;
+pub mod label;
+mod page;
+mod place;
+pub mod value;
+
+pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
+
+/// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased, when
+/// the bytes are not UTF-8; the shell decodes with it (GBK pages are common on government sites).
+pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head: String = bytes
+        .iter()
+        .take(4096)
+        .map(|&b| {
+            if b.is_ascii() {
+                b.to_ascii_lowercase() as char
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let at = head.find("charset=")? + "charset=".len();
+    let name: String = head[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}

@@ -1,0 +1,889 @@
+//! The page as a whole: catalogue header, title, opening, the six sections' text, and the
+//! tables (placed by `place`), put together into a draft and a recognition report.
+
+use super::hant::simplify;
+use super::html::{self, Line};
+use super::label::simplified;
+use super::place::{self, Placed};
+use super::value::Read;
+use crate::report::draft::{Draft, SectionText};
+use crate::report::message::{Lang, Message};
+use crate::report::template::{SectionBody, SectionKey, Template};
+use crate::report::templates;
+
+/// What was read from a published page, and how.
+#[derive(Clone, Debug)]
+pub struct Recognition {
+    /// The draft made from it (cells not found are blank).
+    pub draft: Draft,
+    /// Which format the tables were read in, and why.
+    pub format: Message,
+    /// The catalogue fields, found or not.
+    pub fields: Vec<FieldRead>,
+    /// Whether each section's heading was found.
+    pub sections: Vec<(SectionKey, &'static str, bool)>,
+    /// Every cell of the format's tables, in order, with what was read into it.
+    pub cells: Vec<CellRead>,
+    /// Rows of the page that were not placed, and why.
+    pub unplaced: Vec<Unplaced>,
+    /// Anything else worth knowing (a format used outside its years, Traditional text kept).
+    pub notes: Vec<Message>,
+}
+
+/// One catalogue field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldRead {
+    /// The official label.
+    pub label: &'static str,
+    /// The value found, if any.
+    pub value: Option<String>,
+}
+
+/// One table cell and what the page said in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellRead {
+    /// The cell's key.
+    pub key: String,
+    /// The cell's name (row and column).
+    pub name: String,
+    /// Whether the user types this cell (computed cells are only compared).
+    pub input: bool,
+    /// The text printed on the page, when the row was found.
+    pub raw: Option<String>,
+    /// The value the draft gets.
+    pub value: Option<String>,
+    /// How it was read.
+    pub status: CellStatus,
+}
+
+/// How a cell was read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CellStatus {
+    /// A plain number.
+    Read,
+    /// Blank, `/`, `-` or `无` in a row that was found: 0.
+    ZeroMark,
+    /// A number with units or words, turned into the value (the message says how).
+    Converted(Message),
+    /// The row's label on the page differs a little from the official one.
+    CloseLabel(String),
+    /// Text that is not a number of the cell's kind: left blank.
+    Unreadable(Message),
+    /// The page has no such row (or the computed cell was left blank): left blank.
+    NotFound,
+}
+
+/// A row of the page left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unplaced {
+    /// The row as printed.
+    pub text: String,
+    /// Why.
+    pub reason: Message,
+}
+
+impl Recognition {
+    /// Whether anything at all was read (a cell, a section's text or a catalogue field).
+    pub fn anything(&self) -> bool {
+        !self.draft.cells.is_empty()
+            || self.sections.iter().any(|(_, _, found)| *found)
+            || self.fields.iter().any(|f| f.value.is_some())
+    }
+
+    /// How many cells were given a value.
+    pub fn cells_read(&self) -> usize {
+        self.cells.iter().filter(|c| c.value.is_some()).count()
+    }
+
+    /// The report as text, for the command line.
+    pub fn report_text(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        let mut out = String::new();
+        let mut line = |s: String| {
+            out.push_str(&s);
+            out.push('\n');
+        };
+        line(self.format.get(lang).to_string());
+        for f in &self.fields {
+            line(format!(
+                "{}: {}",
+                f.label,
+                f.value.clone().unwrap_or_else(|| if zh {
+                    "（未找到）"
+                } else {
+                    "(not found)"
+                }
+                .into())
+            ));
+        }
+        for (_, heading, found) in &self.sections {
+            let mark = match (found, zh) {
+                (true, true) => "已找到",
+                (true, false) => "found",
+                (false, true) => "未找到",
+                (false, false) => "not found",
+            };
+            line(format!("{heading}: {mark}"));
+        }
+        let inputs = self.cells.iter().filter(|c| c.input).count();
+        let read = self
+            .cells
+            .iter()
+            .filter(|c| c.input && c.value.is_some())
+            .count();
+        line(if zh {
+            format!("表格：读取{read}/{inputs}个填写单元格")
+        } else {
+            format!("Tables: {read} of {inputs} input cells read")
+        });
+        for c in &self.cells {
+            let raw = c.raw.clone().unwrap_or_default();
+            let value = c.value.clone().unwrap_or_else(|| "—".into());
+            let how = match &c.status {
+                CellStatus::Read | CellStatus::NotFound => continue,
+                CellStatus::ZeroMark => Message::new("按0计", "read as 0").get(lang).to_string(),
+                CellStatus::Converted(m) | CellStatus::Unreadable(m) => m.get(lang).to_string(),
+                CellStatus::CloseLabel(l) => {
+                    if zh {
+                        format!("行标签为“{l}”，与官方略有不同")
+                    } else {
+                        format!("row label printed as “{l}”")
+                    }
+                }
+            };
+            line(format!("  {} [{}] “{raw}” → {value}: {how}", c.name, c.key));
+        }
+        for u in &self.unplaced {
+            line(format!(
+                "{} {}: {}",
+                if zh { "未读取" } else { "Not read" },
+                u.text,
+                u.reason.get(lang)
+            ));
+        }
+        for n in &self.notes {
+            line(n.get(lang).to_string());
+        }
+        out
+    }
+}
+
+/// The page's text as one run of characters, lines kept: original and simplified, char for
+/// char, so positions found in one are positions in the other.
+struct Flat {
+    original: Vec<char>,
+    simple: Vec<char>,
+    /// Where each line starts.
+    starts: Vec<usize>,
+}
+
+impl Flat {
+    fn new(lines: &[Line]) -> Flat {
+        let mut original = Vec::new();
+        let mut starts = Vec::new();
+        for line in lines {
+            starts.push(original.len());
+            original.extend(line.join("\t").chars());
+            original.push('\n');
+        }
+        let simple = original.iter().map(|c| simplify(*c)).collect();
+        Flat {
+            original,
+            simple,
+            starts,
+        }
+    }
+
+    fn text(&self, from: usize, to: usize) -> String {
+        self.original[from.min(to)..to].iter().collect()
+    }
+
+    /// The next heading `numeral、words` from `from`: its start and end.
+    fn heading(&self, from: usize, numeral: char, words: &[char]) -> Option<(usize, usize)> {
+        let s = &self.simple;
+        let mut i = from;
+        while i + words.len() <= s.len() {
+            if s[i..i + words.len()] == *words {
+                let mut k = i;
+                while k > 0 && s[k - 1] == ' ' {
+                    k -= 1;
+                }
+                if k > 0 && matches!(s[k - 1], '、' | '.' | '．' | '，') {
+                    k -= 1;
+                }
+                while k > 0 && s[k - 1] == ' ' {
+                    k -= 1;
+                }
+                let before = k.checked_sub(2).map(|b| s[b]);
+                if k > 0
+                    && s[k - 1] == numeral
+                    && !before.is_some_and(|b| "一二三四五六七八九十".contains(b))
+                {
+                    return Some((k - 1, i + words.len()));
+                }
+            }
+            i += 1;
+        }
+        None
+    }
+
+    fn line_at(&self, pos: usize) -> usize {
+        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
+    }
+}
+
+const FIELDS: &[(&str, &[&str])] = &[
+    ("索引号", &["索引号"]),
+    (
+        "发布机构",
+        &["发布机构", "发布单位", "发文机关", "发文单位"],
+    ),
+    ("公开日期", &["公开日期", "发布日期", "发文日期"]),
+    ("文号", &["文号", "发文字号"]),
+    ("公开方式", &["公开方式"]),
+    ("标题", &["标题"]),
+];
+
+/// Reads a published report page (HTML or text) into a draft with id `id`.
+pub fn read_published(input: &str, id: &str) -> Recognition {
+    let (lines, page_title, tables) = if html::is_html(input) {
+        html::html_lines(input)
+    } else {
+        let lines = html::text_lines(input);
+        let tables = text_tables(&lines);
+        (lines, String::new(), tables)
+    };
+    let flat = Flat::new(&lines);
+    let sections = templates::default_template().sections;
+    let mut found: Vec<Option<(usize, usize)>> = Vec::new();
+    let mut from = 0;
+    for section in sections {
+        let (numeral, words) = section
+            .heading
+            .split_once('、')
+            .unwrap_or(("", section.heading));
+        let words: Vec<char> = words.chars().collect();
+        let at = numeral
+            .chars()
+            .next()
+            .and_then(|n| flat.heading(from, n, &words));
+        if let Some((_, end)) = at {
+            from = end;
+        }
+        found.push(at);
+    }
+    let first_heading = found.iter().flatten().map(|h| h.0).next();
+    let head_end = first_heading.unwrap_or(flat.original.len());
+    // The lines before the one holding the first heading.
+    let head_lines = match first_heading {
+        Some(at) => flat.line_at(at),
+        None => lines.len(),
+    };
+
+    // Catalogue and title.
+    let fields = catalogue(&flat, head_end);
+    let field = |label: &str| {
+        fields
+            .iter()
+            .find(|f| f.label == label)
+            .and_then(|f| f.value.clone())
+    };
+    let is_title = |cell: &str| {
+        let s = simplified(cell);
+        s.contains("年度报告") && year_of(&s).is_some() && !s.contains('>')
+    };
+    let title_line = lines[..head_lines.min(lines.len())]
+        .iter()
+        .position(|l| l.iter().any(|c| is_title(c)));
+    let title = field("标题")
+        .or_else(|| {
+            title_line.and_then(|i| {
+                lines[i]
+                    .iter()
+                    .find(|c| is_title(c))
+                    .map(|c| c.trim().to_string())
+            })
+        })
+        .or_else(|| {
+            simplified(&page_title)
+                .contains("年度报告")
+                .then(|| page_title.clone())
+        })
+        .unwrap_or_default();
+    let (pub_date, pub_time) = field("公开日期").map(|d| date_time(&d)).unwrap_or_default();
+    let year = year_of(&simplified(&title))
+        .or_else(|| statistics_year(&flat.simple.iter().collect::<String>()))
+        .or_else(|| {
+            pub_date
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .map(|y| y - 1)
+        });
+
+    // Tables.
+    let region_start = found[1].or(found[0]).map(|h| h.1).unwrap_or(head_end);
+    let region_end = found[4].map(|h| h.0).unwrap_or(flat.original.len());
+    let region: Vec<(usize, &Line)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (region_start..region_end).contains(&flat.starts[*i]))
+        .collect();
+    let detected = place::detect(&region);
+    let mut notes = Vec::new();
+    let template: &'static Template = match (&detected, year) {
+        (Some((t, _)), _) => t,
+        (None, Some(y)) => templates::for_year(y),
+        (None, None) => templates::default_template(),
+    };
+    let format = match &detected {
+        Some((t, evidence)) => Message::new(
+            format!(
+                "表格按{}格式（{}）读取：页面中有“{}”。",
+                t.id,
+                t.issued_with,
+                evidence
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("”“")
+            ),
+            format!(
+                "Tables read in the {} format ({}): the page has “{}”.",
+                t.id,
+                t.issued_with,
+                evidence
+                    .iter()
+                    .take(3)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("”, “")
+            ),
+        ),
+        None => Message::new(
+            format!("表格中没有能区分格式的标签，按{}格式读取。", template.id),
+            format!("No label tells the format apart; read as {}.", template.id),
+        ),
+    };
+    if let Some(y) = year {
+        if !template.is_for_year(y) {
+            notes.push(Message::new(
+                format!("这是{y}年度的报告，但表格是{}格式：按页面上的格式导入。", template.id),
+                format!("This report is on {y} but its tables are in the {} format: imported as printed.", template.id),
+            ));
+        }
+    } else {
+        notes.push(Message::new(
+            "没有找到报告年度，请在“基本信息”中填写。",
+            "No report year was found; fill it in under Basic information.",
+        ));
+    }
+    let placement = place::place(template, &region);
+
+    // The draft.
+    let body = field("发布机构").unwrap_or_default();
+    let mut draft = Draft::new(id, template, year.unwrap_or(draft_year()), &body);
+    draft.meta.index_no = field("索引号").unwrap_or_default();
+    draft.meta.doc_no = field("文号").unwrap_or_default();
+    draft.meta.pub_date = pub_date;
+    draft.meta.pub_time = pub_time;
+    if !title.is_empty() && title != draft.meta.default_title() {
+        draft.meta.title = Some(title);
+    }
+    let opening = opening(&lines, head_lines, title_line);
+    if !opening.is_empty() {
+        draft.opening = Some(opening);
+    }
+    let mut section_found = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        section_found.push((section.key, section.heading, found[i].is_some()));
+        let Some((_, start)) = found[i] else {
+            continue;
+        };
+        let SectionBody::Text(_) = template.section(section.key).body else {
+            continue;
+        };
+        let end = found[i + 1..]
+            .iter()
+            .flatten()
+            .map(|h| h.0)
+            .next()
+            .unwrap_or(flat.original.len());
+        let text = section_text(&flat, start, end, template, section.key);
+        if text.text.trim().is_empty() && text.aspects.is_empty() {
+            continue;
+        }
+        draft.texts.insert(section.key, text);
+    }
+    let cells = cells(template, &placement.cells, &mut draft);
+    if flat.original.iter().zip(&flat.simple).any(|(a, b)| a != b) {
+        notes.push(Message::new(
+            "页面使用繁体字：标签已按简体识别，正文保留页面原文。",
+            "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
+        ));
+    }
+    Recognition {
+        draft,
+        format,
+        fields,
+        sections: section_found,
+        cells,
+        unplaced: unplaced(&lines, &tables, placement),
+        notes,
+    }
+}
+
+/// Runs of lines with several cells: the tables of pasted text.
+fn text_tables(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, line) in lines.iter().enumerate() {
+        match (line.len() > 1, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..lines.len());
+    }
+    out
+}
+
+/// The rows left out, a table none of whose rows could be placed reported once as a whole.
+fn unplaced(
+    lines: &[Line],
+    tables: &[std::ops::Range<usize>],
+    placement: place::Placement,
+) -> Vec<Unplaced> {
+    let mut whole: Vec<(usize, Unplaced)> = Vec::new();
+    let mut covered = std::collections::BTreeSet::new();
+    for range in tables {
+        if range
+            .clone()
+            .any(|i| placement.lines_placed.contains(&i) || covered.contains(&i))
+        {
+            continue;
+        }
+        let rows = placement
+            .rejected
+            .iter()
+            .filter(|r| range.contains(&r.line))
+            .count();
+        if rows == 0 {
+            continue;
+        }
+        let head: String = lines[range.start].join(" | ").chars().take(80).collect();
+        whole.push((
+            range.start,
+            Unplaced {
+                text: format!("{head} …"),
+                reason: Message::new(
+                    format!(
+                        "这张表格（{}行）对应不上官方表格的任何一行，整表未读取",
+                        range.len()
+                    ),
+                    format!(
+                        "this table ({} rows) matches no row of the official tables; not read",
+                        range.len()
+                    ),
+                ),
+            },
+        ));
+        covered.extend(range.clone());
+    }
+    whole.extend(
+        placement
+            .rejected
+            .into_iter()
+            .filter(|r| !covered.contains(&r.line))
+            .map(|r| {
+                (
+                    r.line,
+                    Unplaced {
+                        text: r.text.chars().take(120).collect(),
+                        reason: r.reason,
+                    },
+                )
+            }),
+    );
+    whole.sort_by_key(|(line, _)| *line);
+    whole.into_iter().map(|(_, u)| u).collect()
+}
+
+/// The year a draft gets when the page names none: the default of a new draft.
+fn draft_year() -> i32 {
+    crate::report::draft::Meta::default().year
+}
+
+/// The catalogue fields among the text before the first section heading.
+fn catalogue(flat: &Flat, end: usize) -> Vec<FieldRead> {
+    let s = &flat.simple[..end.min(flat.simple.len())];
+    // Every label occurrence at the start of a cell or after a space: (position, end, field).
+    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
+    for (f, (_, aliases)) in FIELDS.iter().enumerate() {
+        for alias in *aliases {
+            let a: Vec<char> = alias.chars().collect();
+            let mut i = 0;
+            while i + a.len() <= s.len() {
+                let starts_cell = i == 0 || matches!(s[i - 1], '\t' | '\n' | ' ' | '|');
+                if starts_cell && s[i..i + a.len()] == *a {
+                    let mut e = i + a.len();
+                    while e < s.len() && s[e] == ' ' {
+                        e += 1;
+                    }
+                    let colon = e < s.len() && matches!(s[e], ':' | '：');
+                    if colon {
+                        e += 1;
+                    }
+                    // Without a colon: a label alone in its cell, or opening its line
+                    // (<span>发布机构</span><span>…</span> runs label and value together).
+                    let line_start = i == 0 || s[i - 1] == '\n';
+                    let alone = colon || line_start || e >= s.len() || matches!(s[e], '\t' | '\n');
+                    if alone && !marks.iter().any(|m| m.0 == i) {
+                        marks.push((i, e, f));
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+    marks.sort();
+    FIELDS
+        .iter()
+        .enumerate()
+        .map(|(f, (label, _))| {
+            let value = marks
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.2 == f)
+                .and_then(|(k, m)| {
+                    let stop = marks.get(k + 1).map(|n| n.0).unwrap_or(s.len());
+                    let raw = flat.text(m.1, stop);
+                    // The value is the first non-empty cell before the next label, on that line
+                    // or (for a label alone at the end of its line) the next.
+                    raw.split(['\t', '|', '\n'])
+                        .map(str::trim)
+                        .find(|v| !v.is_empty())
+                        .map(str::to_string)
+                });
+            FieldRead { label, value }
+        })
+        .collect()
+}
+
+/// `YYYY-MM-DD` and `HH:MM` from a date as pages print it (2020-01-22 15:15, 2020年1月22日).
+fn date_time(text: &str) -> (String, String) {
+    let numbers: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    match numbers.as_slice() {
+        [y, m, d, rest @ ..]
+            if (1990..=2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) =>
+        {
+            let time = match rest {
+                [h, min, ..] if *h < 24 && *min < 60 => format!("{h:02}:{min:02}"),
+                _ => String::new(),
+            };
+            (format!("{y:04}-{m:02}-{d:02}"), time)
+        }
+        _ => (String::new(), String::new()),
+    }
+}
+
+/// The report year in a title: the four digits before 年(度)政府信息公开.
+fn year_of(title: &str) -> Option<i32> {
+    let chars: Vec<char> = title.chars().collect();
+    let mut best = None;
+    for i in 0..chars.len().saturating_sub(3) {
+        let digits: String = chars[i..i + 4].iter().collect();
+        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if before_digit || !digits.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let after: String = chars[i + 4..].iter().take(8).collect();
+        if after.starts_with('年') {
+            let y: i32 = digits.parse().ok()?;
+            if (1990..=2100).contains(&y) {
+                best = Some(y);
+                if after.starts_with("年政府信息公开") || after.starts_with("年度政府信息公开")
+                {
+                    return best;
+                }
+            }
+        }
+    }
+    best
+}
+
+/// The year of the customary statistics-period sentence (统计期限自2019年1月1日起).
+fn statistics_year(text: &str) -> Option<i32> {
+    let at = text.find("统计期限自")?;
+    let rest = &text[at + "统计期限自".len()..];
+    let digits: String = rest.trim_start().chars().take(4).collect();
+    digits.parse().ok().filter(|y| (1990..=2100).contains(y))
+}
+
+/// The paragraphs between the title (or catalogue) and the first heading that are not
+/// catalogue lines: the customary opening.
+fn opening(lines: &[Line], head_lines: usize, title_line: Option<usize>) -> String {
+    let from = title_line.map_or(0, |t| t + 1);
+    lines
+        .get(from..head_lines.min(lines.len()))
+        .unwrap_or(&[])
+        .iter()
+        .filter(|l| l.len() == 1)
+        .map(|l| l[0].trim().to_string())
+        .filter(|t| {
+            let s = simplified(t);
+            // Page furniture between the title and the text.
+            let chrome = [
+                "浏览次数",
+                "字体",
+                "来源：",
+                "发布时间",
+                "打印",
+                "关闭",
+                "分享",
+            ]
+            .iter()
+            .any(|w| s.contains(w));
+            !t.is_empty()
+                && !chrome
+                && !FIELDS
+                    .iter()
+                    .flat_map(|(_, a)| a.iter())
+                    .any(|a| s.starts_with(a))
+                && !s.contains("年度报告")
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// A text section: paragraphs, split into the format's sub-parts where the page heads them.
+fn section_text(
+    flat: &Flat,
+    start: usize,
+    end: usize,
+    template: &Template,
+    key: SectionKey,
+) -> SectionText {
+    let raw = flat.text(start, end);
+    let paragraphs: Vec<String> = raw
+        .split('\n')
+        .map(|l| {
+            l.split('\t')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .map(|p| {
+            p.trim_matches(|c: char| c == '|' || c.is_whitespace())
+                .to_string()
+        })
+        .filter(|p| !p.is_empty() && !is_page_footer(p))
+        .collect();
+    let mut text = SectionText::default();
+    let spec = template.text_spec(key);
+    let mut current: Option<&str> = None;
+    let mut main = Vec::new();
+    for p in paragraphs {
+        let aspect = spec.and_then(|s| {
+            s.aspects.iter().find_map(|a| {
+                let rest = strip_sub_heading(&p, a.label)?;
+                Some((a.id, rest))
+            })
+        });
+        match aspect {
+            Some((id, rest)) => {
+                current = Some(id);
+                text.aspects.insert(id.to_string(), rest);
+            }
+            None => match current {
+                Some(id) => {
+                    let t = text.aspects.entry(id.to_string()).or_default();
+                    if !t.is_empty() {
+                        t.push_str("\n\n");
+                    }
+                    t.push_str(&p);
+                }
+                None => main.push(p),
+            },
+        }
+    }
+    text.text = main.join("\n\n");
+    if spec.is_some_and(|s| s.fee.is_some()) {
+        text.fee = fee(&simplified(&raw)).unwrap_or_default();
+    }
+    text
+}
+
+/// Whether a line is the site's footer rather than the report (it follows section 六).
+fn is_page_footer(line: &str) -> bool {
+    let s = simplified(line);
+    [
+        "版权所有",
+        "技术支持",
+        "ICP备",
+        "网站标识码",
+        "打印本页",
+        "关闭窗口",
+        "主办单位",
+    ]
+    .iter()
+    .any(|w| s.contains(w))
+}
+
+/// The rest of paragraph `p` when it opens with the sub-heading （n）`label`.
+fn strip_sub_heading(p: &str, label: &str) -> Option<String> {
+    let chars: Vec<char> = p.chars().collect();
+    let simple: Vec<char> = chars.iter().map(|c| simplify(*c)).collect();
+    let open = matches!(simple.first(), Some('（' | '('));
+    if !open {
+        return None;
+    }
+    let close = simple.iter().position(|c| matches!(c, '）' | ')'))?;
+    if close > 4 {
+        return None;
+    }
+    let mut i = close + 1;
+    while simple.get(i) == Some(&' ') {
+        i += 1;
+    }
+    let l: Vec<char> = label.chars().collect();
+    if simple.get(i..i + l.len())? != l.as_slice() {
+        return None;
+    }
+    let rest: String = chars[i + l.len()..].iter().collect();
+    Some(
+        rest.trim_start_matches(|c: char| "。：:．. ，,".contains(c))
+            .trim()
+            .to_string(),
+    )
+}
+
+/// The information-processing fee stated in section 六, in 元.
+fn fee(text: &str) -> Option<String> {
+    let at = text.find("信息处理费")?;
+    let around: String = text[at.saturating_sub(0)..].chars().take(30).collect();
+    let before: String = text[..at]
+        .chars()
+        .rev()
+        .take(8)
+        .collect::<String>()
+        .chars()
+        .rev()
+        .collect();
+    if ["未收取", "没有收取", "未收", "无"]
+        .iter()
+        .any(|w| before.contains(w))
+    {
+        return Some("0".into());
+    }
+    let digits: String = around
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let after_digits: String = around
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .skip_while(|c| c.is_ascii_digit() || *c == '.')
+        .take(3)
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    match super::value::read(
+        &format!(
+            "{digits}{}",
+            if after_digits.starts_with("万元") {
+                "万元"
+            } else {
+                ""
+            }
+        ),
+        crate::report::number::ValueKind::Amount,
+    ) {
+        Read::Value {
+            text,
+            unit: Some(crate::report::number::MoneyUnit::WanYuan),
+            ..
+        } => crate::report::number::parse(&text, crate::report::number::ValueKind::Amount)
+            .ok()
+            .flatten()
+            .map(|n| match n {
+                crate::report::number::Number::Whole(w) => (w * 10_000).to_string(),
+                crate::report::number::Number::Micros(m) => {
+                    crate::report::number::Number::Micros(m * 10_000).to_string()
+                }
+            }),
+        Read::Value { text, .. } if after_digits.starts_with('元') => Some(text),
+        _ => None,
+    }
+}
+
+/// The cells' report, and the draft's cells and units from what was placed.
+fn cells(
+    template: &'static Template,
+    placed: &std::collections::BTreeMap<String, Placed>,
+    draft: &mut Draft,
+) -> Vec<CellRead> {
+    template
+        .cells()
+        .map(|cell| {
+            let key = cell.key();
+            let name = cell.name();
+            let input = cell.is_input();
+            let Some(p) = placed.get(&key) else {
+                return CellRead {
+                    key,
+                    name,
+                    input,
+                    raw: None,
+                    value: None,
+                    status: CellStatus::NotFound,
+                };
+            };
+            let (value, status) = match &p.read {
+                Read::Blank | Read::Zero => (Some("0".to_string()), CellStatus::ZeroMark),
+                Read::Value { text, note, unit } => {
+                    if let Some(u) = unit {
+                        draft.units.insert(key.clone(), *u);
+                    }
+                    let status = match (note, &p.close_label) {
+                        (Some(n), _) => CellStatus::Converted(n.clone()),
+                        (None, Some(l)) => CellStatus::CloseLabel(l.clone()),
+                        (None, None) => CellStatus::Read,
+                    };
+                    (Some(text.clone()), status)
+                }
+                Read::Unreadable(m) => (None, CellStatus::Unreadable(m.clone())),
+            };
+            let status = match (status, &p.close_label) {
+                (CellStatus::ZeroMark, _) if p.raw.trim() == "0" => match &p.close_label {
+                    Some(l) => CellStatus::CloseLabel(l.clone()),
+                    None => CellStatus::Read,
+                },
+                (s, _) => s,
+            };
+            if let Some(v) = &value {
+                draft.set_cell(&key, v);
+            }
+            CellRead {
+                key,
+                name,
+                input,
+                raw: Some(p.raw.clone()),
+                value,
+                status,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,212 @@
+//! 导入已发布的年报: each fixture under `tests/fixtures/published/` is a page as real sites
+//! print it (see its README), read back and compared cell by cell with its `.expect.json`.
+
+use nianbao::report::import::{read_published, CellStatus, Recognition};
+use nianbao::report::{check, Severity};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+const DIR: &str = "tests/fixtures/published";
+
+fn load(name: &str) -> (Recognition, Value) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let page = std::fs::read_to_string(dir.join(name)).unwrap();
+    let expect = std::fs::read_to_string(dir.join(format!("{name}.expect.json"))).unwrap();
+    (
+        read_published(&page, "imported"),
+        serde_json::from_str(&expect).unwrap(),
+    )
+}
+
+fn check_fixture(name: &str) -> Recognition {
+    let (r, e) = load(name);
+    let d = &r.draft;
+    let report = r.report_text(nianbao::report::Lang::Zh);
+    assert_eq!(
+        d.template,
+        e["template"].as_str().unwrap(),
+        "{name}: format\n{report}"
+    );
+    assert_eq!(
+        i64::from(d.meta.year),
+        e["year"].as_i64().unwrap(),
+        "{name}: year"
+    );
+    let meta = &e["meta"];
+    assert_eq!(d.meta.body, meta["body"].as_str().unwrap(), "{name}: body");
+    assert_eq!(
+        d.meta.index_no,
+        meta["index_no"].as_str().unwrap(),
+        "{name}: 索引号"
+    );
+    assert_eq!(
+        d.meta.doc_no,
+        meta["doc_no"].as_str().unwrap(),
+        "{name}: 文号"
+    );
+    assert_eq!(
+        d.meta.pub_date,
+        meta["pub_date"].as_str().unwrap(),
+        "{name}: 公开日期"
+    );
+    assert_eq!(
+        d.meta.pub_time,
+        meta["pub_time"].as_str().unwrap(),
+        "{name}: 公开时间"
+    );
+    assert_eq!(
+        d.meta.title(),
+        meta["title"].as_str().unwrap(),
+        "{name}: 标题"
+    );
+    let texts: Vec<String> = d
+        .texts
+        .iter()
+        .filter(|(_, t)| !t.text.trim().is_empty() || !t.aspects.is_empty())
+        .map(|(k, _)| {
+            serde_json::to_value(k)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let want_texts: Vec<String> = e["texts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(texts, want_texts, "{name}: text sections");
+    let want: BTreeMap<String, String> = e["cells"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+        .collect();
+    for (key, value) in &want {
+        assert_eq!(
+            d.cells.get(key),
+            Some(value),
+            "{name}: cell {key}\n{report}"
+        );
+    }
+    for key in d.cells.keys() {
+        assert!(
+            want.contains_key(key),
+            "{name}: cell {key} was invented as {}\n{report}",
+            d.cells[key]
+        );
+    }
+    if let Some(units) = e.get("units").and_then(Value::as_object) {
+        for (key, unit) in units {
+            assert_eq!(
+                serde_json::to_value(d.unit(key)).unwrap(),
+                *unit,
+                "{name}: unit of {key}"
+            );
+        }
+    }
+    let unplaced = e["unplaced"].as_array().unwrap();
+    assert_eq!(
+        r.unplaced.len(),
+        unplaced.len(),
+        "{name}: unplaced rows\n{report}"
+    );
+    for want in unplaced {
+        let want = want.as_str().unwrap();
+        assert!(
+            r.unplaced.iter().any(|u| u.text.contains(want)),
+            "{name}: {want} should be reported as not placed\n{report}"
+        );
+    }
+    let errors = check(d)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && f.rule != "range")
+        .count();
+    assert_eq!(
+        errors == 0,
+        e["rules_clean"].as_bool().unwrap(),
+        "{name}: rules"
+    );
+    // Every cell the draft has is accounted for in the report, and vice versa.
+    for c in &r.cells {
+        assert_eq!(c.value.as_ref(), d.cells.get(&c.key), "{name}: {}", c.key);
+        if c.value.is_none() {
+            assert!(matches!(
+                c.status,
+                CellStatus::NotFound | CellStatus::Unreadable(_)
+            ));
+        }
+    }
+    r
+}
+
+#[test]
+fn a_clean_2021_page_reads_completely() {
+    let r = check_fixture("2021-clean.html");
+    assert!(r.unplaced.is_empty());
+    assert!(r.cells.iter().all(|c| c.value.is_some()));
+}
+
+#[test]
+fn the_quirks_of_real_pages_are_read_and_reported() {
+    let r = check_fixture("2021-quirks.html");
+    let status = |key: &str| {
+        r.cells
+            .iter()
+            .find(|c| c.key == key)
+            .unwrap()
+            .status
+            .clone()
+    };
+    assert!(matches!(
+        status("t2/fees/fee-amount"),
+        CellStatus::Converted(_)
+    ));
+    assert!(r
+        .cells
+        .iter()
+        .any(|c| matches!(c.status, CellStatus::CloseLabel(_))));
+    assert!(r.cells.iter().any(|c| c.status == CellStatus::ZeroMark));
+}
+
+#[test]
+fn a_traditional_2019_page_reads_with_its_signed_changes() {
+    let r = check_fixture("2019-hant.html");
+    assert!(r.notes.iter().any(|n| n.zh.contains("繁体")));
+}
+
+#[test]
+fn pasted_text_with_2019_tables_in_a_later_year() {
+    let r = check_fixture("2022-text-2019-tables.txt");
+    assert!(r
+        .notes
+        .iter()
+        .any(|n| n.zh.contains("2022") && n.zh.contains("ogi-2019")));
+}
+
+#[test]
+fn a_table_that_cannot_be_placed_is_reported_not_guessed() {
+    let r = check_fixture("unplaceable.html");
+    assert!(r
+        .cells
+        .iter()
+        .filter(|c| c.key.starts_with("t3/"))
+        .all(|c| c.value.is_none()));
+}
+
+#[test]
+fn a_flattened_page_without_tables_gives_text_and_no_numbers() {
+    let r = check_fixture("seed-like.txt");
+    assert!(r.anything());
+    assert_eq!(r.cells_read(), 0);
+}
+
+#[test]
+fn nothing_readable_is_said() {
+    let r = read_published("<html><body><p>hello</p></body></html>", "x");
+    assert!(!r.anything());
+    assert!(r.draft.cells.is_empty());
+}
