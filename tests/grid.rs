@@ -119,3 +119,36 @@ fn a_pasted_row_fills_consecutive_cells() {
     );
     assert_eq!(plan.on_computed, 1);
 }
+
+#[test]
+fn a_block_copied_from_a_web_page_lands_by_position_with_a_summary() {
+    use nianbao::report::grid::{clipboard_rows, plan_rows};
+    // Three rows of table 三 copied from a published page: labels, a total column, marks.
+    let html = "<meta charset=utf-8><table>\
+        <tr><td>一、本年新收政府信息公开申请数量</td><td>12件</td><td>1</td><td>/</td><td>-</td><td>0</td><td>无</td><td>14</td></tr>\
+        <tr><td>二、上年结转政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>\
+        <tr><td>（一）予以公开</td><td>约5</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>7</td></tr>\
+        </table>";
+    let rows = clipboard_rows("ignored plain text", Some(html));
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][0], "12件", "the row label is left out");
+    let plan = plan_rows(&OGI_2021, "t3/new/natural", rows);
+    let get = |k: &str| plan.fills.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    assert_eq!(get("t3/new/natural"), Some("12"));
+    assert_eq!(get("t3/new/research"), Some("0"));
+    assert_eq!(get("t3/new/other-org"), Some("0"));
+    assert_eq!(get("t3/carried/natural"), Some("1"));
+    assert_eq!(get("t3/disclosed/business"), Some("2"));
+    assert_eq!(get("t3/disclosed/natural"), None, "约5 is not a number");
+    assert_eq!(plan.on_computed, 3, "the three totals are left out, not shifted");
+    assert_eq!(plan.not_numbers, ["约5"]);
+    assert_eq!(plan.converted, 4);
+    let zh = plan.summary().zh;
+    assert!(
+        zh.contains("已粘贴17个单元格") && zh.contains("3个落在自动计算的总计上") && zh.contains("“约5”"),
+        "{zh}"
+    );
+    // Without a table in the HTML, the plain text is used; a header row is dropped.
+    let rows = clipboard_rows("自然人\t商业企业\n3\t4", Some("<b>x</b>"));
+    assert_eq!(rows, [["3", "4"]]);
+}

@@ -354,6 +354,11 @@ impl Draft {
         self.stale.remove(&text_key(None, None));
     }
 
+    /// Marks a text as looked at this year, edited or not (no longer 待更新).
+    pub fn mark_updated(&mut self, section: Option<SectionKey>, aspect: Option<&str>) {
+        self.stale.remove(&text_key(section, aspect));
+    }
+
     /// Whether a text still holds last year's words, unedited (待更新).
     pub fn is_stale(&self, section: Option<SectionKey>, aspect: Option<&str>) -> bool {
         self.stale.contains(&text_key(section, aspect))

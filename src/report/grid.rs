@@ -2,6 +2,9 @@
 //! pure functions of the template, so the editor's keyboard and paste behaviour are tested
 //! natively.
 
+use super::import::value::Read;
+use super::message::Message;
+use super::number::ValueKind;
 use super::template::{Block, CellAt, Template};
 
 /// A direction to move in the grid.
@@ -71,6 +74,137 @@ pub struct PastePlan {
     pub outside: usize,
     /// Values longer than a cell takes ([`super::file::MAX_CELL_CHARS`]).
     pub too_long: usize,
+    /// Values that are not numbers of their cell's kind, as pasted (left out).
+    pub not_numbers: Vec<String>,
+    /// Values written the way published tables do (`/`, `-`, `无`, `12件`), filled as numbers.
+    pub converted: usize,
+}
+
+impl PastePlan {
+    /// What the paste did, in words for the live region and the table's status line.
+    pub fn summary(&self) -> Message {
+        let filled = self.fills.len();
+        let mut zh = format!("已粘贴{filled}个单元格");
+        let mut en = format!("Pasted {filled} cells");
+        if self.converted > 0 {
+            zh.push_str(&format!("（其中{}个按“/”“-”“无”或单位换算）", self.converted));
+            en.push_str(&format!(" ({} read from /, -, 无 or units)", self.converted));
+        }
+        let mut skipped_zh = Vec::new();
+        let mut skipped_en = Vec::new();
+        if self.on_computed > 0 {
+            skipped_zh.push(format!("{}个落在自动计算的总计上", self.on_computed));
+            skipped_en.push(format!("{} on computed totals", self.on_computed));
+        }
+        if self.outside > 0 {
+            skipped_zh.push(format!("{}个超出表格", self.outside));
+            skipped_en.push(format!("{} outside the table", self.outside));
+        }
+        if self.too_long > 0 {
+            skipped_zh.push(format!("{}个过长", self.too_long));
+            skipped_en.push(format!("{} too long", self.too_long));
+        }
+        if !self.not_numbers.is_empty() {
+            let shown: Vec<String> = self
+                .not_numbers
+                .iter()
+                .take(3)
+                .map(|v| format!("“{}”", v.chars().take(20).collect::<String>()))
+                .collect();
+            skipped_zh.push(format!(
+                "{}个不是数字（{}）",
+                self.not_numbers.len(),
+                shown.join("、")
+            ));
+            skipped_en.push(format!(
+                "{} not numbers ({})",
+                self.not_numbers.len(),
+                shown.join(", ")
+            ));
+        }
+        if !skipped_zh.is_empty() {
+            zh.push_str(&format!("；未填入：{}", skipped_zh.join("，")));
+            en.push_str(&format!("; left out: {}", skipped_en.join(", ")));
+        }
+        Message::new(zh + "。", en + ".")
+    }
+}
+
+/// The rows of values on the clipboard: an HTML table when there is one (copied from a web
+/// page or WPS), else the plain text; a row's leading label cells (规章, （一）予以公开) and rows
+/// with no values at all (headers) are left out, so a block copied with its labels lands right.
+pub fn clipboard_rows(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
+    let from_html = html
+        .filter(|h| h.to_ascii_lowercase().contains("<table"))
+        .map(|h| {
+            let (lines, _, tables) = super::import::html::html_lines(h);
+            lines
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| tables.iter().any(|t| t.contains(i)))
+                .map(|(_, l)| l)
+                .collect::<Vec<_>>()
+        })
+        .filter(|rows| !rows.is_empty());
+    let rows = from_html.unwrap_or_else(|| split_pasted(text));
+    let is_value = super::import::value::is_value;
+    // A label has no digits once its numbering (1. （一）) is off; "约5" is a bad value, kept
+    // in place so the values after it do not shift.
+    let is_label = |c: &str| {
+        !is_value(c)
+            && !super::import::label::core(c)
+                .chars()
+                .any(|ch| ch.is_ascii_digit())
+    };
+    rows.into_iter()
+        .filter(|row| row.iter().any(|c| !c.trim().is_empty() && is_value(c)))
+        .map(|row| {
+            let first = row.iter().position(|c| !is_label(c)).unwrap_or(0);
+            row[first..].to_vec()
+        })
+        .collect()
+}
+
+/// Plans a paste of `rows` at `key`: values go to consecutive columns and rows, position for
+/// position as they were copied; a value that lands on a computed cell (a 总计) is left out,
+/// not shifted.
+pub fn plan_rows(template: &Template, key: &str, rows: Vec<Vec<String>>) -> PastePlan {
+    let mut plan = PastePlan::default();
+    let Some((grid, r0, c0)) = grid_of(template, key) else {
+        return plan;
+    };
+    for (i, values) in rows.into_iter().enumerate() {
+        for (j, value) in values.into_iter().enumerate() {
+            match grid.get(r0 + i).and_then(|row| row.get(c0 + j)) {
+                Some(Some(_)) if value.chars().count() > super::file::MAX_CELL_CHARS => {
+                    plan.too_long += 1
+                }
+                Some(Some(cell)) => {
+                    let kind = cell.value_kind().unwrap_or(ValueKind::Count);
+                    // As pasted when it reads as it is (full-width digits stay as typed).
+                    if super::number::parse(&value, kind).is_ok() {
+                        plan.fills.push((cell.key(), value));
+                        continue;
+                    }
+                    match super::import::value::read(&value, kind) {
+                        Read::Zero => {
+                            plan.converted += 1;
+                            plan.fills.push((cell.key(), "0".into()));
+                        }
+                        Read::Value { text, .. } => {
+                            plan.converted += 1;
+                            plan.fills.push((cell.key(), text));
+                        }
+                        Read::Blank => plan.fills.push((cell.key(), String::new())),
+                        Read::Unreadable(_) => plan.not_numbers.push(value),
+                    }
+                }
+                Some(None) => plan.on_computed += 1,
+                None => plan.outside += 1,
+            }
+        }
+    }
+    plan
 }
 
 /// Splits pasted text into rows of values: lines are rows; a line is split at tabs when it has
@@ -112,24 +246,7 @@ pub fn is_multi_value(text: &str) -> bool {
     rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1)
 }
 
-/// Plans a paste at `key`: values go to consecutive columns and rows, position for position as
-/// they were copied; a value that lands on a computed cell (a 总计) is left out, not shifted.
+/// Plans a paste of plain text at `key` (see [`plan_rows`]).
 pub fn plan_paste(template: &Template, key: &str, text: &str) -> PastePlan {
-    let mut plan = PastePlan::default();
-    let Some((grid, r0, c0)) = grid_of(template, key) else {
-        return plan;
-    };
-    for (i, values) in split_pasted(text).into_iter().enumerate() {
-        for (j, value) in values.into_iter().enumerate() {
-            match grid.get(r0 + i).and_then(|row| row.get(c0 + j)) {
-                Some(Some(_)) if value.chars().count() > super::file::MAX_CELL_CHARS => {
-                    plan.too_long += 1
-                }
-                Some(Some(cell)) => plan.fills.push((cell.key(), value)),
-                Some(None) => plan.on_computed += 1,
-                None => plan.outside += 1,
-            }
-        }
-    }
-    plan
+    plan_rows(template, key, split_pasted(text))
 }

@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     provide_context(announcer);
     let dropped = Dropped(RwSignal::new_local(None));
     provide_context(dropped);
+    provide_context(super::year_link::CarryNotes(RwSignal::new(None)));
 
     // A draft file dropped anywhere opens through the start screen's import, instead of the
     // browser leaving the app to show the file.

@@ -4,6 +4,7 @@ use super::editing::use_editing;
 use super::field::DraftField;
 use super::i18n::{pick, tr, use_lang};
 use super::step_frame::StepFrame;
+use super::text_step::{StaleKeep, StaleTag};
 use crate::report::progress::Step;
 use crate::report::rules::Field;
 use leptos::prelude::*;
@@ -14,6 +15,7 @@ pub fn MetaStep() -> impl IntoView {
     let e = use_editing();
     let lang = use_lang();
     let default_title = Signal::derive(move || e.draft.with(|d| d.meta.default_title()));
+    let opening_stale = Memo::new(move |_| e.draft.with(|d| d.is_stale(None, None)));
     let editing_opening = Memo::new(move |_| e.draft.with(|d| d.opening.is_some()));
     let generated = move || e.draft.with(|d| d.meta.default_opening());
     view! {
@@ -67,7 +69,8 @@ pub fn MetaStep() -> impl IntoView {
                     get=|d| d.meta.site.column.clone() set=|d, v| d.meta.site.column = v />
             </fieldset>
             <section class="nb-card" aria-labelledby="nb-opening-heading">
-                <h2 id="nb-opening-heading">{tr("开头段落", "Opening paragraph")}</h2>
+                <h2 id="nb-opening-heading">{tr("开头段落", "Opening paragraph")}<StaleTag stale=opening_stale /></h2>
+                <StaleKeep stale=opening_stale on_keep=move || e.draft.update(|d| d.mark_updated(None, None)) />
                 <Show
                     when=move || editing_opening.get()
                     fallback=move || view! {

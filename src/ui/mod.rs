@@ -11,6 +11,7 @@ mod error_summary;
 mod field;
 mod i18n;
 mod import;
+mod import_published;
 mod meta_step;
 mod review;
 mod route;
@@ -24,5 +25,6 @@ mod table_step;
 mod task_list;
 mod text_step;
 mod word;
+mod year_link;
 
 pub use app::App;

@@ -4,6 +4,7 @@
 use super::drafts_list::DraftsList;
 use super::i18n::{pick, tr, use_lang};
 use super::import::{self, Import};
+use super::import_published::{is_page, PublishedImport};
 use crate::report::{sample, templates, Draft};
 use crate::storage::local as storage;
 use leptos::prelude::*;
@@ -24,10 +25,15 @@ pub fn StartScreen() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let import_state = RwSignal::new(Import::Idle);
     let dropped = expect_context::<Dropped>();
+    let page_dropped = RwSignal::new_local(None::<web_sys::File>);
     Effect::new(move |_| {
         if let Some(file) = dropped.0.get() {
             dropped.0.set(None);
-            import::start(file, import_state);
+            if is_page(&file) {
+                page_dropped.set(Some(file));
+            } else {
+                import::start(file, import_state);
+            }
         }
     });
     let pick_file = move |ev: leptos::ev::Event| {
@@ -159,6 +165,7 @@ pub fn StartScreen() -> impl IntoView {
             <input id="nb-open-file" class="nb-file" type="file" accept=".json,application/json" on:change=pick_file />
             <ImportQuestions state=import_state />
         </section>
+        <PublishedImport dropped=page_dropped />
         <DraftsList />
     }
 }

@@ -160,46 +160,32 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             }
         }
     };
+    let last_paste = use_context::<super::table_step::LastPaste>();
     let on_paste = {
         let key = key.clone();
         move |ev: leptos::ev::ClipboardEvent| {
-            let Some(text) = ev
-                .clipboard_data()
-                .and_then(|d| d.get_data("text/plain").ok())
-            else {
+            let Some(data) = ev.clipboard_data() else {
                 return;
             };
-            if !grid::is_multi_value(&text) {
+            let text = data.get_data("text/plain").unwrap_or_default();
+            let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
+            let rows = grid::clipboard_rows(&text, html.as_deref());
+            let many = rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1);
+            if !many && !grid::is_multi_value(&text) {
                 return;
             }
             ev.prevent_default();
-            let plan = grid::plan_paste(template, &key, &text);
+            let plan = grid::plan_rows(template, &key, rows);
             e.draft.update(|d| {
                 for (k, v) in &plan.fills {
                     d.set_cell(k, v);
                 }
             });
-            let skipped = plan.on_computed + plan.outside + plan.too_long;
-            announcer.say(match lang.get_untracked() {
-                crate::report::Lang::Zh => format!(
-                    "已粘贴{}个单元格{}",
-                    plan.fills.len(),
-                    if skipped > 0 {
-                        format!("，跳过{skipped}个（总计、表格之外或过长）")
-                    } else {
-                        String::new()
-                    }
-                ),
-                crate::report::Lang::En => format!(
-                    "Pasted {} cells{}",
-                    plan.fills.len(),
-                    if skipped > 0 {
-                        format!(", skipped {skipped} (totals, outside the table or too long)")
-                    } else {
-                        String::new()
-                    }
-                ),
-            });
+            let summary = plan.summary();
+            announcer.say(summary.get(lang.get_untracked()).to_string());
+            if let Some(p) = last_paste {
+                p.0.set(Some(summary));
+            }
         }
     };
     let invalid = move || errors.with(|m| !m.is_empty());

@@ -9,6 +9,10 @@ use crate::report::progress::Step;
 use crate::report::template::{SectionKey, Table};
 use leptos::prelude::*;
 
+/// What the last paste into this step's tables did, shown under the hint.
+#[derive(Clone, Copy)]
+pub struct LastPaste(pub RwSignal<Option<crate::report::Message>>);
+
 /// A table section's step.
 #[component]
 pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
@@ -17,6 +21,8 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
     let announcer = use_announcer();
     let key = section;
     let section = e.template.section(key);
+    let pasted = LastPaste(RwSignal::new(None));
+    provide_context(pasted);
     let fill = move |_| {
         let mut n = 0;
         e.draft.update(|d| n = d.fill_blanks(e.template, table.id));
@@ -31,10 +37,11 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
             <p class="nb-guidance">{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
             <p class="nb-hint">
                 {tr(
-                    "方向键和回车键在单元格之间移动；可以从Excel或WPS复制一行数字粘贴进来；全角数字也可以。灰色的总计自动计算。",
-                    "Arrow keys and Enter move between cells; paste a row of numbers copied from Excel or WPS; full-width digits work too. Grey totals are computed.",
+                    "方向键和回车键在单元格之间移动；可以从Excel、WPS或网页上的表格复制几行数字粘贴进来（连同行名一起复制也可以），落在总计上的数字会跳过；全角数字也可以。灰色的总计自动计算。",
+                    "Arrow keys and Enter move between cells; paste rows of numbers copied from Excel, WPS or a web page's table (row labels and all); values that fall on totals are skipped; full-width digits work too. Grey totals are computed.",
                 )}
             </p>
+            {move || pasted.0.get().map(|m| view! { <p class="nb-paste-summary">{m.get(lang.get()).to_string()}</p> })}
             {table.blocks.iter().map(|block| view! { <BlockEditor table=table block=block /> }).collect_view()}
             <button type="button" class="nb-button nb-button-secondary" on:click=fill>
                 {tr("其余空白单元格都填0", "Type 0 into every blank cell")}

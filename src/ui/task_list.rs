@@ -4,6 +4,7 @@ use super::download::download;
 use super::editing::use_editing;
 use super::i18n::{tr, use_lang};
 use super::route::Route;
+use super::year_link::{CarryNotesBanner, YearLink};
 use super::status::{status_class, status_label, step_title};
 use crate::report::file;
 use crate::report::progress::{status, Step};
@@ -25,6 +26,7 @@ pub fn TaskList() -> impl IntoView {
     view! {
         <p class="nb-back"><a href=Route::Start.href()>{tr("← 首页", "← Start")}</a></p>
         <h1 id="nb-step-heading" tabindex="-1">{title}</h1>
+        <CarryNotesBanner />
         <p class="nb-hint">
             {e.template.id} " · " {move || e.draft.with(|d| d.meta.year)} " · "
             {tr("草稿自动保存在本浏览器中。", "The draft is saved in this browser as you type.")}
@@ -56,5 +58,6 @@ pub fn TaskList() -> impl IntoView {
                 {tr("下载草稿文件", "Download draft file")}
             </button>
         </div>
+        <YearLink />
     }
 }

@@ -108,9 +108,14 @@ fn SectionTextArea(
         })
     };
     let count_id = format!("{id}-count");
+    let stale = Memo::new(move |_| e.draft.with(|d| d.is_stale(Some(key), aspect)));
     view! {
         <div class="nb-field">
-            <label for=id.clone()>{move || pick(lang.get(), label.0.clone(), label.1.clone())}</label>
+            <label for=id.clone()>
+                {move || pick(lang.get(), label.0.clone(), label.1.clone())}
+                <StaleTag stale=stale />
+            </label>
+            <StaleKeep stale=stale on_keep=move || e.draft.update(|d| d.mark_updated(Some(key), aspect)) />
             <textarea
                 id=id
                 class="nb-textarea"
@@ -176,5 +181,33 @@ fn FeeField(section: SectionKey, label: &'static str, unit: &'static str) -> imp
                 }
             />
         </div>
+    }
+}
+
+/// 待更新 beside a label whose text is last year's, unedited.
+#[component]
+pub fn StaleTag(stale: Memo<bool>) -> impl IntoView {
+    move || {
+        stale
+            .get()
+            .then(|| view! { " " <span class="nb-tag nb-tag-stale">{tr("待更新", "to update")}</span> })
+    }
+}
+
+/// The explanation of 待更新 and a button to keep last year's words as they are.
+#[component]
+pub fn StaleKeep(stale: Memo<bool>, on_keep: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    move || {
+        stale.get().then(|| {
+            view! {
+                <p class="nb-hint nb-stale-hint">
+                    {tr("这段文字沿用上一年度，修改后标记消失。", "This is last year's text; the mark goes once you edit it.")}
+                    " "
+                    <button type="button" class="nb-link-button" on:click=move |_| on_keep()>
+                        {tr("无需修改，保留原文", "Keep it as it is")}
+                    </button>
+                </p>
+            }
+        })
     }
 }

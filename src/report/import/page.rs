@@ -82,7 +82,52 @@ pub struct Unplaced {
     pub reason: Message,
 }
 
+impl CellRead {
+    /// What was done to read the cell, when it was more than reading plain digits.
+    pub fn explain(&self) -> Option<Message> {
+        match &self.status {
+            CellStatus::Read | CellStatus::NotFound => None,
+            CellStatus::ZeroMark => Some(Message::new(
+                format!("“{}”按0计", self.raw.as_deref().unwrap_or_default()),
+                format!("“{}” read as 0", self.raw.as_deref().unwrap_or_default()),
+            )),
+            CellStatus::Converted(m) => Some(m.clone()),
+            CellStatus::Unreadable(m) => Some(Message::new(
+                format!("“{}”{}，未读取", self.raw.as_deref().unwrap_or_default(), m.zh),
+                format!("“{}” {}; not read", self.raw.as_deref().unwrap_or_default(), m.en),
+            )),
+            CellStatus::CloseLabel(l) => Some(Message::new(
+                format!("行标签为“{l}”，与官方略有不同"),
+                format!("row label printed as “{l}”"),
+            )),
+        }
+    }
+}
+
 impl Recognition {
+    /// The cell with this key.
+    pub fn cell(&self, key: &str) -> Option<&CellRead> {
+        self.cells.iter().find(|c| c.key == key)
+    }
+
+    /// How many cells were read each way: read, as 0, converted, close label, unreadable,
+    /// not found (input cells only).
+    pub fn tally(&self) -> [usize; 6] {
+        let mut t = [0; 6];
+        for c in self.cells.iter().filter(|c| c.input) {
+            let i = match c.status {
+                CellStatus::Read => 0,
+                CellStatus::ZeroMark => 1,
+                CellStatus::Converted(_) => 2,
+                CellStatus::CloseLabel(_) => 3,
+                CellStatus::Unreadable(_) => 4,
+                CellStatus::NotFound => 5,
+            };
+            t[i] += 1;
+        }
+        t
+    }
+
     /// Whether anything at all was read (a cell, a section's text or a catalogue field).
     pub fn anything(&self) -> bool {
         !self.draft.cells.is_empty()
@@ -139,19 +184,15 @@ impl Recognition {
         for c in &self.cells {
             let raw = c.raw.clone().unwrap_or_default();
             let value = c.value.clone().unwrap_or_else(|| "—".into());
-            let how = match &c.status {
-                CellStatus::Read | CellStatus::NotFound => continue,
-                CellStatus::ZeroMark => Message::new("按0计", "read as 0").get(lang).to_string(),
-                CellStatus::Converted(m) | CellStatus::Unreadable(m) => m.get(lang).to_string(),
-                CellStatus::CloseLabel(l) => {
-                    if zh {
-                        format!("行标签为“{l}”，与官方略有不同")
-                    } else {
-                        format!("row label printed as “{l}”")
-                    }
-                }
+            let Some(how) = c.explain() else {
+                continue;
             };
-            line(format!("  {} [{}] “{raw}” → {value}: {how}", c.name, c.key));
+            line(format!(
+                "  {} [{}] “{raw}” → {value}: {}",
+                c.name,
+                c.key,
+                how.get(lang)
+            ));
         }
         for u in &self.unplaced {
             line(format!(
