@@ -148,8 +148,10 @@ fn RecognitionReport(r: Recognition, on_cancel: impl Fn() + Copy + Send + Sync +
             .map(|(table, block)| {
                 let columns = block.value_columns();
                 let rows = block.data_rows();
+                let name = format!("{}{}", table.caption, block.caption.map(|c| format!(" {c}")).unwrap_or_default());
                 view! {
-                    <div class="nb-table-wrap">
+                    // Wide tables scroll; the region takes focus so keyboard users can scroll it.
+                    <div class="nb-table-wrap" tabindex="0" role="region" aria-label=name>
                         <table class="nb-recognised">
                             <caption>{table.caption}{block.caption.map(|c| format!(" {c}"))}</caption>
                             <thead><tr>
@@ -168,7 +170,8 @@ fn RecognitionReport(r: Recognition, on_cancel: impl Fn() + Copy + Send + Sync +
                                         let title = why.map(|m| m.get(lang.get_untracked()).to_string());
                                         view! { <td class=class title=title>{text}</td> }
                                     }).collect_view();
-                                    view! { <tr><th scope="row">{row.row.label}</th>{cells}</tr> }
+                                    let label = if row.row.label.is_empty() { "数量" } else { row.row.label };
+                                    view! { <tr><th scope="row">{label}</th>{cells}</tr> }
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -1,0 +1,141 @@
+// Year to year (#6): next year's report from this one with the carried numbers and the
+// cross-year warnings; a published page read back in with its recognition report; a block
+// copied from a web page's table pasted into table 三.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT, launch, axe } from './harness.mjs';
+import { hostApp, openApp } from './site.mjs';
+
+let app;
+let browser;
+const fixtures = path.join(ROOT, 'tests', 'fixtures', 'published');
+
+before(async () => {
+  app = await hostApp('site-years');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await app?.server.close();
+});
+
+const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
+const APPLICANTS = ['自然人', '法人或其他组织 商业企业', '法人或其他组织 科研机构', '法人或其他组织 社会公益组织', '法人或其他组织 法律服务机构', '法人或其他组织 其他'];
+
+async function row(page, label) {
+  const values = [];
+  for (const col of APPLICANTS) values.push(await page.getByRole('textbox', { name: `${label} ${col}`, exact: true }).inputValue());
+  return values;
+}
+
+test('next year starts from this one: carried requests, texts to update, cross-year warnings', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  const carriedOver = await row(page, '四、结转下年度继续办理');
+  await page.getByRole('link', { name: '← 任务列表' }).or(page.getByRole('link', { name: /任务列表/ })).first().click();
+  const oldTitle = await page.getByRole('heading', { level: 1 }).textContent();
+  const year = Number(/(\d{4})年/.exec(oldTitle)[1]);
+
+  await page.getByRole('button', { name: '以此为基础新建下一年度' }).click();
+  await heading(page, oldTitle.replace(`${year}年`, `${year + 1}年`));
+  const notes = page.getByRole('status').filter({ hasText: '已根据上一年度新建' });
+  assert.match(await notes.textContent(), /已结转6个单元格/);
+  assert.match(await page.getByText('上一年度报告：').textContent(), new RegExp(String(year)));
+  assert.deepEqual(await axe(page), []);
+
+  // 二、上年结转 is last year's 四、结转下年度继续办理; this year's other numbers are empty.
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  assert.deepEqual(await row(page, '二、上年结转政府信息公开申请数量'), carriedOver);
+  assert.deepEqual(await row(page, '一、本年新收政府信息公开申请数量'), ['', '', '', '', '', '']);
+  const changed = String(Number(carriedOver[0]) + 2);
+  await page.getByRole('textbox', { name: '二、上年结转政府信息公开申请数量 自然人', exact: true }).fill(changed);
+
+  // The texts are last year's, marked until edited.
+  await page.goto(page.url().replace(/#\/([^/]+)\/.*/, '#/$1/problems'));
+  await page.getByRole('heading', { level: 1, name: /五、存在的主要问题及改进情况/ }).waitFor();
+  assert.equal(await page.getByText('待更新', { exact: true }).count(), 1);
+  await page.getByRole('textbox', { name: /正文/ }).fill('今年的问题和改进。');
+  assert.equal(await page.getByText('待更新', { exact: true }).count(), 0);
+
+  // The review names both years' numbers.
+  await page.goto(page.url().replace(/#\/([^/]+)\/.*/, '#/$1/review'));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const warning = page.getByText(new RegExp(`二、上年结转政府信息公开申请数量（自然人）为${changed}，但${year}年报告的四、结转下年度继续办理为${carriedOver[0]}`)).first();
+  await warning.waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a saved government page becomes a draft after a cell-by-cell report', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByLabel('选择保存的网页').setInputFiles(path.join(fixtures, '2021-quirks.html'));
+  const report = page.getByRole('region', { name: '识别结果' });
+  await report.waitFor();
+  assert.match(await report.textContent(), /表格按ogi-2021格式/);
+  assert.match(await report.textContent(), /（八）其他（本省增加）/);
+  assert.match(await page.locator('#nb-recognition-tally').textContent(), /经单位或文字换算/);
+  // A cell converted from 元 to 万元 says so where it is shown.
+  assert.equal(await report.locator('td[title*="251000元"]').textContent(), '25.1');
+  assert.deepEqual(await axe(page), []);
+
+  await page.getByRole('button', { name: '用识别结果新建草稿' }).click();
+  await heading(page, '临江县石桥镇人民政府2022年政府信息公开工作年度报告');
+  await page.getByRole('link', { name: '二、主动公开政府信息情况' }).click();
+  assert.equal(await page.getByRole('textbox', { name: /行政事业性收费/ }).inputValue(), '25.1');
+  await page.getByRole('link', { name: /任务列表/ }).first().click();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  assert.equal(await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 自然人', exact: true }).inputValue(), '12');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('pasted page text is recognised too, and a page with nothing of a report is refused', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  const text = await readFile(path.join(fixtures, '2022-text-2019-tables.txt'), 'utf8');
+  await page.getByRole('textbox', { name: '或粘贴网页文字' }).fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  const report = page.getByRole('region', { name: '识别结果' });
+  await report.waitFor();
+  assert.match(await report.textContent(), /ogi-2019/);
+  assert.match(await report.textContent(), /这是2022年度的报告，但表格是ogi-2019格式/);
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await report.count(), 0);
+
+  await page.getByRole('textbox', { name: '或粘贴网页文字' }).fill('404 页面不存在');
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByText('没有读到任何年报内容。').waitFor();
+  assert.equal(await page.getByRole('button', { name: '用识别结果新建草稿' }).count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('rows copied from a web page table paste by position, labels and totals skipped', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  await page.evaluate(async () => {
+    const html = '<table><tr><td>1.属于国家秘密</td><td>3</td><td>/</td><td>-</td><td>0</td><td>无</td><td>1件</td><td>4</td></tr>'
+      + '<tr><td>2.其他法律行政法规禁止公开</td><td>2</td><td>约1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr></table>';
+    const plain = '1.属于国家秘密\t3\t/\t-\t0\t无\t1件\t4\n2.其他法律行政法规禁止公开\t2\t约1\t0\t0\t0\t0\t2';
+    await navigator.clipboard.write([new ClipboardItem({
+      'text/html': new Blob([html], { type: 'text/html' }),
+      'text/plain': new Blob([plain], { type: 'text/plain' }),
+    })]);
+  });
+  await page.getByRole('textbox', { name: '（三）不予公开 1.属于国家秘密 自然人', exact: true }).focus();
+  await page.keyboard.press('Control+V');
+  assert.deepEqual(await row(page, '（三）不予公开 1.属于国家秘密'), ['3', '0', '0', '0', '0', '1']);
+  const second = await row(page, '（三）不予公开 2.其他法律行政法规禁止公开');
+  assert.equal(second[0], '2');
+  assert.notEqual(second[1], '约1');
+  const summary = await page.locator('.nb-paste-summary').textContent();
+  assert.match(summary, /已粘贴11个单元格/);
+  assert.match(summary, /2个落在自动计算的总计上/);
+  assert.match(summary, /1个不是数字（“约1”）/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
