@@ -210,3 +210,20 @@ fn nothing_readable_is_said() {
     assert!(!r.anything());
     assert!(r.draft.cells.is_empty());
 }
+
+#[test]
+fn an_imported_table_that_breaks_the_rules_shows_its_errors() {
+    // A table copied on its own, as printed: the 总计 stated as 5 where the row adds up to 3.
+    let page = "<table>\
+        <tr><td>一、本年新收政府信息公开申请数量</td><td>3</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td></tr>\
+        </table>";
+    let r = read_published(page, "x");
+    assert_eq!(r.draft.cell("t3/new/natural"), "3");
+    assert_eq!(r.draft.cell("t3/new/total"), "5");
+    let errors: Vec<_> = check(&r.draft)
+        .into_iter()
+        .filter(|f| f.rule == "T3-total")
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].message.zh.contains('5') && errors[0].message.zh.contains('3'));
+}

@@ -39,9 +39,11 @@ pub fn YearLink() -> impl IntoView {
         }
     }
 
+    let previous = Memo::new(move |_| e.draft.with(|d| d.previous.clone()));
+    let year = Memo::new(move |_| e.draft.with(|d| d.meta.year));
     let this_id = e.id();
     let candidates = move || {
-        let year = e.draft.with(|d| d.meta.year);
+        let year = year.get_untracked();
         let mut drafts: Vec<(String, String, i32)> = local::list()
             .entries
             .into_iter()
@@ -94,7 +96,7 @@ pub fn YearLink() -> impl IntoView {
     view! {
         <section class="nb-card" aria-labelledby="nb-years-heading">
             <h2 id="nb-years-heading">{tr("年度衔接", "Year to year")}</h2>
-            {move || match e.draft.with(|d| d.previous.clone()) {
+            {move || match previous.get() {
                 Some(p) => view! {
                     <p>
                         {tr("上一年度报告：", "Last year's report: ")}

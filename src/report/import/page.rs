@@ -362,7 +362,12 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
         });
 
     // Tables.
-    let region_start = found[1].or(found[0]).map(|h| h.1).unwrap_or(head_end);
+    // Without any heading (a table copied on its own) every line may be a table row.
+    let region_start = match (found[1].or(found[0]), first_heading) {
+        (Some(h), _) => h.1,
+        (None, Some(_)) => head_end,
+        (None, None) => 0,
+    };
     let region_end = found[4].map(|h| h.0).unwrap_or(flat.original.len());
     let region: Vec<(usize, &Line)> = lines
         .iter()
