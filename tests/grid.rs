@@ -133,19 +133,29 @@ fn a_block_copied_from_a_web_page_lands_by_position_with_a_summary() {
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0][0], "12件", "the row label is left out");
     let plan = plan_rows(&OGI_2021, "t3/new/natural", rows);
-    let get = |k: &str| plan.fills.iter().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| {
+        plan.fills
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.as_str())
+    };
     assert_eq!(get("t3/new/natural"), Some("12"));
     assert_eq!(get("t3/new/research"), Some("0"));
     assert_eq!(get("t3/new/other-org"), Some("0"));
     assert_eq!(get("t3/carried/natural"), Some("1"));
     assert_eq!(get("t3/disclosed/business"), Some("2"));
     assert_eq!(get("t3/disclosed/natural"), None, "约5 is not a number");
-    assert_eq!(plan.on_computed, 3, "the three totals are left out, not shifted");
+    assert_eq!(
+        plan.on_computed, 3,
+        "the three totals are left out, not shifted"
+    );
     assert_eq!(plan.not_numbers, ["约5"]);
     assert_eq!(plan.converted, 4);
     let zh = plan.summary().zh;
     assert!(
-        zh.contains("已粘贴17个单元格") && zh.contains("3个落在自动计算的总计上") && zh.contains("“约5”"),
+        zh.contains("已粘贴17个单元格")
+            && zh.contains("3个落在自动计算的总计上")
+            && zh.contains("“约5”"),
         "{zh}"
     );
     // Without a table in the HTML, the plain text is used; a header row is dropped.

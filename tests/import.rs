@@ -227,3 +227,22 @@ fn an_imported_table_that_breaks_the_rules_shows_its_errors() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].message.zh.contains('5') && errors[0].message.zh.contains('3'));
 }
+
+#[test]
+fn the_report_shown_before_creating_the_draft_escapes_the_page() {
+    use nianbao::report::import::report_html;
+    use nianbao::report::Lang;
+    let page = "<p>发布机构：&lt;img src=x onerror=alert(1)&gt;</p><table>\
+        <tr><td>&lt;script&gt;x()&lt;/script&gt;</td><td>1</td><td>2</td></tr>\
+        <tr><td>（一）予以公开</td><td>减1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>";
+    let r = read_published(page, "x");
+    let html = report_html(&r, Lang::Zh);
+    assert!(
+        !html.contains("<script") && !html.contains("<img"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;script&gt;") && html.contains("&lt;img"));
+    assert!(html.contains("nb-cell-unreadable"), "减1 is no count");
+    assert!(html.contains("id=\"nb-recognition-tally\""));
+    assert!(report_html(&r, Lang::En).contains("Rows not read"));
+}

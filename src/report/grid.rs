@@ -87,8 +87,14 @@ impl PastePlan {
         let mut zh = format!("已粘贴{filled}个单元格");
         let mut en = format!("Pasted {filled} cells");
         if self.converted > 0 {
-            zh.push_str(&format!("（其中{}个按“/”“-”“无”或单位换算）", self.converted));
-            en.push_str(&format!(" ({} read from /, -, 无 or units)", self.converted));
+            zh.push_str(&format!(
+                "（其中{}个按“/”“-”“无”或单位换算）",
+                self.converted
+            ));
+            en.push_str(&format!(
+                " ({} read from /, -, 无 or units)",
+                self.converted
+            ));
         }
         let mut skipped_zh = Vec::new();
         let mut skipped_en = Vec::new();

@@ -188,15 +188,18 @@ fn FeeField(section: SectionKey, label: &'static str, unit: &'static str) -> imp
 #[component]
 pub fn StaleTag(stale: Memo<bool>) -> impl IntoView {
     move || {
-        stale
-            .get()
-            .then(|| view! { " " <span class="nb-tag nb-tag-stale">{tr("待更新", "to update")}</span> })
+        stale.get().then(
+            || view! { " " <span class="nb-tag nb-tag-stale">{tr("待更新", "to update")}</span> },
+        )
     }
 }
 
 /// The explanation of 待更新 and a button to keep last year's words as they are.
 #[component]
-pub fn StaleKeep(stale: Memo<bool>, on_keep: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+pub fn StaleKeep(
+    stale: Memo<bool>,
+    on_keep: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     move || {
         stale.get().then(|| {
             view! {

@@ -74,7 +74,11 @@ pub fn YearLink() -> impl IntoView {
     };
     let link_file = move |ev: leptos::ev::Event| {
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) else {
+        let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
             return;
         };
         if let Some(i) = input {
@@ -165,7 +169,13 @@ pub fn CarryNotesBanner() -> impl IntoView {
     move || {
         let list = notes
             .0
-            .with(|n| if mine(n) { n.as_ref().map(|(_, l)| l.clone()) } else { None })
+            .with(|n| {
+                if mine(n) {
+                    n.as_ref().map(|(_, l)| l.clone())
+                } else {
+                    None
+                }
+            })
             .unwrap_or_default();
         let clear = clear.clone();
         (!list.is_empty()).then(|| {

@@ -10,9 +10,11 @@ pub mod html;
 pub mod label;
 mod page;
 mod place;
+mod report;
 pub mod value;
 
 pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
+pub use report::{report_html, status_class};
 
 /// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased, when
 /// the bytes are not UTF-8; the shell decodes with it (GBK pages are common on government sites).

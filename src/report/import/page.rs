@@ -93,8 +93,16 @@ impl CellRead {
             )),
             CellStatus::Converted(m) => Some(m.clone()),
             CellStatus::Unreadable(m) => Some(Message::new(
-                format!("“{}”{}，未读取", self.raw.as_deref().unwrap_or_default(), m.zh),
-                format!("“{}” {}; not read", self.raw.as_deref().unwrap_or_default(), m.en),
+                format!(
+                    "“{}”{}，未读取",
+                    self.raw.as_deref().unwrap_or_default(),
+                    m.zh
+                ),
+                format!(
+                    "“{}” {}; not read",
+                    self.raw.as_deref().unwrap_or_default(),
+                    m.en
+                ),
             )),
             CellStatus::CloseLabel(l) => Some(Message::new(
                 format!("行标签为“{l}”，与官方略有不同"),

@@ -1,0 +1,198 @@
+//! The recognition report as HTML, for the import screen: what the page said in every cell of
+//! the official tables, what was converted or not read, and the rows left out.
+//!
+//! It is read-only, so it is built here as markup (every text escaped) rather than as many
+//! small reactive views, which keeps the app's download small.
+
+use super::page::{CellStatus, Recognition};
+use crate::report::export::escape;
+use crate::report::message::{Lang, Message};
+use crate::report::rules::{self};
+use crate::report::Severity;
+use std::fmt::Write;
+
+fn pick<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// The class of a cell in the report: read, converted (or read as 0), unreadable, missing.
+pub fn status_class(status: &CellStatus) -> &'static str {
+    match status {
+        CellStatus::Read => "nb-cell-read",
+        CellStatus::ZeroMark | CellStatus::Converted(_) | CellStatus::CloseLabel(_) => {
+            "nb-cell-converted"
+        }
+        CellStatus::Unreadable(_) => "nb-cell-unreadable",
+        CellStatus::NotFound => "nb-cell-missing",
+    }
+}
+
+/// The report's body (everything but the heading and the buttons) in `lang`.
+pub fn report_html(r: &Recognition, lang: Lang) -> String {
+    let mut h = String::new();
+    let msg = |m: &Message| escape(m.get(lang));
+    let _ = write!(h, "<p>{}</p>", msg(&r.format));
+    h.push_str("<dl class=\"nb-summary-dl\">");
+    for f in &r.fields {
+        let value = f
+            .value
+            .clone()
+            .unwrap_or_else(|| pick(lang, "（未找到）", "(not found)").into());
+        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", f.label, escape(&value));
+    }
+    h.push_str("</dl><ul class=\"nb-sections-found\">");
+    for (_, heading, found) in &r.sections {
+        let mark = if *found {
+            pick(lang, "已找到", "found")
+        } else {
+            pick(lang, "未找到", "not found")
+        };
+        let _ = write!(h, "<li>{heading}：{mark}</li>");
+    }
+    h.push_str("</ul>");
+    let [read, zero, converted, close, unreadable, missing] = r.tally();
+    let _ = write!(
+        h,
+        "<p id=\"nb-recognition-tally\">{}</p>",
+        match lang {
+            Lang::Zh => format!("表格：读取{read}个数字，{zero}个空白或“-”“/”“无”按0计，{converted}个经单位或文字换算，{close}个所在行的标签与官方略有不同，{unreadable}个无法读取，{missing}个页面上没有。"),
+            Lang::En => format!("Tables: {read} numbers read, {zero} blanks or marks read as 0, {converted} converted from units or words, {close} in rows whose label differs slightly, {unreadable} unreadable, {missing} not on the page."),
+        }
+    );
+    let _ = write!(
+        h,
+        "<p class=\"nb-hint\">{}</p>",
+        pick(
+            lang,
+            "下表中灰色为页面上没有的单元格（保持空白，不会猜测），黄色为经换算或按0计的单元格，红色为无法读取的单元格；把鼠标移到单元格上可看到原文。",
+            "Grey cells are not on the page (left blank, never guessed); yellow ones were converted or read as 0; red ones could not be read; hover a cell to see the printed text.",
+        )
+    );
+    tables(&mut h, r, lang);
+    let explained: Vec<String> = r
+        .cells
+        .iter()
+        .filter(|c| !matches!(c.status, CellStatus::ZeroMark))
+        .filter_map(|c| {
+            c.explain()
+                .map(|m| format!("<li>{}：{}</li>", escape(&c.name), msg(&m)))
+        })
+        .collect();
+    if !explained.is_empty() {
+        let n = explained.len();
+        let _ = write!(
+            h,
+            "<details><summary>{}</summary><ul>{}</ul></details>",
+            match lang {
+                Lang::Zh => format!("{n}个单元格经过换算、标签有出入或无法读取"),
+                Lang::En => format!("{n} cells converted, with near labels or unreadable"),
+            },
+            explained.concat()
+        );
+    }
+    if !r.unplaced.is_empty() {
+        let _ = write!(
+            h,
+            "<h4>{}</h4><ul class=\"nb-unplaced\">",
+            pick(lang, "未读取的行", "Rows not read")
+        );
+        for u in &r.unplaced {
+            let _ = write!(
+                h,
+                "<li><span lang=\"zh-CN\">{}</span>：{}</li>",
+                escape(&u.text),
+                msg(&u.reason)
+            );
+        }
+        h.push_str("</ul>");
+    }
+    if !r.notes.is_empty() {
+        h.push_str("<ul>");
+        for n in &r.notes {
+            let _ = write!(h, "<li>{}</li>", msg(n));
+        }
+        h.push_str("</ul>");
+    }
+    let errors: Vec<Message> = rules::check(&r.draft)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect();
+    if !errors.is_empty() {
+        let n = errors.len();
+        let _ = write!(
+            h,
+            "<div class=\"nb-banner nb-banner-error\"><p><strong>{}</strong></p><ul>",
+            match lang {
+                Lang::Zh => format!("页面上的表格本身有{n}处不一致，导入后会在草稿中标出："),
+                Lang::En =>
+                    format!("The page's own tables break {n} rules; the draft will show them:"),
+            }
+        );
+        for m in errors.iter().take(5) {
+            let _ = write!(h, "<li>{}</li>", msg(m));
+        }
+        h.push_str("</ul></div>");
+    }
+    h
+}
+
+/// Every block of the format's tables, each cell coloured by how it was read.
+fn tables(h: &mut String, r: &Recognition, lang: Lang) {
+    let Some(template) = r.draft.template() else {
+        return;
+    };
+    for table in template.tables() {
+        for block in table.blocks {
+            let name = match block.caption {
+                Some(c) => format!("{} {c}", table.caption),
+                None => table.caption.to_string(),
+            };
+            // Wide tables scroll; the region takes focus so keyboard users can scroll it.
+            let _ = write!(
+                h,
+                "<div class=\"nb-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\"><table class=\"nb-recognised\"><caption>{name}</caption><thead><tr><th scope=\"col\">{}</th>",
+                pick(lang, "行", "Row")
+            );
+            let columns = block.value_columns();
+            for c in &columns {
+                let _ = write!(h, "<th scope=\"col\">{}</th>", c.column.label);
+            }
+            h.push_str("</tr></thead><tbody>");
+            for row in block.data_rows() {
+                let label = if row.row.label.is_empty() {
+                    pick(lang, "数量", "Count")
+                } else {
+                    row.row.label
+                };
+                let _ = write!(h, "<tr><th scope=\"row\">{label}</th>");
+                for c in &columns {
+                    let key = format!("{}/{}/{}", table.id, row.row.id, c.column.id);
+                    let cell = r.cell(&key);
+                    let class = cell.map_or("nb-cell-missing", |c| status_class(&c.status));
+                    let value = cell
+                        .and_then(|c| c.value.clone())
+                        .unwrap_or_else(|| "—".into());
+                    match cell.and_then(|c| c.explain()) {
+                        Some(why) => {
+                            let _ = write!(
+                                h,
+                                "<td class=\"{class}\" title=\"{}\">{}</td>",
+                                escape(why.get(lang)),
+                                escape(&value)
+                            );
+                        }
+                        None => {
+                            let _ = write!(h, "<td class=\"{class}\">{}</td>", escape(&value));
+                        }
+                    }
+                }
+                h.push_str("</tr>");
+            }
+            h.push_str("</tbody></table></div>");
+        }
+    }
+}
