@@ -441,6 +441,7 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
     draft.meta.doc_no = field("文号").unwrap_or_default();
     draft.meta.pub_date = pub_date;
     draft.meta.pub_time = pub_time;
+    let title_found = title.clone();
     if !title.is_empty() && title != draft.meta.default_title() {
         draft.meta.title = Some(title);
     }
@@ -476,6 +477,18 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
             "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
         ));
     }
+    // The report lists the title and year as found, wherever on the page they were.
+    let mut fields = fields;
+    if let Some(f) = fields.iter_mut().find(|f| f.label == "标题") {
+        f.value = (!title_found.is_empty()).then_some(title_found);
+    }
+    fields.insert(
+        0,
+        FieldRead {
+            label: "年度",
+            value: year.map(|y| y.to_string()),
+        },
+    );
     Recognition {
         draft,
         format,
