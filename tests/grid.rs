@@ -162,3 +162,52 @@ fn a_block_copied_from_a_web_page_lands_by_position_with_a_summary() {
     let rows = clipboard_rows("自然人\t商业企业\n3\t4", Some("<b>x</b>"));
     assert_eq!(rows, [["3", "4"]]);
 }
+
+#[test]
+fn blank_rows_keep_their_place_and_table_four_pastes_without_its_totals() {
+    use nianbao::report::grid::{clipboard_rows, plan_rows};
+    use nianbao::report::number::MoneyUnit;
+    // Excel puts an HTML table on the clipboard; the blank middle row holds its place.
+    let html = "<table><tr><td>（一）予以公开</td><td>5</td></tr>\
+        <tr><td></td><td></td></tr><tr><td>1.属于国家秘密</td><td>2</td></tr></table>";
+    let rows = clipboard_rows("", Some(html));
+    assert_eq!(rows.len(), 3);
+    let plan = plan_rows(&OGI_2021, "t3/disclosed/natural", rows);
+    assert!(plan
+        .fills
+        .contains(&("t3/withheld-secret/natural".into(), "2".into())));
+    // Table 四's twelve results, copied without the three totals.
+    let twelve = "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12";
+    let plan = plan_rows(
+        &OGI_2021,
+        "t4/cases/review-upheld",
+        clipboard_rows(twelve, None),
+    );
+    assert_eq!(plan.on_computed, 0);
+    assert!(plan
+        .fills
+        .contains(&("t4/cases/direct-upheld".into(), "5".into())));
+    assert!(plan
+        .fills
+        .contains(&("t4/cases/after-pending".into(), "12".into())));
+    // A placeholder is a value (none), not a row label.
+    let plan = plan_rows(
+        &OGI_2021,
+        "t3/new/natural",
+        clipboard_rows("暂无\t0\t12", None),
+    );
+    assert_eq!(plan.fills[2], ("t3/new/research".into(), "12".into()));
+    // The unit printed with a 2019 采购总金额 comes with it.
+    let plan = plan_rows(
+        &OGI_2019,
+        "t2/procurement/procurement-items",
+        clipboard_rows("3\t35.5万元", None),
+    );
+    assert_eq!(
+        plan.units,
+        [(
+            "t2/procurement/procurement-amount".to_string(),
+            MoneyUnit::WanYuan
+        )]
+    );
+}

@@ -2,7 +2,7 @@
 //! print it (see its README), read back and compared cell by cell with its `.expect.json`.
 
 use nianbao::report::import::{read_published, CellStatus, Recognition};
-use nianbao::report::{check, Severity};
+use nianbao::report::{check, SectionKey, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -106,6 +106,30 @@ fn check_fixture(name: &str) -> Recognition {
                 *unit,
                 "{name}: unit of {key}"
             );
+        }
+    }
+    // The page's own opening is kept (it holds the contacts), and the site's furniture after
+    // 六 is not part of the report.
+    let page_text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(name))
+            .unwrap();
+    if page_text.contains("统计期限") {
+        assert!(
+            d.opening
+                .as_deref()
+                .unwrap_or_default()
+                .contains("统计期限"),
+            "{name}: opening"
+        );
+    }
+    for key in [
+        SectionKey::Overview,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ] {
+        let t = d.text(key).text;
+        for chrome in ["上一篇", "下一篇", "版权所有", "主辦", "主办："] {
+            assert!(!t.contains(chrome), "{name}: {key:?} holds {chrome}");
         }
     }
     let unplaced = e["unplaced"].as_array().unwrap();
@@ -245,4 +269,70 @@ fn the_report_shown_before_creating_the_draft_escapes_the_page() {
     assert!(html.contains("nb-cell-unreadable"), "减1 is no count");
     assert!(html.contains("id=\"nb-recognition-tally\""));
     assert!(report_html(&r, Lang::En).contains("Rows not read"));
+}
+
+#[test]
+fn a_report_inside_a_layout_table_is_read_in_page_order() {
+    let page = "<html><body><table><tr><td id=zoom>\
+        <p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>概述。</p>\
+        <p>二、主动公开政府信息情况</p>\
+        <table><tr><td>规章</td><td>1</td><td>0</td><td>5</td></tr></table>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>\
+        <p>五、存在的主要问题及改进情况</p><p>问题。</p><p>六、其他需要报告的事项</p><p>无。</p>\
+        </td></tr></table></body></html>";
+    let r = read_published(page, "x");
+    assert!(
+        r.sections.iter().all(|(_, _, found)| *found),
+        "{:?}",
+        r.sections
+    );
+    assert_eq!(r.draft.cell("t2/rules/in-force"), "5");
+    assert_eq!(r.draft.text(SectionKey::Problems).text, "问题。");
+    assert_eq!(r.draft.meta.year, 2023);
+}
+
+#[test]
+fn an_empty_field_never_takes_the_next_lines_text() {
+    let page = "<table><tr><td>索引号：</td><td>A/2024-1</td></tr><tr><td>文号：</td><td></td></tr></table>\
+        <h1>某局2023年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>x</p>";
+    let r = read_published(page, "x");
+    assert_eq!(r.draft.meta.index_no, "A/2024-1");
+    assert_eq!(r.draft.meta.doc_no, "");
+    assert_eq!(r.draft.meta.title(), "某局2023年政府信息公开工作年度报告");
+}
+
+#[test]
+fn the_fee_is_read_after_the_rules_are_cited_and_never_overflows() {
+    let page = |six: &str| {
+        format!("<p>某局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>x</p><p>六、其他需要报告的事项</p><p>{six}</p>")
+    };
+    let fee = |six: &str| {
+        read_published(&page(six), "x")
+            .draft
+            .text(SectionKey::Other)
+            .fee
+    };
+    assert_eq!(
+        fee("依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），本年度收取信息处理费120元。"),
+        "120"
+    );
+    assert_eq!(fee("本年度收取信息处理费0.5万元。"), "5000");
+    assert_eq!(fee("本年度未收取信息处理费。"), "0");
+    assert_eq!(
+        fee("本年度收取信息处理费1000000000万元。"),
+        "",
+        "too large: not read, no panic"
+    );
+}
+
+#[test]
+fn a_2021_table_three_alone_is_read_as_2021() {
+    // （六）其他处理 is a group heading in 2021 and a data row in 2019: it tells nothing.
+    let page = "<table>\
+        <tr><td>（六）其他处理</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr>\
+        <tr><td>1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>\
+        </table>";
+    let r = read_published(page, "x");
+    assert_eq!(r.draft.template, "ogi-2021");
+    assert_eq!(r.draft.cell("t3/other-no-correction/natural"), "1");
 }

@@ -107,7 +107,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .get(1)
                 .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
             let text = decode_page(&read_bytes(path, import_limit())?, path)?;
-            let recognition = nianbao::report::import::read_published(&text, "imported");
+            // A fresh id per import, so two imported drafts never replace each other.
+            let id = format!(
+                "imported-{}",
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|d| d.as_millis())
+                    .unwrap_or_default()
+            );
+            let recognition = nianbao::report::import::read_published(&text, &id);
             eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
             if !recognition.anything() {
                 return Err(format!(

@@ -51,7 +51,11 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                         continue;
                     }
                     let key = cell.key();
-                    if let CellValue::Invalid(_) = sheet.get(&key) {
+                    // A value that is not a number, this year or last, is the range rule's to
+                    // report; a warning would name a 0 nobody printed.
+                    if matches!(sheet.get(&key), CellValue::Invalid(_))
+                        || matches!(last.get(&from_key), CellValue::Invalid(_))
+                    {
                         continue;
                     }
                     let (now, then) = (sheet.whole(&key), last.whole(&from_key));
@@ -91,6 +95,9 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                     let CellValue::Number(_) = sheet.get(&key) else {
                         continue;
                     };
+                    if matches!(last.get(&key), CellValue::Invalid(_)) {
+                        continue;
+                    }
                     let then = last.whole(&key);
                     let plus = sheet.whole(&format!("{table}/{row}/{added}"));
                     let minus = sheet.whole(&format!("{table}/{row}/{removed}"));

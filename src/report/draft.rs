@@ -75,7 +75,7 @@ impl Previous {
 }
 
 /// The key of a text in [`Draft::stale`]: `opening`, a section (`overview`), or a sub-part of
-/// one (`overview/active`).
+/// one (`overview/proactive`).
 pub fn text_key(section: Option<SectionKey>, aspect: Option<&str>) -> String {
     let base = match section {
         None => "opening",

@@ -4,7 +4,7 @@
 
 use super::import::value::Read;
 use super::message::Message;
-use super::number::ValueKind;
+use super::number::{MoneyUnit, ValueKind};
 use super::template::{Block, CellAt, Template};
 
 /// A direction to move in the grid.
@@ -78,6 +78,8 @@ pub struct PastePlan {
     pub not_numbers: Vec<String>,
     /// Values written the way published tables do (`/`, `-`, `无`, `12件`), filled as numbers.
     pub converted: usize,
+    /// The unit printed with an amount whose unit the user picks (`35.5万元`), by cell key.
+    pub units: Vec<(String, MoneyUnit)>,
 }
 
 impl PastePlan {
@@ -162,8 +164,13 @@ pub fn clipboard_rows(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
                 .chars()
                 .any(|ch| ch.is_ascii_digit())
     };
+    // Header and group-heading rows (labels, no values) are left out; an all-blank row stays,
+    // holding its row's place.
     rows.into_iter()
-        .filter(|row| row.iter().any(|c| !c.trim().is_empty() && is_value(c)))
+        .filter(|row| {
+            row.iter().all(|c| c.trim().is_empty())
+                || row.iter().any(|c| !c.trim().is_empty() && is_value(c))
+        })
         .map(|row| {
             let first = row.iter().position(|c| !is_label(c)).unwrap_or(0);
             row[first..].to_vec()
@@ -180,8 +187,17 @@ pub fn plan_rows(template: &Template, key: &str, rows: Vec<Vec<String>>) -> Past
         return plan;
     };
     for (i, values) in rows.into_iter().enumerate() {
-        for (j, value) in values.into_iter().enumerate() {
-            match grid.get(r0 + i).and_then(|row| row.get(c0 + j)) {
+        // A row copied without its totals (table 四's twelve results) has exactly as many
+        // values as the input cells ahead: they go to those cells, stepping over the totals.
+        let ahead: Vec<&Option<CellAt>> = grid
+            .get(r0 + i)
+            .map(|row| row.iter().skip(c0).collect())
+            .unwrap_or_default();
+        let inputs_ahead = ahead.iter().filter(|c| c.is_some()).count();
+        let skip_totals = values.len() == inputs_ahead && inputs_ahead < ahead.len();
+        let mut slots = ahead.into_iter().filter(|c| !skip_totals || c.is_some());
+        for value in values {
+            match slots.next() {
                 Some(Some(_)) if value.chars().count() > super::file::MAX_CELL_CHARS => {
                     plan.too_long += 1
                 }
@@ -197,8 +213,11 @@ pub fn plan_rows(template: &Template, key: &str, rows: Vec<Vec<String>>) -> Past
                             plan.converted += 1;
                             plan.fills.push((cell.key(), "0".into()));
                         }
-                        Read::Value { text, .. } => {
+                        Read::Value { text, unit, .. } => {
                             plan.converted += 1;
+                            if let Some(u) = unit {
+                                plan.units.push((cell.key(), u));
+                            }
                             plan.fills.push((cell.key(), text));
                         }
                         Read::Blank => plan.fills.push((cell.key(), String::new())),

@@ -398,8 +398,6 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
     }
 }
 
-/// `S-required`: every section has content, 六 states the fee where the format asks, and the
-/// issuing body is named.
 /// `S-stale`: a text carried over from last year that nobody has looked at since (待更新).
 fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     if draft.is_stale(None, None) {
@@ -444,6 +442,8 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     }
 }
 
+/// `S-required`: every section has content, 六 states the fee where the format asks, and the
+/// issuing body is named.
 fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     if draft.meta.body.trim().is_empty() {
         out.push(Finding {

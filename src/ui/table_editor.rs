@@ -180,6 +180,9 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                 for (k, v) in &plan.fills {
                     d.set_cell(k, v);
                 }
+                for (k, u) in &plan.units {
+                    d.units.insert(k.clone(), *u);
+                }
             });
             let summary = plan.summary();
             announcer.say(summary.get(lang.get_untracked()).to_string());

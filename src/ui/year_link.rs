@@ -28,6 +28,7 @@ pub fn YearLink() -> impl IntoView {
     let notes = use_carry_notes();
     let problem = RwSignal::new(None::<Message>);
     let chosen = RwSignal::new(String::new());
+    let confirming = RwSignal::new(false);
 
     // Last year's copy follows last year's draft while that draft is stored here.
     if let Some(previous) = e.draft.with_untracked(|d| d.previous.clone()) {
@@ -39,7 +40,14 @@ pub fn YearLink() -> impl IntoView {
         }
     }
 
-    let previous = Memo::new(move |_| e.draft.with(|d| d.previous.clone()));
+    // What the card shows of the link; not the cells, so a keystroke compares three fields.
+    let previous = Memo::new(move |_| {
+        e.draft.with(|d| {
+            d.previous
+                .as_ref()
+                .map(|p| (p.title.clone(), p.year, p.template.clone()))
+        })
+    });
     let year = Memo::new(move |_| e.draft.with(|d| d.meta.year));
     let this_id = e.id();
     let candidates = move || {
@@ -54,7 +62,7 @@ pub fn YearLink() -> impl IntoView {
             })
             .collect();
         // Last year's drafts first.
-        drafts.sort_by_key(|(_, _, y)| (*y != year - 1, -*y));
+        drafts.sort_by_key(|(_, _, y)| (Some(*y) != year.checked_sub(1), std::cmp::Reverse(*y)));
         drafts
     };
     let link = move |previous: Previous| {
@@ -101,17 +109,34 @@ pub fn YearLink() -> impl IntoView {
         <section class="nb-card" aria-labelledby="nb-years-heading">
             <h2 id="nb-years-heading">{tr("年度衔接", "Year to year")}</h2>
             {move || match previous.get() {
-                Some(p) => view! {
+                Some((title, year, template)) => view! {
                     <p>
                         {tr("上一年度报告：", "Last year's report: ")}
-                        <strong lang="zh-CN">{p.title.clone()}</strong>
-                        {move || pick(lang.get(), format!("（{}年，{}）", p.year, p.template), format!(" ({}, {})", p.year, p.template))}
+                        <strong lang="zh-CN">{title}</strong>
+                        {move || pick(lang.get(), format!("（{year}年，{template}）"), format!(" ({year}, {template})"))}
                     </p>
                     <p class="nb-hint">{tr("“二、上年结转”和“现行有效件数”会与它核对，不一致时给出提示。", "“二、上年结转” and “现行有效件数” are checked against it; a difference is shown as a warning.")}</p>
-                    <button type="button" class="nb-button nb-button-secondary"
-                        on:click=move |_| e.draft.update(|d| d.previous = None)>
-                        {tr("取消关联", "Unlink")}
-                    </button>
+                    <Show
+                        when=move || confirming.get()
+                        fallback=move || view! {
+                            <button type="button" class="nb-button nb-button-secondary"
+                                on:click=move |_| confirming.set(true)>
+                                {tr("取消关联", "Unlink")}
+                            </button>
+                        }
+                    >
+                        <p role="alert">{tr("取消后，本草稿保存的上一年度数字也会删除；如果上一年度只有草稿文件，需要重新选择文件才能再关联。", "Unlinking deletes the copy of last year's numbers this draft keeps; if last year's report is only a file, you will need the file to link it again.")}</p>
+                        <div class="nb-actions">
+                            <button type="button" class="nb-button nb-button-warning"
+                                on:click=move |_| { confirming.set(false); e.draft.update(|d| d.previous = None); }>
+                                {tr("确定取消关联", "Unlink")}
+                            </button>
+                            <button type="button" class="nb-button nb-button-secondary"
+                                on:click=move |_| confirming.set(false)>
+                                {tr("保留关联", "Keep the link")}
+                            </button>
+                        </div>
+                    </Show>
                 }.into_any(),
                 None => view! {
                     <p>{tr("尚未关联上一年度的报告。关联后，跨年度的数字（上年结转、现行有效件数）会自动核对。", "Not linked to last year's report. Once linked, the numbers that carry across years are checked.")}</p>

@@ -49,8 +49,7 @@ pub fn html_lines(html: &str) -> (Vec<Line>, String, Vec<std::ops::Range<usize>>
         rest = &rest[gt + 1..];
         let (name, closing) = tag_name(tag);
         if !closing && matches!(name.as_str(), "script" | "style" | "title" | "textarea") {
-            let close = format!("</{name}");
-            let end = rest.to_ascii_lowercase().find(&close).unwrap_or(rest.len());
+            let end = find_close(rest, &name).unwrap_or(rest.len());
             if name == "title" {
                 scan.title = decode(&rest[..end]).trim().to_string();
             }
@@ -116,8 +115,11 @@ impl Scan {
     fn tag(&mut self, name: &str, closing: bool) {
         match (name, closing) {
             ("table", false) => {
-                self.end_cell();
-                self.end_text();
+                // A table inside a cell (a CMS layout table around the article): the text
+                // before it is lines of its own, in page order, not a cell of the outer row
+                // (which would be emitted only after every line of the inner table).
+                self.flush_lines();
+                self.in_cell = false;
                 self.rows.push(None);
                 self.table_starts.push(self.lines.len());
                 self.in_cell = false;
@@ -192,10 +194,9 @@ impl Scan {
 
     fn end_row(&mut self) {
         if let Some(slot) = self.rows.last_mut() {
-            if let Some(row) = slot.take() {
-                if row.iter().any(|c| !c.is_empty()) {
-                    self.lines.push(row);
-                }
+            // An all-blank row is kept: in a pasted block it holds a row's place.
+            if let Some(row) = slot.take().filter(|r| !r.is_empty()) {
+                self.lines.push(row);
             }
         }
     }
@@ -204,6 +205,10 @@ impl Scan {
         if self.in_cell {
             return;
         }
+        self.flush_lines();
+    }
+
+    fn flush_lines(&mut self) {
         for part in self.buffer.split('\n') {
             let text = clean(part);
             if !text.is_empty() {
@@ -217,6 +222,17 @@ impl Scan {
         self.in_cell = false;
         self.end_text();
     }
+}
+
+/// Where `</name` starts in `rest`, any case (without lower-casing the rest of the page for
+/// every script, which made hostile pages quadratic).
+fn find_close(rest: &str, name: &str) -> Option<usize> {
+    let bytes = rest.as_bytes();
+    rest.match_indices("</").map(|(i, _)| i).find(|&i| {
+        bytes
+            .get(i + 2..i + 2 + name.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 /// The lower-case name of a tag and whether it closes.
@@ -337,6 +353,20 @@ mod tests {
                 vec!["a".to_string(), "b".into(), String::new()],
                 vec!["plain line".to_string()],
             ]
+        );
+    }
+
+    #[test]
+    fn a_layout_table_keeps_page_order() {
+        let (lines, _, _) = html_lines(
+            "<table><tr><td><p>一、总体情况</p><p>二、主动</p>\
+             <table><tr><td>规章</td><td>1</td></tr><tr><td></td><td></td></tr></table>\
+             <p>五、存在</p><SCRIPT>x</Script ><p>六</p></td></tr></table>",
+        );
+        let text: Vec<String> = lines.iter().map(|l| l.join("|")).collect();
+        assert_eq!(
+            text,
+            ["一、总体情况", "二、主动", "规章|1", "|", "五、存在", "六"]
         );
     }
 

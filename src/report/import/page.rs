@@ -295,6 +295,7 @@ const FIELDS: &[(&str, &[&str])] = &[
 
 /// Reads a published report page (HTML or text) into a draft with id `id`.
 pub fn read_published(input: &str, id: &str) -> Recognition {
+    let input = input.trim_start_matches('\u{feff}');
     let (lines, page_title, tables) = if html::is_html(input) {
         html::html_lines(input)
     } else {
@@ -337,10 +338,7 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
             .find(|f| f.label == label)
             .and_then(|f| f.value.clone())
     };
-    let is_title = |cell: &str| {
-        let s = simplified(cell);
-        s.contains("年度报告") && year_of(&s).is_some() && !s.contains('>')
-    };
+    let is_title = |cell: &str| is_title_text(cell);
     let title_line = lines[..head_lines.min(lines.len())]
         .iter()
         .position(|l| l.iter().any(|c| is_title(c)));
@@ -376,7 +374,10 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
         (None, Some(_)) => head_end,
         (None, None) => 0,
     };
-    let region_end = found[4].map(|h| h.0).unwrap_or(flat.original.len());
+    let region_end = found[4]
+        .or(found[5])
+        .map(|h| h.0)
+        .unwrap_or(flat.original.len());
     let region: Vec<(usize, &Line)> = lines
         .iter()
         .enumerate()
@@ -581,6 +582,13 @@ fn unplaced(
     whole.into_iter().map(|(_, u)| u).collect()
 }
 
+/// Whether a line reads as the report's title: short, naming a year and 年度报告 (the
+/// opening paragraph names them too, but is long; a breadcrumb has `>`).
+fn is_title_text(cell: &str) -> bool {
+    let s = simplified(cell);
+    s.chars().count() <= 80 && s.contains("年度报告") && year_of(&s).is_some() && !s.contains('>')
+}
+
 /// The year a draft gets when the page names none: the default of a new draft.
 fn draft_year() -> i32 {
     crate::report::draft::Meta::default().year
@@ -630,9 +638,10 @@ fn catalogue(flat: &Flat, end: usize) -> Vec<FieldRead> {
                 .and_then(|(k, m)| {
                     let stop = marks.get(k + 1).map(|n| n.0).unwrap_or(s.len());
                     let raw = flat.text(m.1, stop);
-                    // The value is the first non-empty cell before the next label, on that line
-                    // or (for a label alone at the end of its line) the next.
-                    raw.split(['\t', '|', '\n'])
+                    // The value is the first non-empty cell before the next label, on the
+                    // label's own line: an empty field never takes the next line's text.
+                    let line = raw.split('\n').next().unwrap_or_default();
+                    line.split(['\t', '|'])
                         .map(str::trim)
                         .find(|v| !v.is_empty())
                         .map(str::to_string)
@@ -726,7 +735,7 @@ fn opening(lines: &[Line], head_lines: usize, title_line: Option<usize>) -> Stri
                     .iter()
                     .flat_map(|(_, a)| a.iter())
                     .any(|a| s.starts_with(a))
-                && !s.contains("年度报告")
+                && !is_title_text(t)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -802,6 +811,14 @@ fn is_page_footer(line: &str) -> bool {
         "打印本页",
         "关闭窗口",
         "主办单位",
+        "主办：",
+        "上一篇",
+        "下一篇",
+        "相关链接",
+        "相关文件",
+        "分享到",
+        "【关闭】",
+        "【打印】",
     ]
     .iter()
     .any(|w| s.contains(w))
@@ -835,65 +852,56 @@ fn strip_sub_heading(p: &str, label: &str) -> Option<String> {
     )
 }
 
-/// The information-processing fee stated in section 六, in 元.
+/// The information-processing fee stated in section 六, in 元: the first mention of 信息处理费
+/// that is not the title of the rules (《政府信息公开信息处理费管理办法》) and states an amount.
 fn fee(text: &str) -> Option<String> {
-    let at = text.find("信息处理费")?;
-    let around: String = text[at.saturating_sub(0)..].chars().take(30).collect();
-    let before: String = text[..at]
-        .chars()
-        .rev()
-        .take(8)
-        .collect::<String>()
-        .chars()
-        .rev()
-        .collect();
-    if ["未收取", "没有收取", "未收", "无"]
-        .iter()
-        .any(|w| before.contains(w))
-    {
-        return Some("0".into());
+    use crate::report::number::{self, Number, ValueKind};
+    for (at, word) in text.match_indices("信息处理费") {
+        let after = &text[at + word.len()..];
+        if after.starts_with("管理办法") {
+            continue;
+        }
+        let before: String = text[..at]
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if ["未收取", "没有收取", "未收", "无"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
+            return Some("0".into());
+        }
+        let around: String = after.chars().take(30).collect();
+        let digits: String = around
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect();
+        let unit: String = around
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .skip_while(|c| c.is_ascii_digit() || *c == '.')
+            .take(2)
+            .collect();
+        let Ok(Some(Number::Micros(m))) = number::parse(&digits, ValueKind::Amount) else {
+            continue;
+        };
+        let yuan = if unit.starts_with("万元") {
+            m.checked_mul(10_000)
+        } else if unit.starts_with('元') {
+            Some(m)
+        } else {
+            None
+        };
+        if let Some(y) = yuan {
+            return Some(Number::Micros(y).to_string());
+        }
     }
-    let digits: String = around
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let after_digits: String = around
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .skip_while(|c| c.is_ascii_digit() || *c == '.')
-        .take(3)
-        .collect();
-    if digits.is_empty() {
-        return None;
-    }
-    match super::value::read(
-        &format!(
-            "{digits}{}",
-            if after_digits.starts_with("万元") {
-                "万元"
-            } else {
-                ""
-            }
-        ),
-        crate::report::number::ValueKind::Amount,
-    ) {
-        Read::Value {
-            text,
-            unit: Some(crate::report::number::MoneyUnit::WanYuan),
-            ..
-        } => crate::report::number::parse(&text, crate::report::number::ValueKind::Amount)
-            .ok()
-            .flatten()
-            .map(|n| match n {
-                crate::report::number::Number::Whole(w) => (w * 10_000).to_string(),
-                crate::report::number::Number::Micros(m) => {
-                    crate::report::number::Number::Micros(m * 10_000).to_string()
-                }
-            }),
-        Read::Value { text, .. } if after_digits.starts_with('元') => Some(text),
-        _ => None,
-    }
+    None
 }
 
 /// The cells' report, and the draft's cells and units from what was placed.

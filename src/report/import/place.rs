@@ -69,6 +69,8 @@ pub fn detect(lines: &[(usize, &Line)]) -> Option<(&'static Template, Vec<String
             for block in table.blocks {
                 for row in block.data_rows() {
                     out.insert(core(row.row.label));
+                    // A group in one format may be a data row in the other (（六）其他处理).
+                    out.extend(row.ancestors.iter().map(|g| core(g.label)));
                 }
                 for col in block.value_columns() {
                     out.insert(core(col.column.label));
@@ -223,7 +225,9 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
                 }
                 None => {
                     let disputes = unlabelled.filter(|_| {
-                        row.values.len() >= 12 && (row.label.trim().is_empty() || header_seen)
+                        row.values.len() >= 12
+                            && numbers > 0
+                            && (row.label.trim().is_empty() || header_seen)
                     });
                     if let Some((table, block)) = disputes {
                         place_disputes(template, table, block, &row, &mut out);

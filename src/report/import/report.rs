@@ -67,8 +67,8 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
         "<p class=\"nb-hint\">{}</p>",
         pick(
             lang,
-            "下表中灰色为页面上没有的单元格（保持空白，不会猜测），黄色为经换算或按0计的单元格，红色为无法读取的单元格；把鼠标移到单元格上可看到原文。",
-            "Grey cells are not on the page (left blank, never guessed); yellow ones were converted or read as 0; red ones could not be read; hover a cell to see the printed text.",
+            "下表中“—”为页面上没有的单元格（保持空白，不会猜测）；带*的单元格经过换算、按0计或无法读取（黄色、红色），把鼠标移到单元格上可看到原文和说明。",
+            "“—” marks cells not on the page (left blank, never guessed); cells marked * were converted, read as 0 or could not be read (yellow, red); hover a cell to see the printed text and why.",
         )
     );
     tables(&mut h, r, lang);
@@ -177,11 +177,13 @@ fn tables(h: &mut String, r: &Recognition, lang: Lang) {
                         .and_then(|c| c.value.clone())
                         .unwrap_or_else(|| "—".into());
                     match cell.and_then(|c| c.explain()) {
+                        // Not by colour alone: a visible mark, and the reason in words for
+                        // screen readers (the title is for the mouse).
                         Some(why) => {
+                            let why = escape(why.get(lang));
                             let _ = write!(
                                 h,
-                                "<td class=\"{class}\" title=\"{}\">{}</td>",
-                                escape(why.get(lang)),
+                                "<td class=\"{class}\" title=\"{why}\">{}<span aria-hidden=\"true\">*</span><span class=\"nb-visually-hidden\">（{why}）</span></td>",
                                 escape(&value)
                             );
                         }

@@ -26,7 +26,9 @@ pub enum Read {
     Unreadable(Message),
 }
 
-const ZERO_MARKS: &[&str] = &["0", "/", "／", "-", "－", "—", "——", "–", "--", "无", "\\"];
+const ZERO_MARKS: &[&str] = &[
+    "0", "/", "／", "-", "－", "—", "——", "–", "--", "无", "\\", "暂无", "空",
+];
 const COUNT_UNITS: &[&str] = &["人次", "件", "个", "条", "项", "次", "宗", "起", "份"];
 const SIGN_WORDS: &[(&str, bool)] = &[
     ("减少", true),
