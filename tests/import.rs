@@ -336,3 +336,9 @@ fn a_2021_table_three_alone_is_read_as_2021() {
     assert_eq!(r.draft.template, "ogi-2021");
     assert_eq!(r.draft.cell("t3/other-no-correction/natural"), "1");
 }
+
+#[test]
+fn a_traditional_2021_page_reads_like_the_simplified_one() {
+    let r = check_fixture("2021-hant.html");
+    assert!(r.cells.iter().all(|c| c.value.is_some()));
+}
