@@ -79,7 +79,7 @@ test('a saved government page becomes a draft after a cell-by-cell report', asyn
   assert.match(await report.textContent(), /（八）其他（本省增加）/);
   assert.match(await page.locator('#nb-recognition-tally').textContent(), /经单位或文字换算/);
   // A cell converted from 元 to 万元 says so where it is shown.
-  assert.equal(await report.locator('td[title*="251000元"]').textContent(), '25.1');
+  assert.equal(await report.locator('td[title*="251000元"]').textContent(), '25.1*（“251000元”换算为25.1万元）');
   assert.deepEqual(await axe(page), []);
 
   await page.getByRole('button', { name: '用识别结果新建草稿' }).click();
