@@ -342,3 +342,20 @@ fn a_traditional_2021_page_reads_like_the_simplified_one() {
     let r = check_fixture("2021-hant.html");
     assert!(r.cells.iter().all(|c| c.value.is_some()));
 }
+
+#[test]
+fn what_the_worker_sends_back_opens_as_the_same_draft() {
+    use nianbao::report::file;
+    use nianbao::report::import::Imported;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let page = std::fs::read_to_string(dir.join("2021-quirks.html")).unwrap();
+    let sent = Imported::read(&page, "d1");
+    let got = Imported::from_json(&sent.to_json()).expect("the worker's JSON reads back");
+    assert!(got.anything);
+    let draft = file::from_file(&got.draft).expect("a valid draft file");
+    assert_eq!(draft, read_published(&page, "d1").draft);
+    assert!(got.report_zh.contains("识别") || got.report_zh.contains("表格"));
+    assert!(got.report_en.contains("Tables:"));
+    assert_eq!(Imported::from_json("not json"), None);
+    assert!(!Imported::read("hello", "d2").anything);
+}

@@ -3,8 +3,9 @@
 
 use super::i18n::{tr, use_lang};
 use super::import::store_and_open;
+use crate::report::file;
 use crate::report::file::MAX_FILE_BYTES;
-use crate::report::import::{declared_charset, read_published, report_html, Recognition};
+use crate::report::import::{declared_charset, Imported};
 use crate::report::Message;
 use crate::storage::local;
 use leptos::prelude::*;
@@ -65,11 +66,29 @@ pub fn PublishedImport(
 ) -> impl IntoView {
     let lang = use_lang();
     let pasted = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<Recognition>);
+    let result = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<Message>);
+    let reading = RwSignal::new(false);
+    // The page is read in the worker, with the reading code that the first screen never loads.
     let recognise = move |text: String| {
         problem.set(None);
-        result.set(Some(read_published(&text, &local::new_id())));
+        result.set(None);
+        reading.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = super::worker::ask(format!("import\n{}\n{text}", local::new_id())).await;
+            reading.set(false);
+            match answer
+                .ok()
+                .and_then(|a| a.as_string())
+                .and_then(|j| Imported::from_json(&j))
+            {
+                Some(imported) => result.set(Some(imported)),
+                None => problem.set(Some(Message::new(
+                    "读取网页时出错，请重试；本浏览器中的草稿没有任何改变。",
+                    "Reading the page failed; try again. Nothing in this browser was changed.",
+                ))),
+            }
+        });
     };
     let open = move |f: web_sys::File| {
         leptos::task::spawn_local(async move {
@@ -121,6 +140,7 @@ pub fn PublishedImport(
                     {tr("识别粘贴的文字", "Recognise the pasted text")}
                 </button>
             </div>
+            {move || reading.get().then(|| view! { <p role="status">{tr("正在识别……", "Reading the page…")}</p> })}
             {move || problem.get().map(|p| view! {
                 <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p>
             })}
@@ -129,15 +149,15 @@ pub fn PublishedImport(
     }
 }
 
-/// What was read from a page, before the draft is created: the report itself is built by the
-/// core as markup (read-only), the buttons are here.
+/// What was read from a page, before the draft is created: the report is markup built by the
+/// core (read-only); the buttons are here.
 #[component]
 fn RecognitionReport(
-    r: Recognition,
+    r: Imported,
     on_cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    if !r.anything() {
+    if !r.anything {
         return view! {
             <div class="nb-banner nb-banner-error" role="alert">
                 <p><strong>{tr("没有读到任何年报内容。", "Nothing of an annual report could be read.")}</strong></p>
@@ -147,13 +167,21 @@ fn RecognitionReport(
         .into_any();
     }
     let draft = r.draft.clone();
-    let body = move || report_html(&r, lang.get());
+    let failed = RwSignal::new(None::<Message>);
+    let create = move |_| match file::from_file(&draft) {
+        Ok(d) => store_and_open(d),
+        Err(e) => failed.set(Some(e.message())),
+    };
+    let body = move || r.report(lang.get()).to_string();
     view! {
         <div class="nb-recognition" role="region" aria-labelledby="nb-recognition-heading">
             <h3 id="nb-recognition-heading" tabindex="-1">{tr("识别结果", "What was recognised")}</h3>
             <div inner_html=body></div>
+            {move || failed.get().map(|m| view! {
+                <p class="nb-banner nb-banner-error" role="alert">{m.get(lang.get()).to_string()}</p>
+            })}
             <div class="nb-actions">
-                <button type="button" class="nb-button" on:click=move |_| store_and_open(draft.clone())>
+                <button type="button" class="nb-button" on:click=create>
                     {tr("用识别结果新建草稿", "Create a draft from this")}
                 </button>
                 <button type="button" class="nb-button nb-button-secondary" on:click=move |_| on_cancel()>

@@ -25,6 +25,7 @@ mod table_step;
 mod task_list;
 mod text_step;
 mod word;
+mod worker;
 mod year_link;
 
 pub use app::App;

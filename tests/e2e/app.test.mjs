@@ -39,7 +39,7 @@ test('the first screen does not load the Word writer', async () => {
   await page.goto(app.url);
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.ok(requests.some((r) => r.endsWith('_bg.wasm')), requests.join());
-  assert.deepEqual(requests.filter((r) => r.startsWith('docx-worker')), []);
+  assert.deepEqual(requests.filter((r) => r.startsWith('nianbao-worker')), []);
   await context.close();
 });
 

@@ -7,12 +7,14 @@
 
 mod hant;
 pub mod html;
+mod imported;
 pub mod label;
 mod page;
 mod place;
 mod report;
 pub mod value;
 
+pub use imported::Imported;
 pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
 pub use report::{report_html, status_class};
 
