@@ -139,3 +139,40 @@ test('rows copied from a web page table paste by position, labels and totals ski
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a report is linked to last year from the drafts in this browser, and unlinked after asking', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  const lastTitle = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+  const lastYear = Number(/(\d{4})年/.exec(lastTitle)[1]);
+  await page.getByRole('link', { name: '← 首页' }).click();
+  await page.getByRole('textbox', { name: '年度' }).fill(String(lastYear + 1));
+  await page.getByRole('textbox', { name: '发布机构' }).fill('关联测试街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await heading(page, `关联测试街道办事处${lastYear + 1}年政府信息公开工作年度报告`);
+
+  // Last year's drafts come first in the list.
+  const select = page.getByRole('combobox', { name: '本浏览器中的草稿' });
+  const options = await select.locator('option').allTextContents();
+  assert.equal(options[1], `${lastYear} · ${lastTitle}`);
+  await select.selectOption({ index: 1 });
+  await page.getByRole('button', { name: '关联', exact: true }).click();
+  await page.getByText('上一年度报告：').waitFor();
+
+  // Nothing typed yet in 二、上年结转: every column where last year carried requests over is flagged.
+  await page.goto(page.url().replace(/#\/([^/]+)\/.*/, '#/$1/review'));
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(await page.getByText(new RegExp(`二、上年结转政府信息公开申请数量（.+）为0，但${lastYear}年报告的四、结转下年度继续办理为[1-9]`)).count() > 0);
+
+  await page.goto(page.url().replace(/#\/([^/]+)\/.*/, '#/$1/tasks'));
+  await page.getByRole('button', { name: '取消关联' }).click();
+  await page.getByRole('alert').filter({ hasText: '取消后' }).waitFor();
+  await page.getByRole('button', { name: '保留关联' }).click();
+  await page.getByText('上一年度报告：').waitFor();
+  await page.getByRole('button', { name: '取消关联' }).click();
+  await page.getByRole('button', { name: '确定取消关联' }).click();
+  await page.getByText('尚未关联上一年度的报告').waitFor();
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
