@@ -210,3 +210,28 @@ fn linking_a_previous_report_later_runs_the_same_checks() {
     assert_eq!(found.len(), 1);
     assert_eq!(cells_of(&found[0]), vec!["t3/carried/natural"]);
 }
+
+#[test]
+fn the_page_compares_this_year_with_last_when_linked_and_charts_are_on() {
+    use nianbao::report::export;
+    let mut last = last_year();
+    last.set_cell("t3/new/natural", "7");
+    let mut this = sample(&OGI_2021).unwrap();
+    this.meta.year = 2024;
+    this.charts = true;
+    let page = export::page(&OGI_2021, &this);
+    assert!(!page.contains("本年与上年对比"), "no link, no comparison");
+    this.previous = Some(Previous::of(&last));
+    let page = export::page(&OGI_2021, &this);
+    assert!(page.contains("本年与上年对比（件）"));
+    let sheet = nianbao::report::Sheet::compute(&OGI_2021, &this);
+    let last_sheet = nianbao::report::Sheet::compute(&OGI_2021, &last);
+    let desc = format!(
+        "本年新收申请：2024年{}件，2023年{}件",
+        sheet.whole("t3/new/total"),
+        last_sheet.whole("t3/new/total")
+    );
+    assert!(page.contains(&desc), "{desc}");
+    this.charts = false;
+    assert!(!export::page(&OGI_2021, &this).contains("本年与上年对比"));
+}

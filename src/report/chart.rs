@@ -83,3 +83,87 @@ pub fn figure(chart: &Chart, sheet: &Sheet, n: usize) -> String {
     let _ = writeln!(out, "</figure>");
     out
 }
+
+/// This year's numbers against last year's, two bars per item (this year solid, last year
+/// outlined), each with its number; `n` makes the ids unique.
+pub fn comparison(chart: &Chart, this: (&Sheet, i32), last: (&Sheet, i32), n: usize) -> String {
+    let (now, then) = (values(chart, this.0), values(chart, last.0));
+    let (year, last_year) = (this.1, last.1);
+    let max = now.iter().chain(&then).copied().max().unwrap_or(0).max(1);
+    let pair = ROW * 2;
+    let legend = 24;
+    let height = TOP * 2 + legend + pair * chart.bars.len();
+    let words: Vec<String> = chart
+        .bars
+        .iter()
+        .zip(now.iter().zip(&then))
+        .map(|(b, (a, p))| format!("{}：{year}年{a}件，{last_year}年{p}件", b.label))
+        .collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "<figure class=\"nb-chart\">");
+    let _ = writeln!(
+        out,
+        "<svg role=\"img\" aria-labelledby=\"nb-chart-{n}-title nb-chart-{n}-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">"
+    );
+    let _ = writeln!(
+        out,
+        "<title id=\"nb-chart-{n}-title\">{}</title>",
+        escape(chart.title)
+    );
+    let _ = writeln!(
+        out,
+        "<desc id=\"nb-chart-{n}-desc\">{}</desc>",
+        escape(&words.join("；"))
+    );
+    let _ = writeln!(
+        out,
+        "<rect x=\"{LABEL}\" y=\"{TOP}\" width=\"14\" height=\"14\"></rect><text x=\"{}\" y=\"{}\">{year}年</text>",
+        LABEL + 20,
+        TOP + 12
+    );
+    let _ = writeln!(
+        out,
+        "<rect class=\"nb-chart-last\" x=\"{}\" y=\"{TOP}\" width=\"14\" height=\"14\"></rect><text x=\"{}\" y=\"{}\">{last_year}年</text>",
+        LABEL + 100,
+        LABEL + 120,
+        TOP + 12
+    );
+    for (i, bar) in chart.bars.iter().enumerate() {
+        let y = TOP + legend + i * pair;
+        let _ = writeln!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            LABEL - 8,
+            y + ROW + 4,
+            escape(bar.label)
+        );
+        for (k, (value, class)) in [(now[i], ""), (then[i], " class=\"nb-chart-last\"")]
+            .into_iter()
+            .enumerate()
+        {
+            let top = y + k * (ROW - 4) + 3;
+            // u128: counts reach 10^12, beyond wasm's 32-bit usize.
+            let width = (u128::from(value.max(0).unsigned_abs()) * BAR_AREA as u128
+                / u128::from(max.unsigned_abs())) as usize;
+            let _ = writeln!(
+                out,
+                "<rect{class} x=\"{LABEL}\" y=\"{top}\" width=\"{width}\" height=\"{}\"></rect>",
+                ROW - 10
+            );
+            let _ = writeln!(
+                out,
+                "<text x=\"{}\" y=\"{}\">{value}</text>",
+                LABEL + width + 6,
+                top + 15
+            );
+        }
+    }
+    let _ = writeln!(out, "</svg>");
+    let _ = writeln!(
+        out,
+        "<figcaption>{}（{year}年与{last_year}年报告，图中数字与表格一致）</figcaption>",
+        escape(chart.title)
+    );
+    let _ = writeln!(out, "</figure>");
+    out
+}

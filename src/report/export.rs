@@ -92,6 +92,7 @@ fn article(template: &Template, draft: &Draft, out: &mut String) {
                             out.push_str(&super::chart::figure(chart, &sheet, n + 1));
                         }
                     }
+                    year_over_year(template, draft, &sheet, section.key, out);
                 }
             }
         }
@@ -479,4 +480,31 @@ pub fn plain_text(template: &Template, draft: &Draft) -> String {
 pub fn file_name(draft: &Draft, suffix: &str) -> String {
     let title = super::file::file_safe(&draft.meta.title(), 80);
     format!("{}{suffix}", if title.is_empty() { "年报" } else { &title })
+}
+
+/// The this-year-against-last chart, after its section's table, when last year is linked.
+fn year_over_year(
+    template: &Template,
+    draft: &Draft,
+    sheet: &Sheet,
+    section: super::template::SectionKey,
+    out: &mut String,
+) {
+    let (Some(chart), Some(previous)) = (&template.year_over_year, &draft.previous) else {
+        return;
+    };
+    let Some(last_template) = super::templates::by_id(&previous.template) else {
+        return;
+    };
+    if chart.section != section {
+        return;
+    }
+    let last = Sheet::compute(last_template, &previous.as_draft());
+    let n = template.charts.len() + 1;
+    out.push_str(&super::chart::comparison(
+        chart,
+        (sheet, draft.meta.year),
+        (&last, previous.year),
+        n,
+    ));
 }

@@ -32,6 +32,8 @@ pub struct Template {
     pub data_phrase: &'static str,
     /// The charts the page can carry, drawn from the tables.
     pub charts: &'static [Chart],
+    /// The chart comparing this year with last year, drawn when last year's report is linked.
+    pub year_over_year: Option<Chart>,
     /// The report years the format is for: the first, and the last if it was replaced.
     pub years: (i32, Option<i32>),
     /// What links a report in this format to last year's (carried cells, cross-year checks).

@@ -46,6 +46,12 @@ before(async () => {
     'xss-2021': JSON.stringify(hostile(JSON.parse(sample2021))),
     'charts-2021': JSON.stringify({ ...JSON.parse(sample2021), charts: true }),
     'charts-2019': JSON.stringify({ ...JSON.parse(sample2019), charts: true }),
+    // With last year's report linked (a 2019-format one): the this-year-against-last chart.
+    'charts-years': JSON.stringify({
+      ...JSON.parse(sample2021),
+      charts: true,
+      previous: { id: 'last', year: 2024, template: 'ogi-2019', title: '上一年', cells: JSON.parse(sample2019).cells },
+    }),
   };
   for (const [name, draft] of Object.entries(drafts)) {
     await writeFile(path.join(dir, `${name}.json`), draft);
@@ -66,7 +72,7 @@ const describe = (messages) =>
   messages.map((m) => `${path.basename(m.url ?? '')}:${m.lastLine} ${m.type}/${m.subType ?? ''} ${m.message}`);
 
 test('vnu reports nothing (errors or warnings) on every exported page', async () => {
-  const files = ['empty-2021', 'sample-2021', 'sample-2019', 'charts-2021', 'charts-2019'].map((n) => path.join(dir, `${n}.html`));
+  const files = ['empty-2021', 'sample-2021', 'sample-2019', 'charts-2021', 'charts-2019', 'charts-years'].map((n) => path.join(dir, `${n}.html`));
   assert.deepEqual(describe(await vnu(files)), []);
   // The hostile page's text is almost all Latin-script attack strings, so vnu's language guess
   // (random sampling: it says "English" on some runs, nothing on others) is about the test data,
@@ -75,7 +81,7 @@ test('vnu reports nothing (errors or warnings) on every exported page', async ()
   assert.deepEqual(describe(await vnu([hostile], { langdetect: false })), []);
 });
 
-for (const name of ['empty-2021', 'sample-2021', 'sample-2019', 'xss-2021', 'charts-2021', 'charts-2019']) {
+for (const name of ['empty-2021', 'sample-2021', 'sample-2019', 'xss-2021', 'charts-2021', 'charts-2019', 'charts-years']) {
   test(`axe reports no violation on ${name}`, async () => {
     // The page's own CSP forbids every script, axe's included; bypass it for the audit only.
     const context = await browser.newContext({ bypassCSP: true });

@@ -532,3 +532,20 @@ macro_rules! outcome_bars {
     };
 }
 pub(crate) use outcome_bars;
+
+/// This year against last year: the headline numbers, with keys both formats share, so a
+/// 2021-format report compares with a 2019-format predecessor.
+pub const CHART_YEAR_OVER_YEAR: Chart = Chart {
+    title: "本年与上年对比（件）",
+    section: SectionKey::Disputes,
+    bars: &[
+        bar("本年新收申请", &["t3/new/total"]),
+        bar("办理结果总计", &["t3/total/total"]),
+        bar("结转下年度继续办理", &["t3/carried-over/total"]),
+        bar("行政复议", &["t4/cases/review-total"]),
+        bar(
+            "行政诉讼",
+            &["t4/cases/direct-total", "t4/cases/after-total"],
+        ),
+    ],
+};

@@ -164,6 +164,7 @@ pub static OGI_2019: Template = Template {
         CHART_APPLICANTS,
         CHART_DISPUTES,
     ],
+    year_over_year: Some(CHART_YEAR_OVER_YEAR),
     years: (2019, Some(2020)),
     links: &[CARRY_REQUESTS],
 };

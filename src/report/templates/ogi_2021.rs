@@ -160,6 +160,7 @@ pub static OGI_2021: Template = Template {
         CHART_APPLICANTS,
         CHART_DISPUTES,
     ],
+    year_over_year: Some(CHART_YEAR_OVER_YEAR),
     years: (2021, None),
     links: &[
         CARRY_REQUESTS,
