@@ -187,3 +187,14 @@ fn texts_survive_exactly() {
     assert_eq!(back.text(SectionKey::Problems).text, weird);
     assert_eq!(back.meta.body, weird);
 }
+
+#[test]
+fn a_year_is_four_digits_in_range_and_anything_else_is_said() {
+    use nianbao::report::Meta;
+    assert_eq!(Meta::read_year(" 2024 "), Ok(2024));
+    assert_eq!(Meta::read_year("２０２４"), Ok(2024));
+    for bad in ["20x", "202", "1900", "-2024", "2024.5", ""] {
+        let why = Meta::read_year(bad).unwrap_err();
+        assert!(why.zh.contains("不是年度"), "{bad}: {}", why.zh);
+    }
+}

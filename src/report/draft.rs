@@ -3,6 +3,7 @@
 //! Cells hold the text as typed, so nothing a person types is ever lost or rewritten; the
 //! numbers are read from it (see `number`) whenever totals, rules or the export need them.
 
+use super::message::Message;
 use super::number::MoneyUnit;
 use super::template::{Aspect, SectionBody, SectionKey, Template, TextSpec};
 use super::templates;
@@ -193,6 +194,22 @@ impl Default for Draft {
 }
 
 impl Meta {
+    /// Reads a year as typed (full-width digits too): four digits, 1990–2100.
+    pub fn read_year(text: &str) -> Result<i32, Message> {
+        let year = super::number::parse(text, super::number::ValueKind::Count)
+            .ok()
+            .flatten()
+            .and_then(|n| n.whole())
+            .and_then(|n| i32::try_from(n).ok())
+            .filter(|y| (1990..=2100).contains(y));
+        year.ok_or_else(|| {
+            Message::new(
+                format!("“{}”不是年度：请填写四位数字，例如 2025；改正前，草稿保留原来的年度", text.trim()),
+                format!("“{}” is not a year: type four digits, e.g. 2025; until then the draft keeps its year", text.trim()),
+            )
+        })
+    }
+
     /// The customary title: `{发布机构}{年度}年政府信息公开工作年度报告`.
     pub fn default_title(&self) -> String {
         format!(

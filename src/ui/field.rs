@@ -41,21 +41,29 @@ pub fn DraftField(
     /// Placeholder text (the value used when left empty).
     #[prop(optional, into)]
     placeholder: Option<Signal<String>>,
+    /// Why a typed text cannot be stored (the setter then keeps the draft as it was); said when
+    /// the person leaves the field, not while they type.
+    #[prop(optional)]
+    check: Option<fn(&str) -> Option<crate::report::Message>>,
 ) -> impl IntoView {
     let e = use_editing();
     let lang = use_lang();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let typed_error = RwSignal::new(None::<crate::report::Message>);
     let errors = Memo::new(move |_| {
+        let mut out = typed_error.get().into_iter().collect::<Vec<_>>();
         e.findings.with(|fs| {
-            fs.iter()
-                .filter(|f| {
-                    f.severity == Severity::Error
-                        && matches!(f.location, Location::Field { field: x } if Some(x) == field)
-                })
-                .map(|f| f.message.clone())
-                .collect::<Vec<_>>()
-        })
+            out.extend(
+                fs.iter()
+                    .filter(|f| {
+                        f.severity == Severity::Error
+                            && matches!(f.location, Location::Field { field: x } if Some(x) == field)
+                    })
+                    .map(|f| f.message.clone()),
+            )
+        });
+        out
     });
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -76,7 +84,15 @@ pub fn DraftField(
     let value = Memo::new(move |_| e.draft.with(get));
     let on_input = move |ev: leptos::ev::Event| {
         let text = event_target_value(&ev);
+        if check.is_some_and(|c| c(&text).is_none()) {
+            typed_error.set(None);
+        }
         e.draft.update(|d| set(d, text));
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Some(c) = check {
+            typed_error.set(c(&event_target_value(&ev)));
+        }
     };
     let placeholder = move || placeholder.map(|p| p.get());
     let class = if short {
@@ -112,6 +128,7 @@ pub fn DraftField(
                 placeholder=placeholder
                 prop:value=value
                 on:input=on_input
+                on:change=on_change
             />
         }
         .into_any()

@@ -7,6 +7,7 @@ use super::step_frame::StepFrame;
 use super::text_step::{StaleKeep, StaleTag};
 use crate::report::progress::Step;
 use crate::report::rules::Field;
+use crate::report::Meta;
 use leptos::prelude::*;
 
 /// The metadata step.
@@ -26,7 +27,8 @@ pub fn MetaStep() -> impl IntoView {
                 get=|d| d.meta.body.clone() set=|d, v| d.meta.body = v />
             <DraftField id="nb-meta-year" label=("年度", "Year (年度)") field=Field::Year short=true inputmode="numeric"
                 hint=("报告统计的年度，四位数字。", "The year the report covers, four digits.")
-                get=|d| d.meta.year.to_string() set=|d, v| if let Ok(y) = v.trim().parse() { d.meta.year = y } />
+                get=|d| d.meta.year.to_string() set=|d, v| if let Ok(y) = Meta::read_year(&v) { d.meta.year = y }
+                check=|v| Meta::read_year(v).err() />
             <DraftField id="nb-meta-title" label=("标题", "Title (标题)") placeholder=default_title
                 hint=("留空则使用惯例标题：机构全称＋年度＋“年政府信息公开工作年度报告”。", "Leave empty for the customary title: body + year + 年政府信息公开工作年度报告.")
                 get=|d| d.meta.title.clone().unwrap_or_default()

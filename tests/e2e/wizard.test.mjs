@@ -268,6 +268,11 @@ test('what is typed in a field stays as typed while other fields change', async 
   await page.getByRole('textbox', { name: '年度' }).fill('20x');
   await page.getByRole('textbox', { name: '联系地址' }).fill('新地址');
   assert.equal(await page.getByRole('textbox', { name: '年度' }).inputValue(), '20x');
+  // Leaving the field says why it was not taken; the draft keeps its year until it is fixed.
+  await page.getByText('“20x”不是年度').waitFor();
+  assert.match(await page.getByRole('textbox', { name: '年度' }).getAttribute('aria-describedby'), /nb-meta-year-error/);
+  await page.getByRole('textbox', { name: '年度' }).fill('2024');
+  assert.equal(await page.getByText('“20x”不是年度').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
