@@ -34,21 +34,7 @@ pub fn figure(chart: &Chart, sheet: &Sheet, n: usize) -> String {
         .map(|(b, v)| format!("{}{v}件", b.label))
         .collect();
     let mut out = String::new();
-    let _ = writeln!(out, "<figure class=\"nb-chart\">");
-    let _ = writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"nb-chart-{n}-title nb-chart-{n}-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">"
-    );
-    let _ = writeln!(
-        out,
-        "<title id=\"nb-chart-{n}-title\">{}</title>",
-        escape(chart.title)
-    );
-    let _ = writeln!(
-        out,
-        "<desc id=\"nb-chart-{n}-desc\">{}</desc>",
-        escape(&words.join("，"))
-    );
+    open_figure(&mut out, n, height, chart.title, &words.join("，"));
     for (i, (bar, value)) in chart.bars.iter().zip(&values).enumerate() {
         let y = TOP + i * ROW;
         // u128: counts reach 10^12, beyond wasm's 32-bit usize.
@@ -74,13 +60,7 @@ pub fn figure(chart: &Chart, sheet: &Sheet, n: usize) -> String {
             y + 19
         );
     }
-    let _ = writeln!(out, "</svg>");
-    let _ = writeln!(
-        out,
-        "<figcaption>{}（图中数字与上表一致）</figcaption>",
-        escape(chart.title)
-    );
-    let _ = writeln!(out, "</figure>");
+    close_figure(&mut out, &format!("{}（图中数字与上表一致）", chart.title));
     out
 }
 
@@ -100,21 +80,7 @@ pub fn comparison(chart: &Chart, this: (&Sheet, i32), last: (&Sheet, i32), n: us
         .map(|(b, (a, p))| format!("{}：{year}年{a}件，{last_year}年{p}件", b.label))
         .collect();
     let mut out = String::new();
-    let _ = writeln!(out, "<figure class=\"nb-chart\">");
-    let _ = writeln!(
-        out,
-        "<svg role=\"img\" aria-labelledby=\"nb-chart-{n}-title nb-chart-{n}-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">"
-    );
-    let _ = writeln!(
-        out,
-        "<title id=\"nb-chart-{n}-title\">{}</title>",
-        escape(chart.title)
-    );
-    let _ = writeln!(
-        out,
-        "<desc id=\"nb-chart-{n}-desc\">{}</desc>",
-        escape(&words.join("；"))
-    );
+    open_figure(&mut out, n, height, chart.title, &words.join("；"));
     let _ = writeln!(
         out,
         "<rect x=\"{LABEL}\" y=\"{TOP}\" width=\"14\" height=\"14\"></rect><text x=\"{}\" y=\"{}\">{year}年</text>",
@@ -158,12 +124,39 @@ pub fn comparison(chart: &Chart, this: (&Sheet, i32), last: (&Sheet, i32), n: us
             );
         }
     }
-    let _ = writeln!(out, "</svg>");
+    close_figure(
+        &mut out,
+        &format!(
+            "{}（{year}年与{last_year}年报告，图中数字与表格一致）",
+            chart.title
+        ),
+    );
+    out
+}
+
+/// Opens a chart's `<figure>` and its accessible `<svg>`: the title and the description that
+/// states every number.
+fn open_figure(out: &mut String, n: usize, height: usize, title: &str, desc: &str) {
+    let _ = writeln!(out, "<figure class=\"nb-chart\">");
     let _ = writeln!(
         out,
-        "<figcaption>{}（{year}年与{last_year}年报告，图中数字与表格一致）</figcaption>",
-        escape(chart.title)
+        "<svg role=\"img\" aria-labelledby=\"nb-chart-{n}-title nb-chart-{n}-desc\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\">"
     );
+    let _ = writeln!(
+        out,
+        "<title id=\"nb-chart-{n}-title\">{}</title>",
+        escape(title)
+    );
+    let _ = writeln!(
+        out,
+        "<desc id=\"nb-chart-{n}-desc\">{}</desc>",
+        escape(desc)
+    );
+}
+
+/// Closes what [`open_figure`] opened, with the visible caption.
+fn close_figure(out: &mut String, caption: &str) {
+    let _ = writeln!(out, "</svg>");
+    let _ = writeln!(out, "<figcaption>{}</figcaption>", escape(caption));
     let _ = writeln!(out, "</figure>");
-    out
 }

@@ -62,17 +62,10 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                     if now != then {
                         let column = cell.column_name();
                         let row = cell.row.row.label;
-                        out.push(Finding {
-                            rule,
-                            severity: Severity::Warning,
-                            location: Location::Cells {
-                                cells: vec![cell.location(template)],
-                            },
-                            message: Message::new(
-                                format!("{row}（{column}）为{now}，但{last_year}年报告的{from_label}为{then}。"),
-                                format!("{row} ({column}) is {now}, but the {last_year} report's {from_label} is {then}."),
-                            ),
-                        });
+                        out.push(warning(rule, cell.location(template), Message::new(
+                            format!("{row}（{column}）为{now}，但{last_year}年报告的{from_label}为{then}。"),
+                            format!("{row} ({column}) is {now}, but the {last_year} report's {from_label} is {then}."),
+                        )));
                     }
                 }
             }
@@ -112,20 +105,23 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                     let expected = then.saturating_add(plus).saturating_sub(minus);
                     if now != expected {
                         let name = cell.name();
-                        out.push(Finding {
-                            rule,
-                            severity: Severity::Warning,
-                            location: Location::Cells {
-                                cells: vec![cell.location(template)],
-                            },
-                            message: Message::new(
-                                format!("{name}为{now}，按{last_year}年的{then}加{added_label}{plus}减{removed_label}{minus}应为{expected}。"),
-                                format!("{name} is {now}; {last_year}'s {then} + {added_label} {plus} − {removed_label} {minus} gives {expected}."),
-                            ),
-                        });
+                        out.push(warning(rule, cell.location(template), Message::new(
+                            format!("{name}为{now}，按{last_year}年的{then}加{added_label}{plus}减{removed_label}{minus}应为{expected}。"),
+                            format!("{name} is {now}; {last_year}'s {then} + {added_label} {plus} − {removed_label} {minus} gives {expected}."),
+                        )));
                     }
                 }
             }
         }
+    }
+}
+
+/// A cross-year warning on one of this year's cells.
+fn warning(rule: &'static str, cell: super::rules::CellLocation, message: Message) -> Finding {
+    Finding {
+        rule,
+        severity: Severity::Warning,
+        location: Location::Cells { cells: vec![cell] },
+        message,
     }
 }

@@ -391,30 +391,23 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
         (None, None) => templates::default_template(),
     };
     let format = match &detected {
-        Some((t, evidence)) => Message::new(
-            format!(
-                "表格按{}格式（{}）读取：页面中有“{}”。",
-                t.id,
-                t.issued_with,
-                evidence
-                    .iter()
-                    .take(3)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("”“")
-            ),
-            format!(
-                "Tables read in the {} format ({}): the page has “{}”.",
-                t.id,
-                t.issued_with,
-                evidence
-                    .iter()
-                    .take(3)
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join("”, “")
-            ),
-        ),
+        Some((t, evidence)) => {
+            let shown = &evidence[..evidence.len().min(3)];
+            Message::new(
+                format!(
+                    "表格按{}格式（{}）读取：页面中有“{}”。",
+                    t.id,
+                    t.issued_with,
+                    shown.join("”“")
+                ),
+                format!(
+                    "Tables read in the {} format ({}): the page has “{}”.",
+                    t.id,
+                    t.issued_with,
+                    shown.join("”, “")
+                ),
+            )
+        }
         None => Message::new(
             format!("表格中没有能区分格式的标签，按{}格式读取。", template.id),
             format!("No label tells the format apart; read as {}.", template.id),
