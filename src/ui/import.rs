@@ -66,9 +66,14 @@ pub fn store_and_open(draft: Draft) {
         saved_at: js_sys::Date::now(),
         draft,
     };
-    let stored = local::put(&e).ok().map(|()| (e.revision, e.saved_at));
     let id = e.draft.id.clone();
-    remember(e.draft, stored);
+    match (local::put(&e), local::stored_revision(&id)) {
+        (Ok(()), _) => remember(e.draft, Some((e.revision, e.saved_at))),
+        // Replacing a stored draft while storage refuses: unsaved over the stored copy, so
+        // the screen says why it is not saved (not that another tab changed it).
+        (Err(_), Ok(Some(base))) => super::saver::keep_unsaved(&e.draft, base),
+        (Err(_), _) => remember(e.draft, None),
+    }
     go(&Route::Tasks(id));
 }
 

@@ -48,6 +48,16 @@ pub fn unsaved(id: &str) -> Option<(Draft, u64)> {
     UNSAVED.with(|u| u.borrow().get(id).cloned())
 }
 
+/// Keeps a draft that could not be stored as unsaved over the stored revision `base` (a file
+/// that replaces a stored draft while storage is full): its screen then retries the save
+/// against that revision instead of reporting another tab's change.
+pub fn keep_unsaved(draft: &Draft, base: u64) {
+    UNSAVED.with(|u| {
+        u.borrow_mut()
+            .insert(draft.id.clone(), (draft.clone(), base))
+    });
+}
+
 /// Drops the in-memory copy of a draft (deleted, or its stored copy chosen instead).
 pub fn forget(id: &str) {
     UNSAVED.with(|u| u.borrow_mut().remove(id));

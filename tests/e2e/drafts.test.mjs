@@ -238,6 +238,28 @@ test('importing draft files: same id asks, bad files get their own message and c
   assert.notEqual(page.url().match(/#\/([^/]+)\/tasks/)[1], id);
   await page.goto(app.url);
   assert.equal(await page.getByRole('row').filter({ hasText: '导入街道' }).count(), 2);
+  // The same id again, replaced while storage is full: the file opens, unsaved with the
+  // reason, not as another tab's change; freeing space stores it.
+  const storedBefore = await stored(page, id);
+  const replacing = JSON.parse(await readFile(draftFile, 'utf8'));
+  replacing.meta.index_no = '替换的索引号'.repeat(6);
+  await writeFile(path.join(files, 'replace.json'), JSON.stringify(replacing));
+  await page.evaluate(() => {
+    let n = 0;
+    for (const size of [1 << 20, 1 << 16, 1 << 12, 1 << 8, 16, 1]) {
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, 'x'.repeat(size)); } catch { break; }
+      }
+    }
+  });
+  await page.getByLabel('选择草稿文件').setInputFiles(path.join(files, 'replace.json'));
+  await page.getByRole('alert').filter({ hasText: '本浏览器中已经有这份草稿' }).getByRole('button', { name: '用文件替换现有草稿' }).click();
+  await page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' }).waitFor();
+  assert.equal(await page.getByText('另一个标签页').count(), 0);
+  assert.equal(await stored(page, id), storedBefore, 'the stored copy is untouched until it can be replaced');
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByText(/已保存在本浏览器/).waitFor({ timeout: 10000 });
+  assert.ok((await stored(page, id)).includes('替换的索引号'));
   await context.close();
 });
 
