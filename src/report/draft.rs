@@ -52,6 +52,9 @@ pub struct Previous {
     pub title: String,
     /// Its table cells as typed.
     pub cells: BTreeMap<String, String>,
+    /// Linked from a draft file the user chose: kept as read, not replaced by a stored draft
+    /// of the same id (which may be older).
+    pub from_file: bool,
 }
 
 impl Previous {
@@ -63,6 +66,7 @@ impl Previous {
             template: draft.template.clone(),
             title: draft.meta.title(),
             cells: draft.cells.clone(),
+            from_file: false,
         }
     }
 

@@ -32,7 +32,9 @@ pub fn YearLink() -> impl IntoView {
 
     // Last year's copy follows last year's draft while that draft is stored here.
     if let Some(previous) = e.draft.with_untracked(|d| d.previous.clone()) {
-        if let Ok(Some(entry)) = local::load(&previous.id) {
+        if previous.from_file {
+            // Chosen as a file: kept as read.
+        } else if let Ok(Some(entry)) = local::load(&previous.id) {
             let fresh = Previous::of(&entry.draft);
             if fresh != previous {
                 e.draft.update(|d| d.previous = Some(fresh));
@@ -94,7 +96,10 @@ pub fn YearLink() -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             match import::read(file).await {
-                Ok(draft) => link(Previous::of(&draft)),
+                Ok(draft) => link(Previous {
+                    from_file: true,
+                    ..Previous::of(&draft)
+                }),
                 Err(why) => problem.set(Some(why)),
             }
         });
