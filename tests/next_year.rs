@@ -239,3 +239,23 @@ fn the_page_compares_this_year_with_last_when_linked_and_charts_are_on() {
     this.charts = false;
     assert!(!export::page(&OGI_2021, &this).contains("本年与上年对比"));
 }
+
+#[test]
+fn a_section_of_last_years_text_is_in_progress_until_looked_at() {
+    use nianbao::report::progress::{status, Status, Step};
+    let mut next = next_year(&last_year(), "n").draft;
+    let findings = check(&next);
+    let problems = Step::Section(SectionKey::Problems);
+    assert_eq!(
+        status(&OGI_2021, &next, &findings, problems),
+        Status::InProgress
+    );
+    next.mark_updated(Some(SectionKey::Problems), None);
+    let findings = check(&next);
+    assert_eq!(status(&OGI_2021, &next, &findings, problems), Status::Done);
+    // 一 has sub-parts: any of them still stale keeps the step in progress.
+    next.stale.clear();
+    next.stale.insert("overview/proactive".into());
+    assert!(next.stale_in(SectionKey::Overview));
+    assert!(!next.stale_in(SectionKey::Other));
+}

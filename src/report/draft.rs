@@ -380,6 +380,14 @@ impl Draft {
         self.stale.remove(&text_key(section, aspect));
     }
 
+    /// Whether any text of a section (its main text or a sub-part) is still 待更新.
+    pub fn stale_in(&self, section: SectionKey) -> bool {
+        let base = text_key(Some(section), None);
+        self.stale
+            .iter()
+            .any(|k| *k == base || k.strip_prefix(&base).is_some_and(|r| r.starts_with('/')))
+    }
+
     /// Whether a text still holds last year's words, unedited (待更新).
     pub fn is_stale(&self, section: Option<SectionKey>, aspect: Option<&str>) -> bool {
         self.stale.contains(&text_key(section, aspect))

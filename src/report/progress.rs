@@ -105,7 +105,8 @@ pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: St
             let fields = [&m.body, &m.index_no, &m.pub_date];
             (
                 fields.iter().any(|f| !f.trim().is_empty()),
-                fields.iter().all(|f| !f.trim().is_empty()),
+                // Last year's opening, unedited, is not this year's yet.
+                fields.iter().all(|f| !f.trim().is_empty()) && !draft.is_stale(None, None),
             )
         }
         Step::Section(key) => match &template.section(key).body {
@@ -113,7 +114,9 @@ pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: St
                 let t = draft.text(key);
                 let text = t.has_text(spec);
                 let fee = spec.fee.is_none() || !t.fee.trim().is_empty();
-                (text || !t.fee.trim().is_empty(), text && fee)
+                // Text carried from last year and not yet looked at (待更新) is not done.
+                let fresh = !draft.stale_in(key);
+                (text || !t.fee.trim().is_empty(), text && fee && fresh)
             }
             SectionBody::Table(table) => {
                 let (filled, total) = filled_cells(table, draft);
