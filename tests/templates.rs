@@ -396,3 +396,23 @@ fn the_glossary_lists_every_row_and_column_id() {
         assert!(glossary.contains(&line), "docs/glossary.md lacks {line}");
     }
 }
+
+#[test]
+fn the_results_total_adds_up_every_input_row_of_its_group() {
+    use nianbao::report::template::RowKind;
+    for t in [&OGI_2021, &OGI_2019] {
+        let block = &t.table("t3").unwrap().blocks[0];
+        let rows = block.data_rows();
+        let total = rows.iter().find(|r| r.row.id == "total").unwrap();
+        let RowKind::Total(sum) = &total.row.kind else {
+            panic!("（七）总计 is a total")
+        };
+        let leaves: Vec<&str> = rows
+            .iter()
+            .filter(|r| matches!(r.row.kind, RowKind::Input))
+            .filter(|r| r.ancestors.first().is_some_and(|g| g.id == "results"))
+            .map(|r| r.row.id)
+            .collect();
+        assert_eq!(sum.of, leaves.as_slice(), "{}", t.id);
+    }
+}

@@ -549,3 +549,32 @@ pub const CHART_YEAR_OVER_YEAR: Chart = Chart {
         ),
     ],
 };
+
+/// （七）总计 over the leaf rows of 三、本年度办理结果: the ones both formats share, then the
+/// format's own （六） rows.
+macro_rules! results_total {
+    ($($other:literal),+) => {
+        total_row(&[
+            "disclosed",
+            "partly",
+            "withheld-secret",
+            "withheld-prohibited",
+            "withheld-security",
+            "withheld-third-party",
+            "withheld-internal",
+            "withheld-process",
+            "withheld-enforcement",
+            "withheld-inquiry",
+            "unable-not-held",
+            "unable-needs-making",
+            "unable-unclear",
+            "declined-petition",
+            "declined-repeated",
+            "declined-publication",
+            "declined-mass",
+            "declined-confirm",
+            $($other),+
+        ])
+    };
+}
+pub(crate) use results_total;
