@@ -359,3 +359,26 @@ fn what_the_worker_sends_back_opens_as_the_same_draft() {
     assert_eq!(Imported::from_json("not json"), None);
     assert!(!Imported::read("hello", "d2").anything);
 }
+
+#[test]
+fn an_amounts_unit_printed_in_its_header_is_used() {
+    use nianbao::report::number::MoneyUnit;
+    let page = "<p>某镇2019年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table>\
+        <tr><td>本年新制作数量</td><td>本年新公开数量</td><td>对外公开总数量</td></tr>\
+        <tr><td>信息内容</td><td>采购项目数量</td><td>采购总金额（万元）</td></tr>\
+        <tr><td>政府集中采购</td><td>3</td><td>35.5</td></tr></table>\
+        <p>五、存在的主要问题及改进情况</p><p>x</p>";
+    let r = read_published(page, "x");
+    assert_eq!(r.draft.template, "ogi-2019");
+    assert_eq!(r.draft.cell("t2/procurement/procurement-amount"), "35.5");
+    assert_eq!(
+        r.draft.unit("t2/procurement/procurement-amount"),
+        MoneyUnit::WanYuan
+    );
+    let cell = r.cell("t2/procurement/procurement-amount").unwrap();
+    assert!(
+        matches!(cell.status, CellStatus::Converted(_)),
+        "{:?}",
+        cell.status
+    );
+}

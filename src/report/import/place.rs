@@ -5,6 +5,7 @@ use super::html::Line;
 use super::label::{best, core, Matched};
 use super::value::{self, Read};
 use crate::report::message::Message;
+use crate::report::number::{MoneyUnit, ValueKind};
 use crate::report::template::{Block, CellAt, RowAt, RowKind, Template};
 use crate::report::templates;
 use std::collections::{BTreeMap, BTreeSet};
@@ -149,6 +150,8 @@ pub struct Placement {
     pub rows_found: BTreeSet<String>,
     /// The page lines that were placed.
     pub lines_placed: BTreeSet<usize>,
+    /// The unit a header printed for an amount whose unit the user picks (采购总金额（万元）).
+    pub amount_unit: Option<MoneyUnit>,
 }
 
 /// Places the page's rows into `template`'s tables.
@@ -179,7 +182,24 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
         }
     }
     let mut header_seen = false;
+    let amount_labels: Vec<String> = template
+        .cells()
+        .filter(|c| c.value_kind() == Some(ValueKind::Amount))
+        .map(|c| core(c.column.column.label))
+        .collect();
     for (index, line) in lines {
+        // A header that prints the amount's unit: 采购总金额（万元）.
+        for cell in line.iter() {
+            let c = core(cell);
+            if let Some(label) = amount_labels.iter().find(|l| c.starts_with(l.as_str())) {
+                let rest = &c[label.len()..];
+                if rest.contains("万元") {
+                    out.amount_unit = Some(MoneyUnit::WanYuan);
+                } else if rest.contains('元') {
+                    out.amount_unit = Some(MoneyUnit::Yuan);
+                }
+            }
+        }
         let (rejected, found) = (out.rejected.len(), out.rows_found.len());
         'line: {
             let Some(row) = split_row(line) else {
@@ -380,12 +400,19 @@ fn place_disputes(
 
 fn put(cell: &CellAt, raw: String, close_label: Option<String>, out: &mut Placement) {
     let computed = !cell.is_input() || matches!(cell.row.row.kind, RowKind::Total(_));
-    let kind = cell
-        .value_kind()
-        .unwrap_or(crate::report::number::ValueKind::Count);
-    let read = value::read(&raw, kind);
+    let kind = cell.value_kind().unwrap_or(ValueKind::Count);
+    let mut read = value::read(&raw, kind);
     if computed && read == Read::Blank {
         return;
+    }
+    if let (Read::Value { unit, note, .. }, Some(header)) = (&mut read, out.amount_unit) {
+        if kind == ValueKind::Amount && unit.is_none() {
+            *unit = Some(header);
+            *note = Some(Message::new(
+                format!("单位“{}”取自表头", header.label()),
+                format!("unit {} taken from the header", header.label()),
+            ));
+        }
     }
     out.cells.insert(
         cell.key(),
