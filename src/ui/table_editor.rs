@@ -170,8 +170,17 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             let text = data.get_data("text/plain").unwrap_or_default();
             let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
             let rows = grid::clipboard_rows(&text, html.as_deref());
-            let many = rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1);
-            if !many && !grid::is_multi_value(&text) {
+            // One plain value (or nothing usable) pastes as the browser does, at the caret;
+            // anything else (several values, 12件, /, 无) goes through the plan.
+            let plain_one = match rows.as_slice() {
+                [] => true,
+                [row] if row.len() == 1 => {
+                    crate::report::number::parse(&row[0], kind).is_ok()
+                        && !grid::is_multi_value(&text)
+                }
+                _ => false,
+            };
+            if plain_one {
                 return;
             }
             ev.prevent_default();

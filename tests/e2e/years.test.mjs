@@ -137,6 +137,14 @@ test('rows copied from a web page table paste by position, labels and totals ski
   assert.match(summary, /已粘贴11个单元格/);
   assert.match(summary, /2个落在自动计算的总计上/);
   assert.match(summary, /1个不是数字（“约1”）/);
+  // One value with its unit, as a published table prints it: the number goes in.
+  await page.evaluate(() => navigator.clipboard.writeText('12件'));
+  const cell = page.getByRole('textbox', { name: '（三）不予公开 3.危及“三安全一稳定” 自然人', exact: true });
+  await cell.fill('');
+  await cell.focus();
+  await page.keyboard.press('Control+V');
+  assert.equal(await cell.inputValue(), '12');
+  assert.match(await page.locator('.nb-paste-summary').textContent(), /已粘贴1个单元格（其中1个按/);
   assert.deepEqual(problems, []);
   await context.close();
 });
