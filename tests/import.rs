@@ -382,3 +382,29 @@ fn an_amounts_unit_printed_in_its_header_is_used() {
         cell.status
     );
 }
+
+#[test]
+fn report_prose_is_never_taken_for_page_furniture_or_the_title() {
+    let page = "<p>本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。</p>\
+        <p>一、总体情况</p><p>（一）主动公开</p><p>2023年，我局主动公开相关文件56件，上一篇文章提到的制度已落实。</p>\
+        <p>五、存在的主要问题及改进情况</p><p>问题。</p><p>六、其他需要报告的事项</p><p>无。</p>\
+        <p>上一篇：关于某某的通知</p><p>主办：某市人民政府办公室</p>";
+    let r = read_published(page, "x");
+    let overview = r.draft.text(SectionKey::Overview);
+    assert!(
+        overview
+            .aspects
+            .get("proactive")
+            .is_some_and(|t| t.contains("相关文件56件")),
+        "{overview:?}"
+    );
+    assert_eq!(r.draft.text(SectionKey::Other).text, "无。");
+    assert!(r
+        .draft
+        .opening
+        .as_deref()
+        .unwrap_or_default()
+        .contains("统计期限"));
+    assert_eq!(r.draft.meta.year, 2023);
+    assert!(r.draft.meta.title.is_none() || !r.draft.meta.title().contains("统计期限"));
+}

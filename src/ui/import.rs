@@ -47,8 +47,9 @@ pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import
             return Err(Import::AskRange(Box::new(draft), problems));
         }
     }
-    // A stored draft of this id, readable or not, is only replaced when the user says so.
-    if !matches!(local::load(&draft.id), Ok(None)) {
+    // A stored draft of this id, readable or not, or one kept unsaved in this page (storage
+    // full), is only replaced when the user says so.
+    if !matches!(local::load(&draft.id), Ok(None)) || super::saver::unsaved(&draft.id).is_some() {
         return Err(Import::AskId(Box::new(draft)));
     }
     Ok(draft)

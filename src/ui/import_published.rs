@@ -69,13 +69,21 @@ pub fn PublishedImport(
     let result = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<Message>);
     let reading = RwSignal::new(false);
+    // Only the latest request's answer is shown: a page chosen while another is being read
+    // replaces it.
+    let latest = StoredValue::new(0u32);
     // The page is read in the worker, with the reading code that the first screen never loads.
     let recognise = move |text: String| {
         problem.set(None);
         result.set(None);
         reading.set(true);
+        let ticket = latest.get_value().wrapping_add(1);
+        latest.set_value(ticket);
         leptos::task::spawn_local(async move {
             let answer = super::worker::ask(format!("import\n{}\n{text}", local::new_id())).await;
+            if latest.get_value() != ticket {
+                return;
+            }
             reading.set(false);
             match answer
                 .ok()

@@ -174,9 +174,15 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             // anything else (several values, 12件, /, 无) goes through the plan.
             let plain_one = match rows.as_slice() {
                 [] => true,
+                // A plain number, or text no reading makes a number of ("约5"): typed as
+                // pasted (the range rule flags the latter), never dropped.
                 [row] if row.len() == 1 => {
-                    crate::report::number::parse(&row[0], kind).is_ok()
-                        && !grid::is_multi_value(&text)
+                    !grid::is_multi_value(&text)
+                        && (crate::report::number::parse(&row[0], kind).is_ok()
+                            || matches!(
+                                crate::report::import::value::read(&row[0], kind),
+                                crate::report::import::value::Read::Unreadable(_)
+                            ))
                 }
                 _ => false,
             };

@@ -7,10 +7,24 @@ use wasm_bindgen::JsCast;
 /// The worker's loader (`static/worker-loader.js`), beside index.html in `dist/`.
 const LOADER: &str = "./worker-loader.js";
 
+/// How long a job may take before the page gives up on the worker (a page of 20 MB is read in
+/// a few seconds; a worker that failed to start never answers).
+const TIMEOUT_MS: i32 = 120_000;
+
+type Handlers = (
+    Closure<dyn Fn(web_sys::MessageEvent)>,
+    Closure<dyn Fn(web_sys::ErrorEvent)>,
+    Closure<dyn Fn()>,
+);
+
 /// Sends `request` (see the worker's protocol) and returns its one answer.
 pub async fn ask(request: String) -> Result<JsValue, String> {
     // Trunk builds workers for wasm-bindgen's no-modules target: a classic worker.
     let worker = web_sys::Worker::new(LOADER).map_err(|e| format!("{e:?}"))?;
+    // The handlers live until the answer (or the timeout) and are dropped with the request
+    // they hold, so a large page is not kept in memory afterwards.
+    let mut handlers: Option<Handlers> = None;
+    let mut timer = None;
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let w = worker.clone();
         let request = request.clone();
@@ -23,16 +37,30 @@ pub async fn ask(request: String) -> Result<JsValue, String> {
                     let _ = resolve.call1(&JsValue::NULL, &data);
                 }
             });
+        let failed = reject.clone();
         let on_error =
             Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
-                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
+                let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
             });
+        let on_timeout = Closure::<dyn Fn()>::new(move || {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("timeout"));
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_message.forget();
-        on_error.forget();
+        timer = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            )
+            .ok()
+        });
+        handlers = Some((on_message, on_error, on_timeout));
     });
     let result = wasm_bindgen_futures::JsFuture::from(answer).await;
     worker.terminate();
+    if let (Some(id), Some(w)) = (timer, web_sys::window()) {
+        w.clear_timeout_with_handle(id);
+    }
+    drop(handlers);
     result.map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }

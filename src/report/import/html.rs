@@ -49,12 +49,19 @@ pub fn html_lines(html: &str) -> (Vec<Line>, String, Vec<std::ops::Range<usize>>
         rest = &rest[gt + 1..];
         let (name, closing) = tag_name(tag);
         if !closing && matches!(name.as_str(), "script" | "style" | "title" | "textarea") {
-            let end = find_close(rest, &name).unwrap_or(rest.len());
+            // An unclosed <title> or <textarea> ends at the next tag, not at the end of the page.
+            let close = find_close(rest, &name);
+            let end = close.unwrap_or_else(|| match name.as_str() {
+                "title" | "textarea" => rest.find('<').unwrap_or(rest.len()),
+                _ => rest.len(),
+            });
             if name == "title" {
                 scan.title = decode(&rest[..end]).trim().to_string();
             }
             rest = &rest[end..];
-            rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
+            if close.is_some() {
+                rest = rest.find('>').map_or("", |gt| &rest[gt + 1..]);
+            }
             continue;
         }
         scan.tag(&name, closing);
@@ -367,6 +374,16 @@ mod tests {
         assert_eq!(
             text,
             ["一、总体情况", "二、主动", "规章|1", "|", "五、存在", "六"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_title_does_not_swallow_the_page() {
+        let (lines, title, _) = html_lines("<title>标题<p>一、总体情况</p><p>正文</p>");
+        assert_eq!(title, "标题");
+        assert_eq!(
+            lines,
+            vec![vec!["一、总体情况".to_string()], vec!["正文".to_string()]]
         );
     }
 

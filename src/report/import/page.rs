@@ -579,7 +579,12 @@ fn unplaced(
 /// opening paragraph names them too, but is long; a breadcrumb has `>`).
 fn is_title_text(cell: &str) -> bool {
     let s = simplified(cell);
-    s.chars().count() <= 80 && s.contains("年度报告") && year_of(&s).is_some() && !s.contains('>')
+    // A sentence ("本年度报告中所列数据的统计期限…。") is not a title.
+    s.chars().count() <= 80
+        && s.contains("年度报告")
+        && year_of(&s).is_some()
+        && !s.contains(['>', '。', '，'])
+        && !s.contains("统计期限")
 }
 
 /// The year a draft gets when the page names none: the default of a new draft.
@@ -796,25 +801,28 @@ fn section_text(
 /// Whether a line is the site's footer rather than the report (it follows section 六).
 fn is_page_footer(line: &str) -> bool {
     let s = simplified(line);
-    [
+    let s = s.trim();
+    // Words that open a site's furniture line; report prose may use them inside a sentence.
+    const OPENS: &[&str] = &[
         "版权所有",
         "技术支持",
-        "ICP备",
-        "网站标识码",
-        "打印本页",
-        "关闭窗口",
         "主办单位",
         "主办：",
+        "主办:",
+        "承办",
         "上一篇",
         "下一篇",
         "相关链接",
-        "相关文件",
         "分享到",
         "【关闭】",
         "【打印】",
-    ]
-    .iter()
-    .any(|w| s.contains(w))
+        "打印本页",
+        "关闭窗口",
+        "扫一扫",
+    ];
+    // Marks no report sentence carries.
+    const ANYWHERE: &[&str] = &["ICP备", "网站标识码", "公网安备", "版权所有", "技术支持："];
+    OPENS.iter().any(|w| s.starts_with(w)) || ANYWHERE.iter().any(|w| s.contains(w))
 }
 
 /// The rest of paragraph `p` when it opens with the sub-heading （n）`label`.

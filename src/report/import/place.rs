@@ -192,12 +192,13 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
         for cell in line.iter() {
             let c = core(cell);
             if let Some(label) = amount_labels.iter().find(|l| c.starts_with(l.as_str())) {
+                // Only a header cell: the label, then at most its unit in brackets.
                 let rest = &c[label.len()..];
-                if rest.contains("万元") {
-                    out.amount_unit = Some(MoneyUnit::WanYuan);
-                } else if rest.contains('元') {
-                    out.amount_unit = Some(MoneyUnit::Yuan);
-                }
+                out.amount_unit = match rest {
+                    "（万元）" | "(万元)" | "万元" => Some(MoneyUnit::WanYuan),
+                    "（元）" | "(元)" | "元" => Some(MoneyUnit::Yuan),
+                    _ => None,
+                };
             }
         }
         let (rejected, found) = (out.rejected.len(), out.rows_found.len());
@@ -405,13 +406,24 @@ fn put(cell: &CellAt, raw: String, close_label: Option<String>, out: &mut Placem
     if computed && read == Read::Blank {
         return;
     }
-    if let (Read::Value { unit, note, .. }, Some(header)) = (&mut read, out.amount_unit) {
-        if kind == ValueKind::Amount && unit.is_none() {
-            *unit = Some(header);
-            *note = Some(Message::new(
-                format!("单位“{}”取自表头", header.label()),
-                format!("unit {} taken from the header", header.label()),
-            ));
+    if kind == ValueKind::Amount {
+        // The header's unit serves the row under it once, never a later table's.
+        if let (Read::Value { unit, note, .. }, Some(header)) = (&mut read, out.amount_unit.take())
+        {
+            if unit.is_none() {
+                *unit = Some(header);
+                let said = Message::new(
+                    format!("单位“{}”取自表头", header.label()),
+                    format!("unit {} taken from the header", header.label()),
+                );
+                *note = Some(match note.take() {
+                    Some(n) => Message::new(
+                        format!("{}；{}", n.zh, said.zh),
+                        format!("{}; {}", n.en, said.en),
+                    ),
+                    None => said,
+                });
+            }
         }
     }
     out.cells.insert(
