@@ -1,8 +1,11 @@
 //! Native timings of the work off the keystroke path: exporting a full report and one autosave
-//! (read the stored revision, write the entry). Prints one JSON line; `bench/run.mjs` reads it.
+//! (read the stored revision, write the entry); and of the rules every keystroke runs, with and
+//! without last year's report linked. Prints one JSON line; `bench/run.mjs` reads it.
 //! Medians over many runs; no thresholds (see docs/performance.md).
 
+use nianbao::report::draft::Previous;
 use nianbao::report::export::page;
+use nianbao::report::rules::check;
 use nianbao::report::sample::sample;
 use nianbao::report::templates::OGI_2021;
 use nianbao::storage::entry::{self, Entry};
@@ -49,8 +52,22 @@ fn main() {
         },
         500,
     );
+    let (rules, _) = median_ms(
+        || {
+            black_box(check(black_box(&draft)));
+        },
+        500,
+    );
+    let mut linked = draft.clone();
+    linked.previous = Some(Previous::of(&draft));
+    let (rules_linked, _) = median_ms(
+        || {
+            black_box(check(black_box(&linked)));
+        },
+        500,
+    );
     println!(
-        "{{\"export_ms\":{export:.4},\"export_p95_ms\":{export_p95:.4},\"autosave_ms\":{autosave:.4},\"autosave_p95_ms\":{autosave_p95:.4},\"page_bytes\":{}}}",
+        "{{\"export_ms\":{export:.4},\"export_p95_ms\":{export_p95:.4},\"autosave_ms\":{autosave:.4},\"autosave_p95_ms\":{autosave_p95:.4},\"rules_ms\":{rules:.4},\"rules_linked_ms\":{rules_linked:.4},\"page_bytes\":{}}}",
         page(&OGI_2021, &draft).len()
     );
 }
