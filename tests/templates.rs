@@ -416,3 +416,36 @@ fn the_results_total_adds_up_every_input_row_of_its_group() {
         assert_eq!(sum.of, leaves.as_slice(), "{}", t.id);
     }
 }
+
+#[test]
+fn year_links_name_input_cells_the_cross_year_checks_can_read_directly() {
+    use nianbao::report::template::YearLink;
+    for t in ALL {
+        for link in t.links {
+            let (table, rows, columns): (&str, Vec<&str>, Vec<&str>) = match link {
+                YearLink::Carry {
+                    table, from, to, ..
+                } => (table, vec![from, to], vec![]),
+                YearLink::Stock {
+                    table,
+                    rows,
+                    stock,
+                    added,
+                    removed,
+                    ..
+                } => (table, rows.to_vec(), vec![stock, added, removed]),
+            };
+            let cells: Vec<_> = t
+                .cells()
+                .filter(|c| c.table.id == table)
+                .filter(|c| rows.contains(&c.row.row.id))
+                .filter(|c| columns.is_empty() || columns.contains(&c.column.column.id))
+                .collect();
+            assert!(!cells.is_empty(), "{}: {link:?}", t.id);
+            // Every such cell that is not a row total is typed, never computed.
+            for c in cells.iter().filter(|c| c.column.column.id != "total") {
+                assert!(c.is_input(), "{}: {} is computed", t.id, c.key());
+            }
+        }
+    }
+}

@@ -21,6 +21,15 @@ pub enum CellValue {
 }
 
 impl CellValue {
+    /// An input cell's value from its text.
+    pub fn read(text: &str, kind: number::ValueKind) -> CellValue {
+        match number::parse(text, kind) {
+            Ok(None) => CellValue::Blank,
+            Ok(Some(n)) => CellValue::Number(n),
+            Err(e) => CellValue::Invalid(e),
+        }
+    }
+
     /// The value as a whole number for adding up (blank and invalid count as 0).
     pub fn whole_or_zero(self) -> i64 {
         match self {
@@ -43,12 +52,7 @@ impl Sheet {
         let cells: Vec<CellAt> = template.cells().collect();
         for cell in &cells {
             if let Some(kind) = cell.value_kind() {
-                let value = match number::parse(draft.cell(&cell.key()), kind) {
-                    Ok(None) => CellValue::Blank,
-                    Ok(Some(n)) => CellValue::Number(n),
-                    Err(e) => CellValue::Invalid(e),
-                };
-                values.insert(cell.key(), value);
+                values.insert(cell.key(), CellValue::read(draft.cell(&cell.key()), kind));
             }
         }
         // Row totals of input rows first, then column totals of total rows (which may read the

@@ -9,7 +9,7 @@ use super::draft::Draft;
 use super::message::Message;
 use super::next_year::row_label;
 use super::rules::{Field, Finding, Location, Severity};
-use super::template::{Template, YearLink};
+use super::template::{CellAt, Template, YearLink};
 use super::templates;
 
 /// Adds the cross-year findings of `draft` (none when no previous report is linked).
@@ -20,7 +20,15 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
     let Some(last_template) = templates::by_id(&previous.template) else {
         return;
     };
-    let last = Sheet::compute(last_template, &previous.as_draft());
+    // The links read input cells only, so last year's are read one by one from its text: no
+    // sheet of last year is computed, and no cell searched for, on every keystroke.
+    let last = |cell: &CellAt| match cell.value_kind() {
+        Some(kind) => CellValue::read(
+            previous.cells.get(&cell.key()).map_or("", String::as_str),
+            kind,
+        ),
+        None => CellValue::Invalid(super::number::NumberError::Invalid),
+    };
     let (year, last_year) = (draft.meta.year, previous.year);
     if last_year.checked_add(1) != Some(year) {
         out.push(Finding {
@@ -42,23 +50,24 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                 to,
             } => {
                 let from_label = row_label(last_template, table, from);
-                for cell in template.input_cells() {
-                    if cell.table.id != *table || cell.row.row.id != *to {
+                let then_row = last_template.row_cells(table, from);
+                for cell in template
+                    .row_cells(table, to)
+                    .into_iter()
+                    .filter(CellAt::is_input)
+                {
+                    let column = cell.column.column.id;
+                    let Some(then_cell) = then_row.iter().find(|c| c.column.column.id == column)
+                    else {
                         continue;
-                    }
-                    let from_key = format!("{table}/{from}/{}", cell.column.column.id);
-                    if last_template.cell(&from_key).is_none() {
-                        continue;
-                    }
+                    };
                     let key = cell.key();
                     // A value that is not a number, this year or last, is the range rule's to
                     // report; a warning would name a 0 nobody printed.
-                    if matches!(sheet.get(&key), CellValue::Invalid(_))
-                        || matches!(last.get(&from_key), CellValue::Invalid(_))
-                    {
-                        continue;
-                    }
-                    let (now, then) = (sheet.whole(&key), last.whole(&from_key));
+                    let (now, then) = match (sheet.get(&key), last(then_cell)) {
+                        (CellValue::Invalid(_), _) | (_, CellValue::Invalid(_)) => continue,
+                        (now, then) => (now.whole_or_zero(), then.whole_or_zero()),
+                    };
                     if now != then {
                         let column = cell.column_name();
                         let row = cell.row.row.label;
@@ -78,29 +87,29 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                 removed,
             } => {
                 for row in *rows {
-                    let key = format!("{table}/{row}/{stock}");
-                    let Some(cell) = template.cell(&key) else {
+                    let this_row = template.row_cells(table, row);
+                    let then_row = last_template.row_cells(table, row);
+                    let find = |cells: &[CellAt], column: &str| {
+                        cells.iter().find(|c| c.column.column.id == column).cloned()
+                    };
+                    let (Some(cell), Some(then_cell)) =
+                        (find(&this_row, stock), find(&then_row, stock))
+                    else {
                         continue;
                     };
-                    if last_template.cell(&key).is_none() {
-                        continue;
-                    }
+                    let key = cell.key();
                     let CellValue::Number(_) = sheet.get(&key) else {
                         continue;
                     };
-                    if matches!(last.get(&key), CellValue::Invalid(_)) {
-                        continue;
-                    }
-                    let then = last.whole(&key);
-                    let plus = sheet.whole(&format!("{table}/{row}/{added}"));
-                    let minus = sheet.whole(&format!("{table}/{row}/{removed}"));
-                    let now = sheet.whole(&key);
-                    let label = |column: &str| {
-                        template
-                            .cell(&format!("{table}/{row}/{column}"))
-                            .map(|c| c.column.column.label)
-                            .unwrap_or("")
+                    let then = match last(&then_cell) {
+                        CellValue::Invalid(_) => continue,
+                        v => v.whole_or_zero(),
                     };
+                    let now = sheet.whole(&key);
+                    let of = |column: &str| find(&this_row, column);
+                    let plus = of(added).map_or(0, |c| sheet.whole(&c.key()));
+                    let minus = of(removed).map_or(0, |c| sheet.whole(&c.key()));
+                    let label = |column: &str| of(column).map_or("", |c| c.column.column.label);
                     let (added_label, removed_label) = (label(added), label(removed));
                     let expected = then.saturating_add(plus).saturating_sub(minus);
                     if now != expected {

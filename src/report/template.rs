@@ -325,6 +325,32 @@ impl Template {
         self.tables().find(|t| t.id == id)
     }
 
+    /// The cells of one row of a table, in column order (empty when the format has no such
+    /// row); cheaper than searching every cell when only one row is needed.
+    pub fn row_cells(&self, table: &str, row: &str) -> Vec<CellAt> {
+        let Some(t) = self.table(table) else {
+            return Vec::new();
+        };
+        t.blocks
+            .iter()
+            .find_map(|block| {
+                let at = block.data_rows().into_iter().find(|r| r.row.id == row)?;
+                Some(
+                    block
+                        .value_columns()
+                        .into_iter()
+                        .map(|column| CellAt {
+                            table: t,
+                            block,
+                            row: at.clone(),
+                            column,
+                        })
+                        .collect(),
+                )
+            })
+            .unwrap_or_default()
+    }
+
     /// The section a table belongs to.
     pub fn section_of_table(&self, table: &str) -> Option<&'static Section> {
         self.sections
