@@ -155,7 +155,7 @@ fn decode_page(bytes: &[u8], path: &str) -> Result<String, String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
-    let label = nianbao::report::import::declared_charset(bytes).unwrap_or_else(|| "gbk".into());
+    let label = nianbao::report::import::page_charset(bytes);
     let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
         .ok_or_else(|| format!("{path}: 未知编码 / unknown encoding “{label}”"))?;
     let (text, _, bad) = encoding.decode(bytes);

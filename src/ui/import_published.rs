@@ -5,7 +5,7 @@ use super::i18n::{tr, use_lang};
 use super::import::store_and_open;
 use crate::report::file;
 use crate::report::file::MAX_FILE_BYTES;
-use crate::report::import::{declared_charset, Imported};
+use crate::report::import::{page_charset, Imported};
 use crate::report::Message;
 use crate::storage::local;
 use leptos::prelude::*;
@@ -45,7 +45,7 @@ async fn read_page(file: web_sys::File) -> Result<String, Message> {
     if let Ok(text) = std::str::from_utf8(&bytes) {
         return Ok(text.to_string());
     }
-    let label = declared_charset(&bytes).unwrap_or_else(|| "gbk".into());
+    let label = page_charset(&bytes);
     let options = web_sys::TextDecoderOptions::new();
     options.set_fatal(true);
     web_sys::TextDecoder::new_with_label_and_options(&label, &options)

@@ -5,7 +5,7 @@ use super::drafts_list::DraftsList;
 use super::i18n::{pick, tr, use_lang};
 use super::import::{self, Import};
 use super::import_published::{is_page, PublishedImport};
-use crate::report::{sample, templates, Draft};
+use crate::report::{sample, templates, Draft, Meta};
 use crate::storage::local as storage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -55,16 +55,13 @@ pub fn StartScreen() -> impl IntoView {
         let Some(template) = templates::by_id(&template_id.get_untracked()) else {
             return;
         };
-        let Ok(y) = year.get_untracked().trim().parse::<i32>() else {
-            problem.set(Some(
-                pick(
-                    lang.get_untracked(),
-                    "年度请填写四位数字，例如 2025",
-                    "Type the year as four digits, e.g. 2025",
-                )
-                .into(),
-            ));
-            return;
+        // The same reading of a year as 基本信息's field (four digits, 1990–2100).
+        let y = match Meta::read_year(&year.get_untracked()) {
+            Ok(y) => y,
+            Err(why) => {
+                problem.set(Some(why.get(lang.get_untracked()).to_string()));
+                return;
+            }
         };
         let draft = Draft::new(&storage::new_id(), template, y, body.get_untracked().trim());
         import::store_and_open(draft);

@@ -3,7 +3,7 @@
 // copied from a web page's table pasted into table 三.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, launch, axe } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
@@ -182,6 +182,32 @@ test('a report is linked to last year from the drafts in this browser, and unlin
   await page.getByRole('button', { name: '确定取消关联' }).click();
   await page.getByText('尚未关联上一年度的报告').waitFor();
   assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('bad input on the way: a year that is no year, a file that is no draft, a page too large', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  // The start screen reads a year like 基本信息 does.
+  await page.getByRole('textbox', { name: '年度' }).fill('1900');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('alert').filter({ hasText: '“1900”不是年度' }).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before);
+
+  // A page over 20 MB is refused before it is read.
+  const big = path.join(ROOT, 'test-output', 'big-page.html');
+  await writeFile(big, Buffer.alloc(21 * 1024 * 1024, 32));
+  await page.getByLabel('选择保存的网页').setInputFiles(big);
+  await page.getByRole('alert').filter({ hasText: '文件过大' }).waitFor();
+
+  // Linking last year from a file that is not a draft says why and links nothing.
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  const notDraft = path.join(ROOT, 'test-output', 'not-a-draft.json');
+  await writeFile(notDraft, '{"hello": 1}');
+  await page.getByLabel('或选择上一年度的草稿文件').setInputFiles(notDraft);
+  await page.getByRole('alert').filter({ hasText: '不是' }).waitFor();
+  assert.equal(await page.getByText('上一年度报告：').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

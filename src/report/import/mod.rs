@@ -18,8 +18,13 @@ pub use imported::Imported;
 pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
 pub use report::{report_html, status_class};
 
-/// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased, when
-/// the bytes are not UTF-8; the shell decodes with it (GBK pages are common on government sites).
+/// The encoding to decode a page that is not UTF-8 with: the one its `<meta>` declares, else
+/// GBK (government sites serve GBK pages, often without saying so). Both shells decode with it.
+pub fn page_charset(bytes: &[u8]) -> String {
+    declared_charset(bytes).unwrap_or_else(|| "gbk".into())
+}
+
+/// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased.
 pub fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head: String = bytes
         .iter()
