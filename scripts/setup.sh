@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what nianbao needs, skipping whatever is already there (safe to run again and again).
 #   scripts/setup.sh build   what building the app needs: the wasm32 target, Trunk, the
-#                            wasm-bindgen CLI and wasm-opt
+#                            wasm-bindgen CLI, wasm-opt and wasm-split-cli
 #   scripts/setup.sh test    the same, plus Chromium, ChromeDriver, a CJK font and a JRE
 # Only the package registries are used (crates.io, npm, Debian); nothing downloads a binary.
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 mode=${1:-build}
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -52,6 +53,14 @@ if [ "$(trunk --version 2>/dev/null | awk '{ print $2 }')" = "$TRUNK_VERSION" ];
   have "trunk $TRUNK_VERSION"
 else
   cargo install trunk --locked --version "$TRUNK_VERSION" --force
+fi
+
+step "wasm-split-cli $WASM_SPLIT_VERSION (compiles from crates.io: about a minute the first time)"
+# Splits the app's wasm after Trunk's build (scripts/split-wasm.sh, the hook in Trunk.toml).
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  have "wasm-split-cli $WASM_SPLIT_VERSION"
+else
+  cargo install wasm_split_cli_support --locked --version "$WASM_SPLIT_VERSION" --features build-binary --force
 fi
 
 if [ "$mode" = test ]; then

@@ -11,7 +11,7 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "Formatting and lints (native and wasm32)"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets --features split -- -D warnings
 
 step "Report core, natively"
 cargo test

@@ -1,6 +1,6 @@
 //! The root: language, route and live region for everyone, then the start screen or a draft.
 
-use super::draft_screen::DraftScreen;
+use super::deferred::DeferredDraftScreen;
 use super::editing::{focus_id, Announcer};
 use super::i18n::tr;
 use super::route::{self, Route};
@@ -94,7 +94,7 @@ pub fn App() -> impl IntoView {
         <main id="nb-main" class="nb-main" tabindex="-1">
             {move || match draft_id.get() {
                 None => view! { <StartScreen /> }.into_any(),
-                Some(id) => view! { <DraftScreen id=id /> }.into_any(),
+                Some(id) => view! { <DeferredDraftScreen id=id /> }.into_any(),
             }}
         </main>
         <div class="nb-visually-hidden" aria-live="polite" aria-atomic="true">

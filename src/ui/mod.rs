@@ -3,6 +3,7 @@
 
 mod app;
 mod clipboard;
+mod deferred;
 mod download;
 mod draft_screen;
 mod drafts_list;

@@ -26,6 +26,8 @@ pub fn StartScreen() -> impl IntoView {
     let import_state = RwSignal::new(Import::Idle);
     let dropped = expect_context::<Dropped>();
     let page_dropped = RwSignal::new_local(None::<web_sys::File>);
+    // Effects run after the screen is built: the editor downloads while the clerk reads it.
+    Effect::new(|_| super::deferred::prefetch());
     Effect::new(move |_| {
         if let Some(file) = dropped.0.get() {
             dropped.0.set(None);

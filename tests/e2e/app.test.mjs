@@ -43,6 +43,28 @@ test('the first screen does not load the Word writer', async () => {
   await context.close();
 });
 
+test('the editor is a module of its own: the first screen works without it, a failed fetch says so and retries', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const editor = /_split_[a-z_]+\.wasm$/;
+  let blocked = 0;
+  await page.route(editor, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
+  await page.goto(app.url);
+  await page.getByRole('heading', { level: 1, name: '编写政府信息公开工作年度报告' }).waitFor();
+  await page.getByLabel('发布机构').fill('青禾市临江区望湖街道办事处');
+  assert.equal(await page.getByLabel('发布机构').inputValue(), '青禾市临江区望湖街道办事处');
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  const alert = page.getByRole('alert');
+  await alert.getByRole('heading', { name: '编辑器没有载入' }).waitFor();
+  assert.match(await alert.textContent(), /草稿保存在本机浏览器中，没有丢失/);
+  assert.ok(blocked >= 1, 'the editor module was asked for');
+  await page.unroute(editor);
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  assert.match(page.url(), /#\/example-ogi-2021\/tasks$/);
+  await context.close();
+});
+
 test('the app mounts from a sub-path, and the example shows the six sections and its exported page', async () => {
   const { context, page, problems } = await openApp(browser, app.url);
   assert.ok((await page.getByRole('banner').textContent()).includes('nianbao'));
