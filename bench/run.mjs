@@ -51,12 +51,12 @@ async function coldLoad(target) {
   await page.goto(target.url);
   await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60000 });
   const usable = await page.evaluate(() => window.__usable);
-  // What the screen needed is what was requested before it was usable; what the page fetches
-  // afterwards (ours: the editor's module, prefetched while the clerk reads the start screen)
-  // is counted apart, once everything has arrived.
+  // What was loaded before the screen was usable is what had fully arrived by then; what
+  // arrives afterwards (ours: the modules of the other ways in and of the editor, fetched while
+  // the clerk reads the start screen) is counted apart, once everything has arrived.
   await page.waitForLoadState('networkidle');
   const before = new Set(await page.evaluate((t) => [location.href, ...performance.getEntriesByType('resource')
-    .filter((e) => e.startTime <= t).map((e) => e.name)], usable));
+    .filter((e) => e.responseEnd <= t).map((e) => e.name)], usable));
   await context.close();
   return {
     usable,
@@ -193,7 +193,7 @@ const rows = [
   ['transfer before first use, gzip', kb(sizes.ours.gzip), kb(sizes.peer.gzip), ratio(sizes.ours.gzip, sizes.peer.gzip)],
   ['transfer before first use, brotli', kb(sizes.ours.brotli), kb(sizes.peer.brotli), ratio(sizes.ours.brotli, sizes.peer.brotli)],
   ['wasm alone, raw', kb(sizes.ours.wasm), '—', '—'],
-  ['fetched after first use (the editor), raw / brotli', `${kb(sizes.ours.later.raw)} / ${kb(sizes.ours.later.brotli)}`, `${kb(sizes.peer.later.raw)} / ${kb(sizes.peer.later.brotli)}`, ''],
+  ['fetched after first use (other modules), raw / brotli', `${kb(sizes.ours.later.raw)} / ${kb(sizes.ours.later.brotli)}`, `${kb(sizes.peer.later.raw)} / ${kb(sizes.peer.later.brotli)}`, ''],
   [`first usable screen, median of ${LOADS} cold loads`, ms(median(loads.ours)), ms(median(loads.peer)), ratio(median(loads.ours), median(loads.peer))],
   ['first usable screen, p10–p90', spread(loads.ours) + ' ms', spread(loads.peer) + ' ms', ''],
   [`keystroke → totals in table 三, median of ${KEYS}`, ms(median(typing.ours)), ms(median(typing.peer)), ratio(median(typing.ours), median(typing.peer))],

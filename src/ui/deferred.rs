@@ -1,16 +1,19 @@
-//! The draft screens (task list, steps, review, export) as a second wasm module, fetched when a
-//! draft first opens, so the first download carries only the start screen (issue #5).
+//! What the first screen does not need, as wasm modules of their own fetched after it (issue #5):
+//! the draft screens (task list, steps, review, export), and the start screen's other ways in
+//! (the example, a draft file, a published page, the drafts list).
 //!
-//! With the `split` feature, which the Trunk build turns on, `draft_screen_view` is a split
-//! point: `scripts/split-wasm.sh` moves it, and all code only it reaches, into a chunk that
-//! the browser fetches the first time it is called (and ahead of time, once the start screen
-//! is up). Without the feature (tests, `cargo check`) it is an ordinary call.
+//! With the `split` feature, which the Trunk build turns on, each `*_view` function below is a
+//! split point: `scripts/split-wasm.sh` moves it, and all code only it reaches, into a module
+//! the browser fetches the first time it is called (and ahead of time, once the start screen is
+//! up). Without the feature (tests, `cargo check`) they are ordinary calls.
 
 use super::draft_screen::DraftScreen;
 use super::i18n::tr;
+use super::start::OtherWaysIn;
 use leptos::prelude::*;
+use std::future::Future;
 
-/// The editor's module could not be fetched: the network, or a server that lost the file.
+/// A module could not be fetched: the network, or a server that lost the file.
 #[derive(Clone, Copy, Debug)]
 pub struct LoadFailed;
 
@@ -34,67 +37,148 @@ fn draft_screen_view(id: String) -> Result<AnyView, LoadFailed> {
     Ok(view! { <DraftScreen id=id /> }.into_any())
 }
 
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        other_ways_in,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn other_ways_in_view() -> Result<AnyView, LoadFailed> {
+    Ok(view! { <OtherWaysIn /> }.into_any())
+}
+
 /// Starts fetching the editor's module while the clerk is still on the start screen, so that
 /// opening a draft does not wait for the network. A failure here is retried on first use.
-pub fn prefetch() {
+pub fn prefetch_draft_screens() {
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(async {
-        let _ = preload_draft_screens().await;
+    after_paint(|| {
+        leptos::task::spawn_local(async {
+            let _ = preload_draft_screens().await;
+        })
     });
 }
 
-async fn draft_screen(id: String) -> Result<AnyView, LoadFailed> {
-    #[cfg(feature = "split")]
-    let view = draft_screen_view(id).await;
-    #[cfg(not(feature = "split"))]
-    let view = draft_screen_view(id);
-    view
+/// Runs `then` once the browser has painted what is on screen now (a timer set from an animation
+/// frame fires after that frame's paint), so nothing fetched by it delays the first screen.
+fn after_paint(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
 }
 
-/// A draft's screens, shown once their module is here; a failed fetch says so and offers to
-/// try again (the draft itself is in local storage and never at risk).
+/// What a deferred part is called while it loads and when it cannot be fetched.
+struct Texts {
+    loading: (&'static str, &'static str),
+    failed: (&'static str, &'static str),
+    why: (&'static str, &'static str),
+}
+
+/// Shows what `load` builds once its module is here. While it comes, a status line; when it
+/// cannot be fetched, a notice that says nothing is lost and offers to try again. `page`: the
+/// part is the whole screen, so it loads at once and its notice carries the screen's heading;
+/// otherwise it loads after the screen around it is painted.
 #[component]
-pub fn DeferredDraftScreen(id: String) -> impl IntoView {
+fn Deferred<L, F>(load: L, texts: &'static Texts, page: bool) -> impl IntoView
+where
+    L: Fn() -> F + Send + Sync + 'static,
+    F: Future<Output = Result<AnyView, LoadFailed>> + Send + 'static,
+{
+    // Copyable, for every showing of the part (the `Show` may build it again).
+    let load = StoredValue::new(load);
     let attempt = RwSignal::new(0u32);
+    let painted = RwSignal::new(page);
+    if !page {
+        after_paint(move || {
+            let _ = painted.try_set(true);
+        });
+    }
     let loading = move || {
-        view! {
-            <p class="nb-lead" role="status">
-                {tr("正在载入编辑器……", "Loading the editor…")}
-            </p>
-        }
+        view! { <p class="nb-lead" role="status">{tr(texts.loading.0, texts.loading.1)}</p> }
+    };
+    let part = move || {
+        attempt.track();
+        let built = load.with_value(|load| load());
+        Suspend::new(async move {
+            match built.await {
+                Ok(view) => view,
+                Err(LoadFailed) => view! { <LoadFailedNotice texts page attempt /> }.into_any(),
+            }
+        })
     };
     view! {
-        <Suspense fallback=loading>
-            {move || {
-                attempt.track();
-                let id = id.clone();
-                Suspend::new(async move {
-                    match draft_screen(id).await {
-                        Ok(view) => view,
-                        Err(LoadFailed) => view! { <LoadFailedNotice attempt /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <Show when=move || painted.get() fallback=loading>
+            <Suspense fallback=loading>{part}</Suspense>
+        </Show>
     }
 }
 
 #[component]
-fn LoadFailedNotice(attempt: RwSignal<u32>) -> impl IntoView {
+fn LoadFailedNotice(texts: &'static Texts, page: bool, attempt: RwSignal<u32>) -> impl IntoView {
+    let heading = tr(texts.failed.0, texts.failed.1);
     view! {
         <div class="nb-banner nb-banner-error" role="alert">
-            <h1 id="nb-step-heading" tabindex="-1">
-                {tr("编辑器没有载入", "The editor did not load")}
-            </h1>
-            <p>
-                {tr(
-                    "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。",
-                    "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost.",
-                )}
-            </p>
+            {if page {
+                view! { <h1 id="nb-step-heading" tabindex="-1">{heading}</h1> }.into_any()
+            } else {
+                view! { <h2>{heading}</h2> }.into_any()
+            }}
+            <p>{tr(texts.why.0, texts.why.1)}</p>
             <button type="button" class="nb-button" on:click=move |_| attempt.update(|a| *a += 1)>
                 {tr("重试", "Try again")}
             </button>
         </div>
     }
+}
+
+static DRAFT_SCREENS: Texts = Texts {
+    loading: ("正在载入编辑器……", "Loading the editor…"),
+    failed: ("编辑器没有载入", "The editor did not load"),
+    why: (
+        "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。",
+        "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost.",
+    ),
+};
+
+static OTHER_WAYS_IN: Texts = Texts {
+    loading: (
+        "正在载入示例、草稿文件和草稿列表……",
+        "Loading the example, draft files and the drafts list…",
+    ),
+    failed: (
+        "示例、草稿文件和草稿列表没有载入",
+        "The example, draft files and the drafts list did not load",
+    ),
+    why: (
+        "这部分的程序文件没有下载成功，可能是网络中断了。仍可在上面新建报告；草稿保存在本机浏览器中，没有丢失。",
+        "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost.",
+    ),
+};
+
+/// A draft's screens, once their module is here.
+#[component]
+pub fn DeferredDraftScreen(id: String) -> impl IntoView {
+    let load = move || {
+        let id = id.clone();
+        async move {
+            #[cfg(feature = "split")]
+            let view = draft_screen_view(id).await;
+            #[cfg(not(feature = "split"))]
+            let view = draft_screen_view(id);
+            view
+        }
+    };
+    view! { <Deferred load texts=&DRAFT_SCREENS page=true /> }
+}
+
+/// The start screen's other ways in, once their module is here.
+#[component]
+pub fn DeferredOtherWaysIn() -> impl IntoView {
+    let load = || async {
+        #[cfg(feature = "split")]
+        let view = other_ways_in_view().await;
+        #[cfg(not(feature = "split"))]
+        let view = other_ways_in_view();
+        view
+    };
+    view! { <Deferred load texts=&OTHER_WAYS_IN page=false /> }
 }

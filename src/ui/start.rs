@@ -1,6 +1,7 @@
 //! The start screen: create a report (format, year, issuing body), open the example, or open a
 //! draft kept in this browser.
 
+use super::deferred::DeferredOtherWaysIn;
 use super::drafts_list::DraftsList;
 use super::i18n::{pick, tr, use_lang};
 use super::import::{self, Import};
@@ -14,7 +15,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct Dropped(pub RwSignal<Option<web_sys::File>, LocalStorage>);
 
-/// The first screen.
+/// The first screen: what it needs to be usable (the new-report form) is in the first download;
+/// the other ways in follow as a module of their own (see `deferred`).
 #[component]
 pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
@@ -23,34 +25,8 @@ pub fn StartScreen() -> impl IntoView {
     let year = RwSignal::new(last_year.to_string());
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let import_state = RwSignal::new(Import::Idle);
-    let dropped = expect_context::<Dropped>();
-    let page_dropped = RwSignal::new_local(None::<web_sys::File>);
     // Effects run after the screen is built: the editor downloads while the clerk reads it.
-    Effect::new(|_| super::deferred::prefetch());
-    Effect::new(move |_| {
-        if let Some(file) = dropped.0.get() {
-            dropped.0.set(None);
-            if is_page(&file) {
-                page_dropped.set(Some(file));
-            } else {
-                import::start(file, import_state);
-            }
-        }
-    });
-    let pick_file = move |ev: leptos::ev::Event| {
-        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
-        if let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        {
-            import::start(file, import_state);
-        }
-        if let Some(i) = input {
-            i.set_value("");
-        }
-    };
+    Effect::new(|_| super::deferred::prefetch_draft_screens());
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -68,19 +44,6 @@ pub fn StartScreen() -> impl IntoView {
         let draft = Draft::new(&storage::new_id(), template, y, body.get_untracked().trim());
         import::store_and_open(draft);
     };
-    let open_example = move |id: &'static str| {
-        // Reopen the example as the clerk left it; create it only the first time.
-        let example_id = format!("example-{id}");
-        let kept = super::saver::unsaved(&example_id).is_some()
-            || !matches!(storage::load(&example_id), Ok(None));
-        if kept {
-            super::route::go(&super::route::Route::Tasks(example_id));
-        } else if let Some(mut draft) = templates::by_id(id).and_then(sample::sample) {
-            draft.id = example_id;
-            import::store_and_open(draft);
-        }
-    };
-
     view! {
         <h1 id="nb-step-heading" tabindex="-1">{tr("编写政府信息公开工作年度报告", "Write the open-government-information annual report")}</h1>
         <p class="nb-lead">
@@ -145,6 +108,54 @@ pub fn StartScreen() -> impl IntoView {
             </div>
             <button type="submit" class="nb-button">{tr("新建报告", "Create report")}</button>
         </form>
+        <DeferredOtherWaysIn />
+    }
+}
+
+/// The start screen's other ways in: the example, a draft file, a published page (also when
+/// dropped on the app), and the drafts kept in this browser.
+#[component]
+pub fn OtherWaysIn() -> impl IntoView {
+    let import_state = RwSignal::new(Import::Idle);
+    let dropped = expect_context::<Dropped>();
+    let page_dropped = RwSignal::new_local(None::<web_sys::File>);
+    Effect::new(move |_| {
+        if let Some(file) = dropped.0.get() {
+            dropped.0.set(None);
+            if is_page(&file) {
+                page_dropped.set(Some(file));
+            } else {
+                import::start(file, import_state);
+            }
+        }
+    });
+    let pick_file = move |ev: leptos::ev::Event| {
+        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
+            import::start(file, import_state);
+        }
+        if let Some(i) = input {
+            i.set_value("");
+        }
+    };
+    let open_example = move |id: &'static str| {
+        // Reopen the example as the clerk left it; create it only the first time.
+        let example_id = format!("example-{id}");
+        let kept = super::saver::unsaved(&example_id).is_some()
+            || !matches!(storage::load(&example_id), Ok(None));
+        if kept {
+            super::route::go(&super::route::Route::Tasks(example_id));
+        } else if let Some(mut draft) = templates::by_id(id).and_then(sample::sample) {
+            draft.id = example_id;
+            import::store_and_open(draft);
+        }
+    };
+
+    view! {
         <section class="nb-card">
             <h2>{tr("先看看示例", "Look at an example first")}</h2>
             <p>{tr("一份虚构但完整、前后一致的报告，可随意修改。", "An invented but complete and consistent report to explore and change.")}</p>

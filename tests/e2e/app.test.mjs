@@ -46,7 +46,7 @@ test('the first screen does not load the Word writer', async () => {
 test('the editor is a module of its own: the first screen works without it, a failed fetch says so and retries', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const editor = /_split_[a-z_]+\.wasm$/;
+  const editor = /_split_draft_screens\.wasm$/;
   let blocked = 0;
   await page.route(editor, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
   await page.goto(app.url);
@@ -62,6 +62,26 @@ test('the editor is a module of its own: the first screen works without it, a fa
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
   assert.match(page.url(), /#\/example-ogi-2021\/tasks$/);
+  await context.close();
+});
+
+test('without the start screen\'s second module, a notice offers a retry and a new report can still be made', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const more = /_split_other_ways_in\.wasm$/;
+  await page.route(more, (route) => route.abort('internetdisconnected'));
+  await page.goto(app.url);
+  const alert = page.getByRole('alert');
+  await alert.getByRole('heading', { level: 2, name: '示例、草稿文件和草稿列表没有载入' }).waitFor();
+  assert.match(await alert.textContent(), /仍可在上面新建报告/);
+  await page.getByRole('textbox', { name: '发布机构' }).fill('断网街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('link', { name: '基本信息' }).waitFor();
+  await page.goBack();
+  await alert.getByRole('heading', { level: 2, name: '示例、草稿文件和草稿列表没有载入' }).waitFor();
+  await page.unroute(more);
+  await page.getByRole('alert').getByRole('button', { name: '重试' }).click();
+  await page.getByRole('row').filter({ hasText: '断网街道办事处' }).waitFor();
   await context.close();
 });
 

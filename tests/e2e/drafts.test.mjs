@@ -237,6 +237,8 @@ test('importing draft files: same id asks, bad files get their own message and c
   await page.getByRole('link', { name: '基本信息' }).waitFor();
   assert.notEqual(page.url().match(/#\/([^/]+)\/tasks/)[1], id);
   await page.goto(app.url);
+  // The list comes with the start screen's second module, a moment after the form.
+  await page.getByRole('table', { name: '草稿列表' }).waitFor();
   assert.equal(await page.getByRole('row').filter({ hasText: '导入街道' }).count(), 2);
   // The same id again, replaced while storage is full: the file opens, unsaved with the
   // reason, not as another tab's change; freeing space stores it.
@@ -267,6 +269,7 @@ test('the drafts list: rename, duplicate, delete with undo; a draft file dropped
   const { context, page, problems } = await openApp(browser, app.url);
   await newReport(page, '列表街道');
   await page.goto(app.url);
+  await page.getByRole('table', { name: '草稿列表' }).waitFor();
   const rows = page.getByRole('row').filter({ hasText: '列表街道' });
   assert.equal(await rows.count(), 1);
   assert.ok((await rows.textContent()).includes('ogi-2021'));
