@@ -10,6 +10,7 @@
 use super::draft_screen::DraftScreen;
 use super::i18n::tr;
 use super::start::OtherWaysIn;
+use crate::report::Draft;
 use leptos::prelude::*;
 use std::future::Future;
 
@@ -35,6 +36,30 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
 )]
 fn draft_screen_view(id: String) -> Result<AnyView, LoadFailed> {
     Ok(view! { <DraftScreen id=id /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        draft_screens,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn store_and_open_now(draft: Draft) -> Result<(), LoadFailed> {
+    super::import::store_and_open(draft);
+    Ok(())
+}
+
+/// Stores a new report and opens it, once the editor's module is here: storing it is the
+/// editor's work, so the first download carries neither it nor the draft file's writer. `Err`:
+/// the module could not be fetched, and nothing was stored.
+pub async fn store_and_open(draft: Draft) -> Result<(), LoadFailed> {
+    #[cfg(feature = "split")]
+    let done = store_and_open_now(draft).await;
+    #[cfg(not(feature = "split"))]
+    let done = store_and_open_now(draft);
+    done
 }
 
 #[cfg_attr(

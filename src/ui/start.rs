@@ -42,7 +42,19 @@ pub fn StartScreen() -> impl IntoView {
             }
         };
         let draft = Draft::new(&storage::new_id(), template, y, body.get_untracked().trim());
-        import::store_and_open(draft);
+        problem.set(None);
+        leptos::task::spawn_local(async move {
+            if super::deferred::store_and_open(draft).await.is_err() {
+                problem.set(Some(
+                    pick(
+                        lang.get_untracked(),
+                        "报告没有新建：编辑器的程序文件没有下载成功，可能是网络中断了。填写的内容仍在下面，可以稍后再按“新建报告”。",
+                        "The report was not created: the editor's program file did not download; the network may be down. What you typed is still below; press “Create report” again later.",
+                    )
+                    .to_string(),
+                ));
+            }
+        });
     };
     view! {
         <h1 id="nb-step-heading" tabindex="-1">{tr("编写政府信息公开工作年度报告", "Write the open-government-information annual report")}</h1>

@@ -52,7 +52,12 @@ test('the editor is a module of its own: the first screen works without it, a fa
   await page.goto(app.url);
   await page.getByRole('heading', { level: 1, name: '编写政府信息公开工作年度报告' }).waitFor();
   await page.getByLabel('发布机构').fill('青禾市临江区望湖街道办事处');
+  // Creating a report stores it with the editor's code: without it, the form says so and
+  // keeps what was typed, and nothing is stored.
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('alert').filter({ hasText: '报告没有新建' }).waitFor();
   assert.equal(await page.getByLabel('发布机构').inputValue(), '青禾市临江区望湖街道办事处');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('draft'))), []);
   await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { name: '编辑器没有载入' }).waitFor();
