@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
 import { ROOT, launch } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
@@ -29,6 +30,30 @@ test('dist/ uses only relative asset URLs', async () => {
   assert.ok(urls.length >= 3, `asset references found: ${urls}`);
   for (const u of urls) assert.ok(u.startsWith('./'), `relative: ${u}`);
   assert.ok(!/from '\//.test(html), 'no root-absolute import');
+});
+
+test('the first download stays within its size budget', async () => {
+  // Everything the start screen needs: the page, what it links, and what its script imports.
+  // Sizes are deterministic for a toolchain, so this is a budget, not a timing: issue #5's
+  // target is 150 KB brotli; the split (src/ui/deferred.rs) brought it to about 98 KB, and the
+  // budget keeps that from creeping back.
+  const dist = path.join(ROOT, 'dist');
+  const html = await readFile(path.join(dist, 'index.html'), 'utf8');
+  const files = new Set(['index.html']);
+  for (const m of html.matchAll(/(?:href|module_or_path:)\s*=?\s*["']\.\/([^"']+)["']/g)) files.add(m[1]);
+  for (const js of [...files].filter((f) => f.endsWith('.js'))) {
+    const text = await readFile(path.join(dist, js), 'utf8');
+    for (const m of text.matchAll(/^import .* from ["']\.\/([^"']+)["']/gm)) files.add(m[1]);
+  }
+  assert.ok([...files].some((f) => f.endsWith('_bg.wasm')), [...files].join());
+  assert.ok([...files].some((f) => f.endsWith('_split.js')), 'the split loader is imported by the app');
+  assert.ok(![...files].some((f) => /_split_|chunk_|worker/.test(f)), `no deferred module: ${[...files]}`);
+  let brotli = 0;
+  for (const f of files) {
+    const body = await readFile(path.join(dist, f));
+    brotli += brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  assert.ok(brotli <= 110 * 1024, `first download ${(brotli / 1024).toFixed(1)} KB brotli, budget 110 KB`);
 });
 
 test('the first screen does not load the Word writer', async () => {
