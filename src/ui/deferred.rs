@@ -13,6 +13,7 @@ use super::start::OtherWaysIn;
 use crate::report::Draft;
 use leptos::prelude::*;
 use std::future::Future;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A module could not be fetched: the network, or a server that lost the file.
 #[derive(Clone, Copy, Debug)]
@@ -91,19 +92,21 @@ fn after_paint(then: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
 }
 
-/// What a deferred part is called while it loads and when it cannot be fetched.
-struct Texts {
+/// A deferred part: what it is called while it loads and when it cannot be fetched, and
+/// whether its module is already here (then it shows at once, with no loading line).
+struct Part {
     loading: (&'static str, &'static str),
     failed: (&'static str, &'static str),
     why: (&'static str, &'static str),
+    loaded: AtomicBool,
 }
 
 /// Shows what `load` builds once its module is here. While it comes, a status line; when it
 /// cannot be fetched, a notice that says nothing is lost and offers to try again. `page`: the
 /// part is the whole screen, so it loads at once and its notice carries the screen's heading;
-/// otherwise it loads after the screen around it is painted.
+/// otherwise, the first time, it loads after the screen around it is painted.
 #[component]
-fn Deferred<L, F>(load: L, texts: &'static Texts, page: bool) -> impl IntoView
+fn Deferred<L, F>(load: L, part: &'static Part, page: bool) -> impl IntoView
 where
     L: Fn() -> F + Send + Sync + 'static,
     F: Future<Output = Result<AnyView, LoadFailed>> + Send + 'static,
@@ -111,35 +114,38 @@ where
     // Copyable, for every showing of the part (the `Show` may build it again).
     let load = StoredValue::new(load);
     let attempt = RwSignal::new(0u32);
-    let painted = RwSignal::new(page);
-    if !page {
+    let painted = RwSignal::new(page || part.loaded.load(Ordering::Relaxed));
+    if !painted.get_untracked() {
         after_paint(move || {
             let _ = painted.try_set(true);
         });
     }
     let loading = move || {
-        view! { <p class="nb-lead" role="status">{tr(texts.loading.0, texts.loading.1)}</p> }
+        view! { <p class="nb-lead" role="status">{tr(part.loading.0, part.loading.1)}</p> }
     };
-    let part = move || {
+    let shown = move || {
         attempt.track();
         let built = load.with_value(|load| load());
         Suspend::new(async move {
             match built.await {
-                Ok(view) => view,
-                Err(LoadFailed) => view! { <LoadFailedNotice texts page attempt /> }.into_any(),
+                Ok(view) => {
+                    part.loaded.store(true, Ordering::Relaxed);
+                    view
+                }
+                Err(LoadFailed) => view! { <LoadFailedNotice part page attempt /> }.into_any(),
             }
         })
     };
     view! {
         <Show when=move || painted.get() fallback=loading>
-            <Suspense fallback=loading>{part}</Suspense>
+            <Suspense fallback=loading>{shown}</Suspense>
         </Show>
     }
 }
 
 #[component]
-fn LoadFailedNotice(texts: &'static Texts, page: bool, attempt: RwSignal<u32>) -> impl IntoView {
-    let heading = tr(texts.failed.0, texts.failed.1);
+fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> impl IntoView {
+    let heading = tr(part.failed.0, part.failed.1);
     view! {
         <div class="nb-banner nb-banner-error" role="alert">
             {if page {
@@ -147,7 +153,7 @@ fn LoadFailedNotice(texts: &'static Texts, page: bool, attempt: RwSignal<u32>) -
             } else {
                 view! { <h2>{heading}</h2> }.into_any()
             }}
-            <p>{tr(texts.why.0, texts.why.1)}</p>
+            <p>{tr(part.why.0, part.why.1)}</p>
             <button type="button" class="nb-button" on:click=move |_| attempt.update(|a| *a += 1)>
                 {tr("重试", "Try again")}
             </button>
@@ -155,16 +161,17 @@ fn LoadFailedNotice(texts: &'static Texts, page: bool, attempt: RwSignal<u32>) -
     }
 }
 
-static DRAFT_SCREENS: Texts = Texts {
+static DRAFT_SCREENS: Part = Part {
     loading: ("正在载入编辑器……", "Loading the editor…"),
     failed: ("编辑器没有载入", "The editor did not load"),
     why: (
         "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。",
         "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost.",
     ),
+    loaded: AtomicBool::new(false),
 };
 
-static OTHER_WAYS_IN: Texts = Texts {
+static OTHER_WAYS_IN: Part = Part {
     loading: (
         "正在载入示例、草稿文件和草稿列表……",
         "Loading the example, draft files and the drafts list…",
@@ -177,6 +184,7 @@ static OTHER_WAYS_IN: Texts = Texts {
         "这部分的程序文件没有下载成功，可能是网络中断了。仍可在上面新建报告；草稿保存在本机浏览器中，没有丢失。",
         "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost.",
     ),
+    loaded: AtomicBool::new(false),
 };
 
 /// A draft's screens, once their module is here.
@@ -192,7 +200,7 @@ pub fn DeferredDraftScreen(id: String) -> impl IntoView {
             view
         }
     };
-    view! { <Deferred load texts=&DRAFT_SCREENS page=true /> }
+    view! { <Deferred load part=&DRAFT_SCREENS page=true /> }
 }
 
 /// The start screen's other ways in, once their module is here.
@@ -205,5 +213,5 @@ pub fn DeferredOtherWaysIn() -> impl IntoView {
         let view = other_ways_in_view();
         view
     };
-    view! { <Deferred load texts=&OTHER_WAYS_IN page=false /> }
+    view! { <Deferred load part=&OTHER_WAYS_IN page=false /> }
 }
