@@ -165,8 +165,8 @@ static DRAFT_SCREENS: Part = Part {
     loading: ("正在载入编辑器……", "Loading the editor…"),
     failed: ("编辑器没有载入", "The editor did not load"),
     why: (
-        "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。",
-        "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost.",
+        "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。如果重试仍不成功，可能是本工具刚刚更新过，请刷新页面。",
+        "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
     loaded: AtomicBool::new(false),
 };
@@ -181,8 +181,8 @@ static OTHER_WAYS_IN: Part = Part {
         "The example, draft files and the drafts list did not load",
     ),
     why: (
-        "这部分的程序文件没有下载成功，可能是网络中断了。仍可在上面新建报告；草稿保存在本机浏览器中，没有丢失。",
-        "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost.",
+        "这部分的程序文件没有下载成功，可能是网络中断了。仍可在上面新建报告；草稿保存在本机浏览器中，没有丢失。如果重试仍不成功，可能是本工具刚刚更新过，请刷新页面。",
+        "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
     loaded: AtomicBool::new(false),
 };
