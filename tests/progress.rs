@@ -1,9 +1,9 @@
 //! The task list: each step's status follows what is filled and what is wrong.
 
-use nianbao::report::progress::{status, Status, Step};
+use nianbao::report::progress::{completion, status, Completion, Status, Step};
 use nianbao::report::sample::sample;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
-use nianbao::report::{check, Draft, SectionKey};
+use nianbao::report::{check, Draft, SectionKey, Severity};
 
 #[test]
 fn steps_and_slugs() {
@@ -68,4 +68,38 @@ fn status_follows_the_draft() {
             );
         }
     }
+}
+
+#[test]
+fn completion_counts_the_steps_done_and_every_error() {
+    let mut draft = Draft::new("x", &OGI_2021, 2025, "");
+    assert_eq!(
+        completion(&OGI_2021, &draft),
+        Completion {
+            done: 0,
+            steps: 7,
+            errors: 0
+        }
+    );
+    let full = sample(&OGI_2021).expect("sample");
+    // The example leaves cells of 三 and 四 blank (they print as 0): those two are in progress.
+    assert_eq!(
+        completion(&OGI_2021, &full),
+        Completion {
+            done: 5,
+            steps: 7,
+            errors: 0
+        }
+    );
+    // A number that is not one is an error of its step, and the draft counts it.
+    draft.set_cell("t3/new/natural", "x");
+    let c = completion(&OGI_2021, &draft);
+    assert_eq!(
+        c.errors,
+        check(&draft)
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    );
+    assert!(c.errors >= 1);
 }

@@ -93,6 +93,35 @@ pub fn errors_in(findings: &[Finding], step: Step) -> usize {
         .count()
 }
 
+/// How far a whole draft is: the drafts list's 完成度 and 错误 columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Completion {
+    /// Steps done, out of `steps` (the review is not counted).
+    pub done: usize,
+    /// Steps that can be done: every step but the review.
+    pub steps: usize,
+    /// Errors in the whole draft.
+    pub errors: usize,
+}
+
+/// Checks `draft` once and says how far along it is.
+pub fn completion(template: &Template, draft: &Draft) -> Completion {
+    let findings = crate::report::rules::check(draft);
+    let steps: Vec<Step> = Step::all(template)
+        .into_iter()
+        .filter(|s| *s != Step::Review)
+        .collect();
+    let done = steps
+        .iter()
+        .filter(|s| status(template, draft, &findings, **s) == Status::Done)
+        .count();
+    Completion {
+        done,
+        steps: steps.len(),
+        errors: errors_in(&findings, Step::Review),
+    }
+}
+
 /// How far along `step` is.
 pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: Step) -> Status {
     let errors = errors_in(findings, step);

@@ -5,11 +5,45 @@
 use super::download::download;
 use super::i18n::{pick, tr, use_lang};
 use super::route::Route;
-use crate::report::progress::{errors_in, status, Status, Step};
-use crate::report::rules;
+use crate::report::progress::{completion, Completion};
 use crate::storage::entry::Entry;
 use crate::storage::local::{self, Listing};
 use leptos::prelude::*;
+use std::collections::HashMap;
+use std::time::Duration;
+
+/// Each listed draft's completion by id, with the revision it was worked out at (`None`: a
+/// format this version does not know).
+type Completions = HashMap<String, (u64, Option<Completion>)>;
+
+/// Works out the completions the list lacks, a slice of about half a frame at a time, so that
+/// 200 drafts show at once and checking them never holds up typing; then goes on after a timer.
+/// A draft whose revision has not changed keeps what was worked out before.
+fn fill(listing: RwSignal<Listing>, completions: RwSignal<Completions>) {
+    let start = js_sys::Date::now();
+    let mut found = Vec::new();
+    let stale = |e: &Entry| {
+        completions
+            .try_with_untracked(|m| m.get(&e.draft.id).is_none_or(|(r, _)| *r != e.revision))
+            .unwrap_or(false)
+    };
+    let more = listing.try_with_untracked(|l| {
+        for e in l.entries.iter().filter(|e| stale(e)) {
+            if !found.is_empty() && js_sys::Date::now() - start > 8.0 {
+                return true;
+            }
+            let c = e.draft.template().map(|t| completion(t, &e.draft));
+            found.push((e.draft.id.clone(), (e.revision, c)));
+        }
+        false
+    });
+    if !found.is_empty() {
+        let _ = completions.try_update(|m| m.extend(found));
+    }
+    if more == Some(true) {
+        set_timeout(move || fill(listing, completions), Duration::ZERO);
+    }
+}
 
 fn date_time(ms: f64) -> String {
     if ms <= 0.0 {
@@ -34,6 +68,12 @@ pub fn DraftsList() -> impl IntoView {
     let newest_first = RwSignal::new(true);
     let deleted = RwSignal::new(None::<Entry>);
     let renaming = RwSignal::new(None::<String>);
+    let completions = RwSignal::new(Completions::new());
+    // After each render of the list: the first slice now, the rest after timers.
+    Effect::new(move |_| {
+        listing.track();
+        fill(listing, completions);
+    });
     let refresh = move || listing.set(local::list());
     // Another tab's change shows here too.
     let listener = window_event_listener(leptos::ev::storage, move |_| refresh());
@@ -128,13 +168,21 @@ pub fn DraftsList() -> impl IntoView {
                             </thead>
                             <tbody>
                                 {move || rows().into_iter().map(|e| {
-                                    let template = e.draft.template();
-                                    let (done, steps, errors) = template.map(|t| {
-                                        let findings = rules::check(&e.draft);
-                                        let steps: Vec<Step> = Step::all(t).into_iter().filter(|s| *s != Step::Review).collect();
-                                        let done = steps.iter().filter(|s| status(t, &e.draft, &findings, **s) == Status::Done).count();
-                                        (done, steps.len(), errors_in(&findings, Step::Review))
-                                    }).unwrap_or((0, 0, 0));
+                                    let worked_out = {
+                                        let (id, revision) = (e.draft.id.clone(), e.revision);
+                                        move || completions.with(|m| m.get(&id).filter(|(r, _)| *r == revision).map(|(_, c)| *c))
+                                    };
+                                    let (worked_out2, checking) = (worked_out.clone(), tr("检查中", "Checking"));
+                                    let done = move || match worked_out() {
+                                        None => checking().to_string(),
+                                        Some(None) => "—".to_string(),
+                                        Some(Some(c)) => format!("{}/{}", c.done, c.steps),
+                                    };
+                                    let errors = move || match worked_out2() {
+                                        None => checking().to_string(),
+                                        Some(None) => "—".to_string(),
+                                        Some(Some(c)) => c.errors.to_string(),
+                                    };
                                     let title = e.draft.meta.title();
                                     let id = e.draft.id.clone();
                                     let href = Route::Tasks(id.clone()).href();
@@ -176,7 +224,7 @@ pub fn DraftsList() -> impl IntoView {
                                             <td>{e.draft.meta.year}</td>
                                             <td>{e.draft.meta.body.clone()}</td>
                                             <td>{date_time(e.saved_at)}</td>
-                                            <td>{format!("{done}/{steps}")}</td>
+                                            <td>{done}</td>
                                             <td>{errors}</td>
                                             <td class="nb-row-actions">
                                                 <button type="button" class="nb-link-button" on:click={
