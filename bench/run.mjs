@@ -45,8 +45,9 @@ async function coldLoad(target) {
   await context.addInitScript(watch(target.usable), target.usable);
   const page = await context.newPage();
   const bodies = [];
-  page.on('response', async (r) => {
-    try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* redirects, aborted */ }
+  const reading = [];
+  page.on('response', (r) => {
+    reading.push(r.body().then((body) => bodies.push({ url: r.url(), body }), () => { /* redirects, aborted */ }));
   });
   await page.goto(target.url);
   await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60000 });
@@ -55,6 +56,7 @@ async function coldLoad(target) {
   // arrives afterwards (ours: the modules of the other ways in and of the editor, fetched while
   // the clerk reads the start screen) is counted apart, once everything has arrived.
   await page.waitForLoadState('networkidle');
+  await Promise.all(reading);
   const before = new Set(await page.evaluate((t) => [location.href, ...performance.getEntriesByType('resource')
     .filter((e) => e.responseEnd <= t).map((e) => e.name)], usable));
   await context.close();
@@ -133,16 +135,22 @@ async function scale() {
     }
   });
   const listTimes = [];
+  const checkedTimes = [];
   for (let i = 0; i < 5; i++) {
     await page.goto(`${ours.url}#/example-ogi-2021/tasks`);
     await page.getByRole('link', { name: '基本信息' }).waitFor();
-    const t = await page.evaluate(async () => {
+    // Rows shown, then every row's 完成度 and 错误 worked out (done in slices after the rows).
+    const [shown, checked] = await page.evaluate(async () => {
       const start = performance.now();
       location.hash = '#/';
-      while (document.querySelectorAll('table.nb-drafts tbody tr').length < 201) await new Promise((r) => setTimeout(r, 1));
-      return performance.now() - start;
+      const wait = () => new Promise((r) => setTimeout(r, 1));
+      while (document.querySelectorAll('table.nb-drafts tbody tr').length < 201) await wait();
+      const shown = performance.now() - start;
+      while (document.querySelector('table.nb-drafts tbody').textContent.includes('检查中')) await wait();
+      return [shown, performance.now() - start];
     });
-    listTimes.push(t);
+    listTimes.push(shown);
+    checkedTimes.push(checked);
   }
   await page.goto(`${ours.url}#/example-ogi-2021/problems`);
   const area = page.getByRole('textbox', { name: '正文' });
@@ -166,7 +174,7 @@ async function scale() {
     return times;
   });
   await page.context().close();
-  return { listTimes, typing };
+  return { listTimes, checkedTimes, typing };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -200,7 +208,7 @@ const rows = [
   ['keystroke → totals, p95', ms(pct(typing.ours, 0.95)), ms(pct(typing.peer, 0.95)), ratio(pct(typing.ours, 0.95), pct(typing.peer, 0.95))],
   ['export of a full report to HTML (native, median)', ms(core.export_ms), '—', ''],
   ['one autosave: read revision + write entry (native, median)', ms(core.autosave_ms), '—', ''],
-  ['drafts list with 200 drafts shown, median of 5', ms(median(big.listTimes)), '—', ''],
+  ['drafts list with 200 drafts: rows shown / all checked, median of 5', `${ms(median(big.listTimes))} / ${ms(median(big.checkedTimes))}`, '—', ''],
   ['keystroke in a section holding 1 MB, median / p95 of 20', `${ms(median(big.typing))} / ${ms(pct(big.typing, 0.95))}`, '—', ''],
 ];
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => String(r[i]).length), ['measure', 'nianbao', 'SurveyJS peer', 'ours/peer'][i].length));

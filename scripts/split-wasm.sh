@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Trunk's post_build hook (Trunk.toml): splits the app's wasm in two, so that the first download
-# carries the start screen and the draft screens follow as a module of their own (issue #5,
+# Trunk's post_build hook (Trunk.toml): splits the app's wasm into parts, so that the first
+# download carries the start screen and the rest follows as modules of their own (issue #5,
 # src/ui/deferred.rs). Trunk 0.21 cannot split, so this redoes its last steps on the wasm cargo
 # built (linked with --emit-relocs, see build.rs):
-#   1. wasm-split-cli cuts it at the `#[wasm_split]` point: a main module, the draft screens'
-#      module, and a small JS loader;
+#   1. wasm-split-cli cuts it at the `#[wasm_split]` points: a main module, one module per split
+#      point, a module for what they share, and a small JS loader;
 #   2. wasm-bindgen turns the main module into the same two files Trunk wrote (same names, so
 #      index.html needs no change), keeping the exports the split module imports;
 #   3. wasm-opt -Oz on every module in a release build, as Trunk does.
@@ -15,11 +15,18 @@ set -euo pipefail
 staging=${TRUNK_STAGING_DIR:?"run by Trunk as a post_build hook (see Trunk.toml)"}
 source_dir=${TRUNK_SOURCE_DIR:-$PWD}
 profile=${TRUNK_PROFILE:-debug}
-target_dir=${CARGO_TARGET_DIR:-$source_dir/target}
-input="$target_dir/wasm32-unknown-unknown/$profile/nianbao.wasm"
-
 die() { echo "split-wasm: $*" >&2; exit 1; }
+# Where cargo put the wasm, as Trunk finds it (CARGO_TARGET_DIR, build.target-dir, …).
+target_dir=$(cd "$source_dir" && cargo metadata --no-deps --format-version 1 --offline |
+  python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])') ||
+  die "cargo metadata failed"
+input="$target_dir/wasm32-unknown-unknown/$profile/nianbao.wasm"
 [ -f "$input" ] || die "no $input: did Trunk build the nianbao binary?"
+# The files below are rewritten after Trunk hashed them: an integrity attribute would not match.
+if grep -q 'integrity=[^>]*nianbao-[0-9a-f]*[._]' "$staging/index.html" 2>/dev/null ||
+   grep -q 'nianbao-[0-9a-f]*[._][^>]*integrity=' "$staging/index.html" 2>/dev/null; then
+  die "index.html has an integrity attribute on the app's files: keep data-integrity=\"none\""
+fi
 command -v wasm-split-cli >/dev/null || die "wasm-split-cli is missing: run scripts/setup.sh build"
 
 shopt -s nullglob
@@ -54,6 +61,26 @@ for wasm in "$work"/*.wasm; do
   modules+=("${stem}_$name")
 done
 [ ${#modules[@]} -ge 1 ] || die "wasm-split-cli wrote no split module"
+
+# The loader compiles each part with instantiateStreaming, which needs the server to send .wasm
+# as application/wasm; many intranet servers do not. Like wasm-bindgen's own loader for the
+# main module, fall back to compiling the bytes when the type is the only problem.
+loader="$work/${stem}_split.js"
+grep -q 'WebAssembly.instantiateStreaming(src, imports)' "$loader" ||
+  die "the loader no longer calls instantiateStreaming(src, imports): check the fallback"
+sed -i 's/WebAssembly.instantiateStreaming(src, imports)/nianbaoInstantiate(src, imports)/' "$loader"
+cat >> "$loader" <<'JS'
+async function nianbaoInstantiate(src, imports) {
+    const response = await src;
+    if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+    try {
+        return await WebAssembly.instantiateStreaming(response, imports);
+    } catch (e) {
+        if (response.bodyUsed || response.headers.get("Content-Type") === "application/wasm") throw e;
+        return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    }
+}
+JS
 
 optimise() { # in out
   if [ "$profile" = release ]; then

@@ -8,6 +8,7 @@
 //! up). Without the feature (tests, `cargo check`) they are ordinary calls.
 
 use super::draft_screen::DraftScreen;
+use super::editing::focus_id;
 use super::i18n::tr;
 use super::start::OtherWaysIn;
 use crate::report::Draft;
@@ -130,6 +131,22 @@ where
             match built.await {
                 Ok(view) => {
                     part.loaded.store(true, Ordering::Relaxed);
+                    if page {
+                        // The heading took focus when the route changed; if the screen was still
+                        // loading then, focus went nowhere: give it to the screen's heading.
+                        request_animation_frame(|| {
+                            let doc = document();
+                            let lost = match (doc.active_element(), doc.body()) {
+                                (Some(active), Some(body)) => {
+                                    active.is_same_node(Some(body.as_ref()))
+                                }
+                                _ => true,
+                            };
+                            if lost {
+                                focus_id("nb-step-heading");
+                            }
+                        });
+                    }
                     view
                 }
                 Err(LoadFailed) => view! { <LoadFailedNotice part page attempt /> }.into_any(),
@@ -154,9 +171,17 @@ fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> 
                 view! { <h2>{heading}</h2> }.into_any()
             }}
             <p>{tr(part.why.0, part.why.1)}</p>
-            <button type="button" class="nb-button" on:click=move |_| attempt.update(|a| *a += 1)>
-                {tr("重试", "Try again")}
-            </button>
+            <div class="nb-actions">
+                <button type="button" class="nb-button" on:click=move |_| attempt.update(|a| *a += 1)>
+                    {tr("重试", "Try again")}
+                </button>
+                // A page left open across an update asks for the old build's files, which are gone.
+                <button type="button" class="nb-button nb-button-secondary" on:click=|_| {
+                    let _ = window().location().reload();
+                }>
+                    {tr("刷新页面", "Reload the page")}
+                </button>
+            </div>
         </div>
     }
 }

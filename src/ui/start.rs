@@ -25,11 +25,17 @@ pub fn StartScreen() -> impl IntoView {
     let year = RwSignal::new(last_year.to_string());
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // Set while the editor's module is fetched to store the new report: a second press then
+    // would make a second report.
+    let creating = RwSignal::new(false);
     // Effects run after the screen is built: the editor downloads while the clerk reads it.
     Effect::new(|_| super::deferred::prefetch_draft_screens());
 
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if creating.get_untracked() {
+            return;
+        }
         let Some(template) = templates::by_id(&template_id.get_untracked()) else {
             return;
         };
@@ -43,9 +49,13 @@ pub fn StartScreen() -> impl IntoView {
         };
         let draft = Draft::new(&storage::new_id(), template, y, body.get_untracked().trim());
         problem.set(None);
+        creating.set(true);
         leptos::task::spawn_local(async move {
-            if super::deferred::store_and_open(draft).await.is_err() {
-                problem.set(Some(
+            let done = super::deferred::store_and_open(draft).await;
+            // The screen is gone when the report opened; these only matter when it did not.
+            let _ = creating.try_set(false);
+            if done.is_err() {
+                let _ = problem.try_set(Some(
                     pick(
                         lang.get_untracked(),
                         "报告没有新建：编辑器的程序文件没有下载成功，可能是网络中断了。填写的内容仍在下面，可以稍后再按“新建报告”。",
@@ -118,7 +128,9 @@ pub fn StartScreen() -> impl IntoView {
                     on:input=move |ev| body.set(event_target_value(&ev))
                 />
             </div>
-            <button type="submit" class="nb-button">{tr("新建报告", "Create report")}</button>
+            <button type="submit" class="nb-button" aria-disabled=move || creating.get().then_some("true")>
+                {move || if creating.get() { pick(lang.get(), "正在新建……", "Creating…") } else { pick(lang.get(), "新建报告", "Create report") }}
+            </button>
         </form>
         <DeferredOtherWaysIn />
     }

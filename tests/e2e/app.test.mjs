@@ -115,6 +115,27 @@ test('without the start screen\'s second module, a notice offers a retry and a n
   await context.close();
 });
 
+test('a server that sends .wasm as application/octet-stream still serves every part', async () => {
+  // Many intranet servers do not know the wasm type; streaming compilation then refuses it.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  const served = [];
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    served.push(new URL(route.request().url()).pathname.split('/').pop());
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  assert.ok(served.some((f) => f.includes('_split_draft_screens')), served.join());
+  assert.ok(served.some((f) => f.includes('_split_other_ways_in')), served.join());
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the app mounts from a sub-path, and the example shows the six sections and its exported page', async () => {
   const { context, page, problems } = await openApp(browser, app.url);
   assert.ok((await page.getByRole('banner').textContent()).includes('nianbao'));
