@@ -20,6 +20,17 @@ use std::sync::atomic::{AtomicBool, Ordering};
 #[derive(Clone, Copy, Debug)]
 pub struct LoadFailed;
 
+/// Calls a split point: awaited in the split build, where it is `async`; a plain call otherwise.
+macro_rules! call_split {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let result = $call.await;
+        #[cfg(not(feature = "split"))]
+        let result = $call;
+        result
+    }};
+}
+
 #[cfg(feature = "split")]
 impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
     fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
@@ -57,11 +68,7 @@ fn store_and_open_now(draft: Draft) -> Result<(), LoadFailed> {
 /// editor's work, so the first download carries neither it nor the draft file's writer. `Err`:
 /// the module could not be fetched, and nothing was stored.
 pub async fn store_and_open(draft: Draft) -> Result<(), LoadFailed> {
-    #[cfg(feature = "split")]
-    let done = store_and_open_now(draft).await;
-    #[cfg(not(feature = "split"))]
-    let done = store_and_open_now(draft);
-    done
+    call_split!(store_and_open_now(draft))
 }
 
 #[cfg_attr(
@@ -217,13 +224,7 @@ static OTHER_WAYS_IN: Part = Part {
 pub fn DeferredDraftScreen(id: String) -> impl IntoView {
     let load = move || {
         let id = id.clone();
-        async move {
-            #[cfg(feature = "split")]
-            let view = draft_screen_view(id).await;
-            #[cfg(not(feature = "split"))]
-            let view = draft_screen_view(id);
-            view
-        }
+        async move { call_split!(draft_screen_view(id)) }
     };
     view! { <Deferred load part=&DRAFT_SCREENS page=true /> }
 }
@@ -231,12 +232,6 @@ pub fn DeferredDraftScreen(id: String) -> impl IntoView {
 /// The start screen's other ways in, once their module is here.
 #[component]
 pub fn DeferredOtherWaysIn() -> impl IntoView {
-    let load = || async {
-        #[cfg(feature = "split")]
-        let view = other_ways_in_view().await;
-        #[cfg(not(feature = "split"))]
-        let view = other_ways_in_view();
-        view
-    };
+    let load = || async { call_split!(other_ways_in_view()) };
     view! { <Deferred load part=&OTHER_WAYS_IN page=false /> }
 }
