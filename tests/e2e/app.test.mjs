@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
-import { ROOT, launch } from './harness.mjs';
+import { ROOT, axe, launch } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 
 const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
@@ -88,6 +88,7 @@ test('the editor is a module of its own: the first screen works without it, a fa
   await alert.getByRole('heading', { name: '编辑器没有载入' }).waitFor();
   assert.match(await alert.textContent(), /草稿保存在本机浏览器中，没有丢失/);
   assert.ok(blocked >= 1, 'the editor module was asked for');
+  assert.deepEqual(await axe(page), [], 'the notice passes axe');
   await page.unroute(editor);
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
@@ -104,6 +105,7 @@ test('without the start screen\'s second module, a notice offers a retry and a n
   const alert = page.getByRole('alert');
   await alert.getByRole('heading', { level: 2, name: '示例、草稿文件和草稿列表没有载入' }).waitFor();
   assert.match(await alert.textContent(), /仍可在上面新建报告/);
+  assert.deepEqual(await axe(page), [], 'the start screen with the notice passes axe');
   await page.getByRole('textbox', { name: '发布机构' }).fill('断网街道办事处');
   await page.getByRole('button', { name: '新建报告' }).click();
   await page.getByRole('link', { name: '基本信息' }).waitFor();
