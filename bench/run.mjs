@@ -146,7 +146,11 @@ async function scale() {
       const wait = () => new Promise((r) => setTimeout(r, 1));
       while (document.querySelectorAll('table.nb-drafts tbody tr').length < 201) await wait();
       const shown = performance.now() - start;
-      while (document.querySelector('table.nb-drafts tbody').textContent.includes('检查中')) await wait();
+      const deadline = performance.now() + 60000;
+      while (document.querySelector('table.nb-drafts tbody').textContent.includes('检查中')) {
+        if (performance.now() > deadline) throw new Error('the drafts list never finished its checks');
+        await wait();
+      }
       return [shown, performance.now() - start];
     });
     listTimes.push(shown);

@@ -16,6 +16,7 @@ staging=${TRUNK_STAGING_DIR:?"run by Trunk as a post_build hook (see Trunk.toml)
 source_dir=${TRUNK_SOURCE_DIR:-$PWD}
 profile=${TRUNK_PROFILE:-debug}
 die() { echo "split-wasm: $*" >&2; exit 1; }
+command -v python3 >/dev/null || die "python3 is missing (it reads cargo metadata)"
 # Where cargo put the wasm, as Trunk finds it (CARGO_TARGET_DIR, build.target-dir, …).
 target_dir=$(cd "$source_dir" && cargo metadata --no-deps --format-version 1 --offline |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])') ||
@@ -69,6 +70,8 @@ loader="$work/${stem}_split.js"
 grep -q 'WebAssembly.instantiateStreaming(src, imports)' "$loader" ||
   die "the loader no longer calls instantiateStreaming(src, imports): check the fallback"
 sed -i 's/WebAssembly.instantiateStreaming(src, imports)/nianbaoInstantiate(src, imports)/' "$loader"
+! grep -q 'instantiateStreaming' "$loader" ||
+  die "the loader calls instantiateStreaming in a form this script does not rewrite"
 cat >> "$loader" <<'JS'
 async function nianbaoInstantiate(src, imports) {
     const response = await src;

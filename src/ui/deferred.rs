@@ -65,10 +65,20 @@ fn store_and_open_now(draft: Draft) -> Result<(), LoadFailed> {
 }
 
 /// Stores a new report and opens it, once the editor's module is here: storing it is the
-/// editor's work, so the first download carries neither it nor the draft file's writer. `Err`:
-/// the module could not be fetched, and nothing was stored.
-pub async fn store_and_open(draft: Draft) -> Result<(), LoadFailed> {
-    call_split!(store_and_open_now(draft))
+/// editor's work, so the first download carries neither it nor the draft file's writer. If
+/// `still_wanted` says no by then (the clerk went elsewhere meanwhile), nothing is stored and
+/// nothing opens. `Err`: the module could not be fetched, and nothing was stored.
+pub async fn store_and_open(
+    draft: Draft,
+    still_wanted: impl FnOnce() -> bool,
+) -> Result<(), LoadFailed> {
+    #[cfg(feature = "split")]
+    preload_draft_screens().await?;
+    if still_wanted() {
+        call_split!(store_and_open_now(draft))
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg_attr(
@@ -142,21 +152,24 @@ where
                         // The heading took focus when the route changed; if the screen was still
                         // loading then, focus went nowhere: give it to the screen's heading.
                         request_animation_frame(|| {
-                            let doc = document();
-                            let lost = match (doc.active_element(), doc.body()) {
-                                (Some(active), Some(body)) => {
-                                    active.is_same_node(Some(body.as_ref()))
-                                }
-                                _ => true,
-                            };
-                            if lost {
+                            if focus_lost() {
                                 focus_id("nb-step-heading");
                             }
                         });
                     }
                     view
                 }
-                Err(LoadFailed) => view! { <LoadFailedNotice part page attempt /> }.into_any(),
+                Err(LoadFailed) => {
+                    if attempt.get_untracked() > 0 {
+                        // 重试 was pressed and is gone with the old notice: focus the new one's.
+                        request_animation_frame(move || {
+                            if focus_lost() {
+                                focus_id(retry_id(page));
+                            }
+                        });
+                    }
+                    view! { <LoadFailedNotice part page attempt /> }.into_any()
+                }
             }
         })
     };
@@ -164,6 +177,23 @@ where
         <Show when=move || painted.get() fallback=loading>
             <Suspense fallback=loading>{shown}</Suspense>
         </Show>
+    }
+}
+
+/// Whether nothing has focus: the element that had it was replaced.
+fn focus_lost() -> bool {
+    let doc = document();
+    match (doc.active_element(), doc.body()) {
+        (Some(active), Some(body)) => active.is_same_node(Some(body.as_ref())),
+        _ => true,
+    }
+}
+
+fn retry_id(page: bool) -> &'static str {
+    if page {
+        "nb-retry-editor"
+    } else {
+        "nb-retry-other-ways-in"
     }
 }
 
@@ -179,7 +209,7 @@ fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> 
             }}
             <p>{tr(part.why.0, part.why.1)}</p>
             <div class="nb-actions">
-                <button type="button" class="nb-button" on:click=move |_| attempt.update(|a| *a += 1)>
+                <button type="button" class="nb-button" id=retry_id(page) on:click=move |_| attempt.update(|a| *a += 1)>
                     {tr("重试", "Try again")}
                 </button>
                 // A page left open across an update asks for the old build's files, which are gone.

@@ -12,9 +12,17 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::time::Duration;
 
-/// Each listed draft's completion by id, with the revision it was worked out at (`None`: a
+/// Each listed draft's completion by id, with the stored copy it was worked out for (`None`: a
 /// format this version does not know).
-type Completions = HashMap<String, (u64, Option<Completion>)>;
+type Completions = HashMap<String, (Stamp, Option<Completion>)>;
+
+/// Which stored copy of a draft: its revision and the time it was saved (a draft deleted and
+/// imported again starts its revisions over).
+type Stamp = (u64, u64);
+
+fn stamp(e: &Entry) -> Stamp {
+    (e.revision, e.saved_at.to_bits())
+}
 
 /// Works out the completions the list lacks, a slice of about half a frame at a time, so that
 /// 200 drafts show at once and checking them never holds up typing; then goes on after a timer.
@@ -24,7 +32,7 @@ fn fill(listing: RwSignal<Listing>, completions: RwSignal<Completions>) {
     let mut found = Vec::new();
     let stale = |e: &Entry| {
         completions
-            .try_with_untracked(|m| m.get(&e.draft.id).is_none_or(|(r, _)| *r != e.revision))
+            .try_with_untracked(|m| m.get(&e.draft.id).is_none_or(|(s, _)| *s != stamp(e)))
             .unwrap_or(false)
     };
     let more = listing.try_with_untracked(|l| {
@@ -33,7 +41,7 @@ fn fill(listing: RwSignal<Listing>, completions: RwSignal<Completions>) {
                 return true;
             }
             let c = e.draft.template().map(|t| completion(t, &e.draft));
-            found.push((e.draft.id.clone(), (e.revision, c)));
+            found.push((e.draft.id.clone(), (stamp(e), c)));
         }
         false
     });
@@ -71,7 +79,10 @@ pub fn DraftsList() -> impl IntoView {
     let completions = RwSignal::new(Completions::new());
     // After each render of the list: the first slice now, the rest after timers.
     Effect::new(move |_| {
-        listing.track();
+        // Drafts no longer listed are forgotten, then what is missing is worked out.
+        listing.with(|l| {
+            completions.update(|m| m.retain(|id, _| l.entries.iter().any(|e| &e.draft.id == id)))
+        });
         fill(listing, completions);
     });
     let refresh = move || listing.set(local::list());
@@ -169,8 +180,8 @@ pub fn DraftsList() -> impl IntoView {
                             <tbody>
                                 {move || rows().into_iter().map(|e| {
                                     let worked_out = {
-                                        let (id, revision) = (e.draft.id.clone(), e.revision);
-                                        move || completions.with(|m| m.get(&id).filter(|(r, _)| *r == revision).map(|(_, c)| *c))
+                                        let (id, copy) = (e.draft.id.clone(), stamp(&e));
+                                        move || completions.with(|m| m.get(&id).filter(|(s, _)| *s == copy).map(|(_, c)| *c))
                                     };
                                     let (worked_out2, checking) = (worked_out.clone(), tr("检查中", "Checking"));
                                     let done = move || match worked_out() {

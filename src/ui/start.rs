@@ -51,10 +51,14 @@ pub fn StartScreen() -> impl IntoView {
         problem.set(None);
         creating.set(true);
         leptos::task::spawn_local(async move {
-            let done = super::deferred::store_and_open(draft).await;
-            // The screen is gone when the report opened; these only matter when it did not.
-            let _ = creating.try_set(false);
-            if done.is_err() {
+            // Still wanted while this screen is shown: a clerk who went elsewhere meanwhile is
+            // not taken to a report, and one who came back presses on a new screen.
+            let wanted = move || creating.try_get_untracked() == Some(true);
+            if super::deferred::store_and_open(draft, wanted)
+                .await
+                .is_err()
+            {
+                let _ = creating.try_set(false);
                 let _ = problem.try_set(Some(
                     pick(
                         lang.get_untracked(),

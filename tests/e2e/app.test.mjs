@@ -89,6 +89,9 @@ test('the editor is a module of its own: the first screen works without it, a fa
   assert.match(await alert.textContent(), /草稿保存在本机浏览器中，没有丢失/);
   assert.ok(blocked >= 1, 'the editor module was asked for');
   assert.deepEqual(await axe(page), [], 'the notice passes axe');
+  // Trying again while still cut off: the new notice's 重试 takes the focus the old one had.
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'nb-retry-editor');
   await page.unroute(editor);
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
@@ -114,6 +117,27 @@ test('without the start screen\'s second module, a notice offers a retry and a n
   await page.unroute(more);
   await page.getByRole('alert').getByRole('button', { name: '重试' }).click();
   await page.getByRole('row').filter({ hasText: '断网街道办事处' }).waitFor();
+  await context.close();
+});
+
+test('a second press of 新建报告 while the editor is still coming makes no second report', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/_split_draft_screens\.wasm$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await page.getByRole('textbox', { name: '发布机构' }).fill('慢网街道办事处');
+  const submit = page.locator('form button[type=submit]');
+  await submit.click();
+  assert.equal(await submit.textContent(), '正在新建……');
+  // The button says it is busy (aria-disabled); Enter in the field submits the form again.
+  await page.getByRole('textbox', { name: '发布机构' }).press('Enter');
+  await page.getByRole('link', { name: '基本信息' }).waitFor();
+  await page.waitForTimeout(300);
+  const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.v2.draft.')));
+  assert.equal(drafts.length, 1, drafts.join());
   await context.close();
 });
 
