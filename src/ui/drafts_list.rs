@@ -9,7 +9,7 @@ use crate::report::progress::{completion, Completion};
 use crate::storage::entry::Entry;
 use crate::storage::local::{self, Listing};
 use leptos::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
 /// Each listed draft's completion by id, with the stored copy it was worked out for (`None`: a
@@ -81,7 +81,8 @@ pub fn DraftsList() -> impl IntoView {
     Effect::new(move |_| {
         // Drafts no longer listed are forgotten, then what is missing is worked out.
         listing.with(|l| {
-            completions.update(|m| m.retain(|id, _| l.entries.iter().any(|e| &e.draft.id == id)))
+            let listed: HashSet<&str> = l.entries.iter().map(|e| e.draft.id.as_str()).collect();
+            completions.update(|m| m.retain(|id, _| listed.contains(id.as_str())))
         });
         fill(listing, completions);
     });
@@ -179,21 +180,17 @@ pub fn DraftsList() -> impl IntoView {
                             </thead>
                             <tbody>
                                 {move || rows().into_iter().map(|e| {
-                                    let worked_out = {
-                                        let (id, copy) = (e.draft.id.clone(), stamp(&e));
-                                        move || completions.with(|m| m.get(&id).filter(|(s, _)| *s == copy).map(|(_, c)| *c))
+                                    let (id, copy) = (e.draft.id.clone(), stamp(&e));
+                                    let shown = move |part: fn(Completion) -> String| {
+                                        let (id, checking) = (id.clone(), tr("检查中", "Checking"));
+                                        move || completions.with(|m| match m.get(&id).filter(|(s, _)| *s == copy) {
+                                            None => checking().to_string(),
+                                            Some((_, None)) => "—".to_string(),
+                                            Some((_, Some(c))) => part(*c),
+                                        })
                                     };
-                                    let (worked_out2, checking) = (worked_out.clone(), tr("检查中", "Checking"));
-                                    let done = move || match worked_out() {
-                                        None => checking().to_string(),
-                                        Some(None) => "—".to_string(),
-                                        Some(Some(c)) => format!("{}/{}", c.done, c.steps),
-                                    };
-                                    let errors = move || match worked_out2() {
-                                        None => checking().to_string(),
-                                        Some(None) => "—".to_string(),
-                                        Some(Some(c)) => c.errors.to_string(),
-                                    };
+                                    let done = shown(|c| format!("{}/{}", c.done, c.steps));
+                                    let errors = shown(|c| c.errors.to_string());
                                     let title = e.draft.meta.title();
                                     let id = e.draft.id.clone();
                                     let href = Route::Tasks(id.clone()).href();

@@ -273,6 +273,24 @@ test('the drafts list: rename, duplicate, delete with undo; a draft file dropped
   const rows = page.getByRole('row').filter({ hasText: '列表街道' });
   assert.equal(await rows.count(), 1);
   assert.ok((await rows.textContent()).includes('ogi-2021'));
+  // 完成度 and 错误 are worked out after the rows show: 检查中 first, then the figures.
+  const done = rows.locator('td').nth(4);
+  const errors = rows.locator('td').nth(5);
+  await page.waitForFunction((el) => /^\d\/7$/.test(el.textContent), await done.elementHandle());
+  assert.equal(await errors.textContent(), '0');
+  // Another tab stores a new revision with a value that is not a number: this list rechecks it.
+  const id = (await rows.getByRole('link').getAttribute('href')).match(/#\/([^/]+)\/tasks/)[1];
+  const other = await context.newPage();
+  await other.goto(app.url);
+  await other.evaluate((key) => {
+    const entry = JSON.parse(localStorage.getItem(key));
+    entry.revision += 1;
+    entry.saved_at = Date.now();
+    entry.draft.cells['t3/new/natural'] = '约5';
+    localStorage.setItem(key, JSON.stringify(entry));
+  }, `nianbao.v2.draft.${id}`);
+  await other.close();
+  await page.waitForFunction((el) => Number(el.textContent) >= 1, await errors.elementHandle());
   await page.getByRole('button', { name: /^重命名/ }).click();
   await page.getByRole('textbox', { name: '新标题' }).fill('列表街道的年报（改名）');
   await page.getByRole('button', { name: '保存标题' }).click();
