@@ -400,6 +400,10 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
 
 /// `S-stale`: a text carried over from last year that nobody has looked at since (待更新).
 fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
+    // Every keystroke runs the rules, and almost no draft has a stale text: name none then.
+    if draft.stale.is_empty() {
+        return;
+    }
     if draft.is_stale(None, None) {
         out.push(Finding {
             rule: "S-stale",
@@ -418,14 +422,14 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             continue;
         };
         let heading = section.heading;
-        let mut parts: Vec<(Option<&str>, String)> = vec![(None, heading.to_string())];
-        parts.extend(
-            spec.aspects
-                .iter()
-                .map(|a| (Some(a.id), format!("{heading}（{}）", a.label))),
-        );
-        for (aspect, name) in parts {
+        let parts = std::iter::once((None, None))
+            .chain(spec.aspects.iter().map(|a| (Some(a.id), Some(a.label))));
+        for (aspect, label) in parts {
             if draft.is_stale(Some(section.key), aspect) {
+                let name = match label {
+                    Some(label) => format!("{heading}（{label}）"),
+                    None => heading.to_string(),
+                };
                 out.push(Finding {
                     rule: "S-stale",
                     severity: Severity::Warning,
