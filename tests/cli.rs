@@ -145,6 +145,39 @@ fn an_oversized_file_is_refused_before_it_is_read_whole() {
 }
 
 #[test]
+fn an_oversized_page_is_refused_as_a_page_and_one_that_is_no_text_is_named() {
+    // A page may be larger than a draft file, and its refusal speaks of pages.
+    let huge = temp("huge.html", &"x".repeat(21 * 1024 * 1024));
+    let out = cli(&["import", huge.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("文件过大（21.0 MB），网页文件不超过20.0 MB"),
+        "{err}"
+    );
+    assert!(!err.contains("草稿文件"), "{err}");
+    // Bytes that are neither UTF-8 nor the declared encoding: said, not guessed.
+    let bad = temp("bad.html", "");
+    std::fs::write(&bad, b"<p>\x81\x20\xff</p>").unwrap();
+    let out = cli(&["import", bad.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("不是gbk编码的文本"),
+        "{}",
+        text(&out.stderr)
+    );
+    let unknown = temp("unknown.html", "");
+    std::fs::write(&unknown, b"<meta charset=\"klingon\"><p>\xff\xfe").unwrap();
+    let out = cli(&["import", unknown.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("未知编码"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
 fn import_writes_the_draft_to_stdout_and_the_report_to_stderr() {
     let page = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -2,7 +2,7 @@
 //!
 //! Exit codes: 0 fine, 1 the report has errors (`check`), 2 bad usage or a bad file.
 
-use nianbao::report::{export, file, rules, sample, templates, Draft, Severity};
+use nianbao::report::{export, file, import, rules, sample, templates, Draft, Severity};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -106,7 +106,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let path = args
                 .get(1)
                 .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
-            let text = decode_page(&read_bytes(path, import_limit())?, path)?;
+            let bytes = read_bytes(path, import::MAX_PAGE_BYTES, |b| {
+                import::page_too_large(b).to_string()
+            })?;
+            let text = decode_page(&bytes, path)?;
             // A fresh id per import, so two imported drafts never replace each other.
             let id = format!(
                 "imported-{}",
@@ -115,7 +118,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     .map(|d| d.as_millis())
                     .unwrap_or_default()
             );
-            let recognition = nianbao::report::import::read_published(&text, &id);
+            let recognition = import::read_published(&text, &id);
             eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
             if !recognition.anything() {
                 return Err(format!(
@@ -136,7 +139,9 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 /// Reads and checks a draft file, refusing an oversized one before reading it whole.
 fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
-    let bytes = read_bytes(path, file::MAX_FILE_BYTES)?;
+    let bytes = read_bytes(path, file::MAX_FILE_BYTES, |bytes| {
+        file::FileError::TooLarge { bytes }.to_string()
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         format!(
             "“{path}”不是UTF-8文本，不是草稿文件 / “{path}” is not UTF-8 text, so not a draft file"
@@ -145,17 +150,12 @@ fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     file::from_file(&text).map_err(|e| format!("{path}: {e}"))
 }
 
-/// The largest page `import` reads: saved pages carry scripts and styles, so more than a draft.
-fn import_limit() -> usize {
-    4 * file::MAX_FILE_BYTES
-}
-
 /// A page's text: UTF-8, or the encoding its `<meta charset>` declares (GBK and the like).
 fn decode_page(bytes: &[u8], path: &str) -> Result<String, String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_string());
     }
-    let label = nianbao::report::import::page_charset(bytes);
+    let label = import::page_charset(bytes);
     let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
         .ok_or_else(|| format!("{path}: 未知编码 / unknown encoding “{label}”"))?;
     let (text, _, bad) = encoding.decode(bytes);
@@ -168,13 +168,13 @@ fn decode_page(bytes: &[u8], path: &str) -> Result<String, String> {
 }
 
 /// Reads at most `max` bytes of a file (or standard input), refusing a larger one before
-/// reading it whole.
-fn read_bytes(path: &str, max: usize) -> Result<Vec<u8>, String> {
+/// reading it whole, with `too_large`'s words for its size.
+fn read_bytes(path: &str, max: usize, too_large: fn(usize) -> String) -> Result<Vec<u8>, String> {
     let limit = max as u64 + 1;
     if let Some(meta) = std::fs::metadata(path).ok().filter(|m| m.is_file()) {
         if meta.len() >= limit {
             let bytes = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-            return Err(format!("{path}: {}", file::FileError::TooLarge { bytes }));
+            return Err(format!("{path}: {}", too_large(bytes)));
         }
     }
     let mut bytes = Vec::new();
@@ -185,7 +185,7 @@ fn read_bytes(path: &str, max: usize) -> Result<Vec<u8>, String> {
     };
     read.map_err(|e| format!("无法读取 / cannot read “{path}”: {e}"))?;
     if bytes.len() as u64 >= limit {
-        return Err(file::FileError::TooLarge { bytes: bytes.len() }.to_string());
+        return Err(format!("{path}: {}", too_large(bytes.len())));
     }
     Ok(bytes)
 }

@@ -119,7 +119,8 @@ impl std::fmt::Display for FileError {
     }
 }
 
-fn size(bytes: usize) -> String {
+/// A size as people read it: KB, or MB with one decimal.
+pub(crate) fn size(bytes: usize) -> String {
     if bytes >= 1024 * 1024 {
         format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
     } else {

@@ -4,15 +4,11 @@
 use super::i18n::{tr, use_lang};
 use super::import::store_and_open;
 use crate::report::file;
-use crate::report::file::MAX_FILE_BYTES;
-use crate::report::import::{page_charset, Imported};
+use crate::report::import::{page_charset, page_too_large, Imported, MAX_PAGE_BYTES};
 use crate::report::Message;
 use crate::storage::local;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The largest page read: saved pages carry scripts and styles, so more than a draft file.
-const MAX_PAGE_BYTES: usize = 4 * MAX_FILE_BYTES;
 
 /// Whether a file looks like a saved page rather than a draft file.
 pub fn is_page(file: &web_sys::File) -> bool {
@@ -26,16 +22,7 @@ pub fn is_page(file: &web_sys::File) -> bool {
 async fn read_page(file: web_sys::File) -> Result<String, Message> {
     let size = file.size();
     if size > MAX_PAGE_BYTES as f64 {
-        return Err(Message::new(
-            format!(
-                "文件过大（{:.1} MB），网页文件不应超过20 MB",
-                size / 1_048_576.0
-            ),
-            format!(
-                "The file is too large ({:.1} MB); a saved page is under 20 MB",
-                size / 1_048_576.0
-            ),
-        ));
+        return Err(page_too_large(size as usize));
     }
     let cannot = || Message::new("无法读取这个文件", "The file cannot be read");
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())

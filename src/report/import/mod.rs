@@ -18,6 +18,26 @@ pub use imported::Imported;
 pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
 pub use report::{report_html, status_class};
 
+/// The largest page read: saved pages carry scripts and styles, so more than a draft file.
+pub const MAX_PAGE_BYTES: usize = 4 * crate::report::file::MAX_FILE_BYTES;
+
+/// Why a page of `bytes` is not read: it is over [`MAX_PAGE_BYTES`].
+pub fn page_too_large(bytes: usize) -> crate::report::Message {
+    use crate::report::file::size;
+    crate::report::Message::new(
+        format!(
+            "文件过大（{}），网页文件不超过{}",
+            size(bytes),
+            size(MAX_PAGE_BYTES)
+        ),
+        format!(
+            "The file is too large ({}); a saved page is at most {}",
+            size(bytes),
+            size(MAX_PAGE_BYTES)
+        ),
+    )
+}
+
 /// The encoding to decode a page that is not UTF-8 with: the one its `<meta>` declares, else
 /// GBK (government sites serve GBK pages, often without saying so). Both shells decode with it.
 pub fn page_charset(bytes: &[u8]) -> String {
@@ -25,7 +45,7 @@ pub fn page_charset(bytes: &[u8]) -> String {
 }
 
 /// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased.
-pub fn declared_charset(bytes: &[u8]) -> Option<String> {
+fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head: String = bytes
         .iter()
         .take(4096)
