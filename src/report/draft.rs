@@ -198,6 +198,9 @@ impl Default for Draft {
 }
 
 impl Meta {
+    /// The years a report can be for: the rules, the year field and the page reader agree.
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
     /// Reads a year as typed (full-width digits too): four digits, 1990–2100.
     pub fn read_year(text: &str) -> Result<i32, Message> {
         let year = super::number::parse(text, super::number::ValueKind::Count)
@@ -205,7 +208,7 @@ impl Meta {
             .flatten()
             .and_then(|n| n.whole())
             .and_then(|n| i32::try_from(n).ok())
-            .filter(|y| (1990..=2100).contains(y));
+            .filter(|y| Self::YEARS.contains(y));
         year.ok_or_else(|| {
             Message::new(
                 format!("“{}”不是年度：请填写四位数字，例如 2025；改正前，草稿保留原来的年度", text.trim()),

@@ -4,7 +4,7 @@
 //! languages, the numbers involved, so that a clerk can fix it without doing sums by hand.
 
 use super::compute::{CellValue, Sheet};
-use super::draft::Draft;
+use super::draft::{Draft, Meta};
 use super::message::Message;
 use super::number::{self, ValueKind};
 use super::template::{CellAt, ColumnKind, RowKind, SectionBody, SectionKey, Template};
@@ -184,7 +184,7 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
         }
     }
     let meta = &draft.meta;
-    if !(1990..=2100).contains(&meta.year) {
+    if !Meta::YEARS.contains(&meta.year) {
         out.push(field_error(
             Field::Year,
             format!("年度“{}”不在1990至2100之间", meta.year),

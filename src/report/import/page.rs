@@ -10,6 +10,7 @@ use crate::report::draft::{Draft, SectionText};
 use crate::report::message::{Lang, Message};
 use crate::report::template::{SectionBody, SectionKey, Template};
 use crate::report::templates;
+use crate::report::Meta;
 
 /// What was read from a published page, and how.
 #[derive(Clone, Debug)]
@@ -589,7 +590,7 @@ fn is_title_text(cell: &str) -> bool {
 
 /// The year a draft gets when the page names none: the default of a new draft.
 fn draft_year() -> i32 {
-    crate::report::draft::Meta::default().year
+    Meta::default().year
 }
 
 /// The catalogue fields among the text before the first section heading.
@@ -658,7 +659,9 @@ fn date_time(text: &str) -> (String, String) {
         .collect();
     match numbers.as_slice() {
         [y, m, d, rest @ ..]
-            if (1990..=2100).contains(y) && (1..=12).contains(m) && (1..=31).contains(d) =>
+            if Meta::YEARS.contains(&(*y as i32))
+                && (1..=12).contains(m)
+                && (1..=31).contains(d) =>
         {
             let time = match rest {
                 [h, min, ..] if *h < 24 && *min < 60 => format!("{h:02}:{min:02}"),
@@ -682,8 +685,7 @@ fn year_of(title: &str) -> Option<i32> {
         }
         let after: String = chars[i + 4..].iter().take(8).collect();
         if after.starts_with('年') {
-            let y: i32 = digits.parse().ok()?;
-            if (1990..=2100).contains(&y) {
+            if let Ok(y) = Meta::read_year(&digits) {
                 best = Some(y);
                 if after.starts_with("年政府信息公开") || after.starts_with("年度政府信息公开")
                 {
@@ -700,7 +702,7 @@ fn statistics_year(text: &str) -> Option<i32> {
     let at = text.find("统计期限自")?;
     let rest = &text[at + "统计期限自".len()..];
     let digits: String = rest.trim_start().chars().take(4).collect();
-    digits.parse().ok().filter(|y| (1990..=2100).contains(y))
+    Meta::read_year(&digits).ok()
 }
 
 /// The paragraphs between the title (or catalogue) and the first heading that are not
