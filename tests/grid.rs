@@ -1,7 +1,17 @@
 //! Keyboard movement between cells and pasting rows copied from Excel or WPS.
 
-use nianbao::report::grid::{is_multi_value, neighbor, plan_paste, split_pasted, Direction::*};
+use nianbao::report::grid::{
+    clipboard_rows, is_multi_value, neighbor, pastes_as_typed, plan_rows, split_pasted,
+    Direction::*,
+};
+use nianbao::report::number::ValueKind;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::Template;
+
+/// A paste of plain text at `key`, as the editor plans it.
+fn plan_paste(template: &Template, key: &str, text: &str) -> nianbao::report::grid::PastePlan {
+    plan_rows(template, key, clipboard_rows(text, None))
+}
 
 fn n(key: &str, d: nianbao::report::grid::Direction) -> Option<String> {
     neighbor(&OGI_2021, key, d)
@@ -210,4 +220,25 @@ fn blank_rows_keep_their_place_and_table_four_pastes_without_its_totals() {
             MoneyUnit::WanYuan
         )]
     );
+}
+
+#[test]
+fn one_plain_value_is_left_to_the_browser_and_anything_else_is_planned() {
+    let typed = |text: &str, kind| pastes_as_typed(text, &clipboard_rows(text, None), kind);
+    assert!(typed("12", ValueKind::Count));
+    assert!(typed("１２", ValueKind::Count));
+    assert!(
+        typed("约5", ValueKind::Count),
+        "typed as pasted, for the range rule"
+    );
+    assert!(typed("", ValueKind::Count));
+    assert!(
+        !typed("12件", ValueKind::Count),
+        "a unit is read, not typed"
+    );
+    assert!(!typed("/", ValueKind::Count), "a mark is 0");
+    assert!(!typed("无", ValueKind::Count));
+    assert!(!typed("1\t2", ValueKind::Count));
+    assert!(!typed("1\n2", ValueKind::Count));
+    assert!(!typed("251000元", ValueKind::Amount), "converted to 万元");
 }

@@ -271,7 +271,21 @@ pub fn is_multi_value(text: &str) -> bool {
     rows.len() > 1 || rows.first().is_some_and(|r| r.len() > 1)
 }
 
-/// Plans a paste of plain text at `key` (see [`plan_rows`]).
-pub fn plan_paste(template: &Template, key: &str, text: &str) -> PastePlan {
-    plan_rows(template, key, split_pasted(text))
+/// Whether a paste into a cell of `kind` is left to the browser, at the caret: one plain value,
+/// text no reading makes a number of ("约5": typed as pasted, for the range rule to flag, never
+/// dropped), or nothing usable. Anything else (several values, 12件, /, 无) goes through
+/// [`plan_rows`]. `rows` are the text's [`clipboard_rows`].
+pub fn pastes_as_typed(text: &str, rows: &[Vec<String>], kind: ValueKind) -> bool {
+    match rows {
+        [] => true,
+        [row] if row.len() == 1 => {
+            !is_multi_value(text)
+                && (super::number::parse(&row[0], kind).is_ok()
+                    || matches!(
+                        super::import::value::read(&row[0], kind),
+                        Read::Unreadable(_)
+                    ))
+        }
+        _ => false,
+    }
 }

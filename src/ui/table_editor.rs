@@ -170,23 +170,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             let text = data.get_data("text/plain").unwrap_or_default();
             let html = data.get_data("text/html").ok().filter(|h| !h.is_empty());
             let rows = grid::clipboard_rows(&text, html.as_deref());
-            // One plain value (or nothing usable) pastes as the browser does, at the caret;
-            // anything else (several values, 12件, /, 无) goes through the plan.
-            let plain_one = match rows.as_slice() {
-                [] => true,
-                // A plain number, or text no reading makes a number of ("约5"): typed as
-                // pasted (the range rule flags the latter), never dropped.
-                [row] if row.len() == 1 => {
-                    !grid::is_multi_value(&text)
-                        && (crate::report::number::parse(&row[0], kind).is_ok()
-                            || matches!(
-                                crate::report::import::value::read(&row[0], kind),
-                                crate::report::import::value::Read::Unreadable(_)
-                            ))
-                }
-                _ => false,
-            };
-            if plain_one {
+            if grid::pastes_as_typed(&text, &rows, kind) {
                 return;
             }
             ev.prevent_default();

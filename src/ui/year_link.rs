@@ -50,10 +50,9 @@ pub fn YearLink() -> impl IntoView {
                 .map(|p| (p.title.clone(), p.year, p.template.clone()))
         })
     });
-    let year = Memo::new(move |_| e.draft.with(|d| d.meta.year));
     let this_id = e.id();
     let candidates = move || {
-        let year = year.get_untracked();
+        let year = e.draft.with_untracked(|d| d.meta.year);
         let mut drafts: Vec<(String, String, i32)> = local::list()
             .entries
             .into_iter()
