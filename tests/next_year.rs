@@ -258,3 +258,23 @@ fn a_section_of_last_years_text_is_in_progress_until_looked_at() {
     assert!(next.stale_in(SectionKey::Overview));
     assert!(!next.stale_in(SectionKey::Other));
 }
+
+#[test]
+fn a_blank_is_carried_as_0_and_a_value_that_is_no_number_is_not_carried_but_said() {
+    let mut last = last_year();
+    last.set_cell("t3/carried-over/natural", "");
+    last.set_cell("t3/carried-over/business", "约5");
+    let made = next_year(&last, "n");
+    assert_eq!(
+        made.draft.cell("t3/carried/natural"),
+        "0",
+        "blank printed as 0"
+    );
+    assert_eq!(made.draft.cell("t3/carried/business"), "", "not guessed");
+    let said: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("不是数字，未结转") && m.contains("商业企业")),
+        "{said:?}"
+    );
+}

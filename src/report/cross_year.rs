@@ -50,21 +50,14 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                 to,
             } => {
                 let from_label = row_label(last_template, table, from);
-                let then_row = last_template.row_cells(table, from);
-                for cell in template
-                    .row_cells(table, to)
-                    .into_iter()
-                    .filter(CellAt::is_input)
-                {
-                    let column = cell.column.column.id;
-                    let Some(then_cell) = then_row.iter().find(|c| c.column.column.id == column)
-                    else {
+                for (cell, then_cell) in template.carry_pairs(last_template, table, from, to) {
+                    let Some(then_cell) = then_cell else {
                         continue;
                     };
                     let key = cell.key();
                     // A value that is not a number, this year or last, is the range rule's to
                     // report; a warning would name a 0 nobody printed.
-                    let (now, then) = match (sheet.get(&key), last(then_cell)) {
+                    let (now, then) = match (sheet.get(&key), last(&then_cell)) {
                         (CellValue::Invalid(_), _) | (_, CellValue::Invalid(_)) => continue,
                         (now, then) => (now.whole_or_zero(), then.whole_or_zero()),
                     };

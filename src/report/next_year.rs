@@ -5,7 +5,7 @@
 //! what the format links across years ([`YearLink`]), and the new draft keeps a copy of this
 //! one ([`Previous`]) so the cross-year checks can run against it.
 
-use super::compute::{CellValue, Sheet};
+use super::compute::CellValue;
 use super::draft::{text_key, Draft, Previous};
 use super::message::Message;
 use super::template::{SectionBody, Template, YearLink};
@@ -116,7 +116,6 @@ fn carry_cells(
     draft: &mut Draft,
     notes: &mut Vec<Message>,
 ) {
-    let sheet = Sheet::compute(last_template, last);
     for link in template.links {
         match link {
             YearLink::Carry {
@@ -124,17 +123,14 @@ fn carry_cells(
             } => {
                 let mut carried = 0;
                 let mut missing = Vec::new();
-                for cell in template.input_cells() {
-                    if cell.table.id != *table || cell.row.row.id != *to {
-                        continue;
-                    }
-                    let from_key = format!("{table}/{from}/{}", cell.column.column.id);
+                for (cell, then) in template.carry_pairs(last_template, table, from, to) {
+                    let then = then
+                        .and_then(|t| Some(CellValue::read(last.cell(&t.key()), t.value_kind()?)));
                     // A blank cell printed as 0 last year, so 0 is what was carried over.
-                    let value = match sheet.get(&from_key) {
-                        _ if last_template.cell(&from_key).is_none() => None,
-                        CellValue::Number(n) => Some(n.to_string()),
-                        CellValue::Blank => Some("0".to_string()),
-                        CellValue::Invalid(_) => None,
+                    let value = match then {
+                        Some(CellValue::Number(n)) => Some(n.to_string()),
+                        Some(CellValue::Blank) => Some("0".to_string()),
+                        Some(CellValue::Invalid(_)) | None => None,
                     };
                     match value {
                         Some(v) => {

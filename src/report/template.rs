@@ -325,6 +325,31 @@ impl Template {
         self.tables().find(|t| t.id == id)
     }
 
+    /// The cells a [`YearLink::Carry`] joins: each input cell of this format's `to` row in
+    /// `table`, with the cell of the same column in `last` format's `from` row (`None` when
+    /// last year's format has no such cell). Carrying over and the X-carry check both use it.
+    pub fn carry_pairs(
+        &self,
+        last: &Template,
+        table: &str,
+        from: &str,
+        to: &str,
+    ) -> Vec<(CellAt, Option<CellAt>)> {
+        let then_row = last.row_cells(table, from);
+        self.row_cells(table, to)
+            .into_iter()
+            .filter(CellAt::is_input)
+            .map(|cell| {
+                let column = cell.column.column.id;
+                let then = then_row
+                    .iter()
+                    .find(|c| c.column.column.id == column)
+                    .cloned();
+                (cell, then)
+            })
+            .collect()
+    }
+
     /// The cells of one row of a table, in column order (empty when the format has no such
     /// row); cheaper than searching every cell when only one row is needed.
     pub fn row_cells(&self, table: &str, row: &str) -> Vec<CellAt> {
