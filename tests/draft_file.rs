@@ -148,6 +148,29 @@ fn each_bad_file_has_its_own_error() {
         with(&|v| v["texts"]["problems"]["text"] = json!("长".repeat(MAX_TEXT_CHARS + 1))),
         Err(FileError::TextTooLong { .. })
     ));
+    // Last year's copy and the stale list are bounded, so a file cannot smuggle in bulk.
+    let previous = |cells: Value| json!({"id": "p", "year": 2024, "template": "ogi-2021", "title": "去年", "cells": cells, "from_file": true});
+    assert!(with(&|v| v["previous"] = previous(json!({"t3/carried-over/natural": "5"}))).is_ok());
+    let many: serde_json::Map<String, Value> = (0..2001)
+        .map(|i| (format!("t3/r{i}/c"), json!("1")))
+        .collect();
+    assert_eq!(
+        with(&|v| v["previous"] = previous(Value::Object(many.clone()))),
+        Err(FileError::BadShape("previous.cells".into()))
+    );
+    assert_eq!(
+        with(&|v| v["previous"] = previous(json!({"t3/x/y": "9".repeat(101)}))),
+        Err(FileError::CellTooLong("t3/x/y".into()))
+    );
+    let stale: Vec<String> = (0..65).map(|i| format!("s{i}")).collect();
+    assert_eq!(
+        with(&|v| v["stale"] = json!(stale)),
+        Err(FileError::BadShape("stale".into()))
+    );
+    assert_eq!(
+        with(&|v| v["stale"] = json!(["长".repeat(201)])),
+        Err(FileError::BadShape("stale".into()))
+    );
     let big = " ".repeat(MAX_FILE_BYTES + 1);
     assert_eq!(
         from_file(&big),
