@@ -114,6 +114,24 @@ test('pasted page text is recognised too, and a page with nothing of a report is
   await context.close();
 });
 
+test('a worker that cannot start: reading a page says so, changes nothing, and works on retry', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const worker = /nianbao-worker_bg\.wasm$/;
+  await page.route(worker, (route) => route.abort('internetdisconnected'));
+  await page.goto(app.url);
+  const text = await readFile(path.join(fixtures, '2022-text-2019-tables.txt'), 'utf8');
+  await page.getByRole('textbox', { name: '或粘贴网页文字' }).fill(text);
+  const before = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByRole('alert').filter({ hasText: '读取网页时出错，请重试；本浏览器中的草稿没有任何改变。' }).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), before);
+  await page.unroute(worker);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await page.getByRole('region', { name: '识别结果' }).waitFor();
+  await context.close();
+});
+
 test('rows copied from a web page table paste by position, labels and totals skipped', async () => {
   const { context, page, problems } = await openApp(browser, app.url, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
