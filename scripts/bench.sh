@@ -10,7 +10,6 @@ if [ -f bench/node_modules/.nianbao-lock ] && cmp -s bench/package-lock.json ben
 else
   (cd bench && npm ci --no-audit --no-fund --ignore-scripts && cp package-lock.json node_modules/.nianbao-lock)
 fi
-rm -rf dist
-trunk build --release --offline
+scripts/trunk-build.sh dist
 mkdir -p test-output
 node bench/run.mjs

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: formatting and lints (native and wasm), the report core natively, the
-# components in headless Chromium, the release build with wasm-opt, then the built app and exported pages in headless Chromium
-# (axe-core, the W3C Nu Html Checker). Installs what is missing first.
+# components in headless Chromium, the release build with wasm-opt, then the built app, the
+# single file and the exported pages in headless Chromium and Firefox ESR (axe-core, the W3C Nu
+# Html Checker). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -21,11 +22,10 @@ step "Components in headless Chromium (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test web
 
 step "Release build with wasm-opt (Trunk)"
-rm -rf dist
-trunk build --release --offline
+scripts/trunk-build.sh dist
 ls -l dist
 
-step "The app and the exported pages in headless Chromium"
+step "The app, the single file and the exported pages in headless Chromium and Firefox ESR"
 rm -rf test-output
 mkdir -p test-output
 NIANBAO_CLI="$PWD/target/debug/nianbao-cli" node --test --test-concurrency=1 tests/e2e/

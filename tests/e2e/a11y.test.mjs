@@ -1,13 +1,14 @@
 // Every screen of the app, in Chinese and in English: axe-core finds no violation, and a
-// screenshot goes to docs/screenshots/. A keyboard-only walk reaches and fills every field.
+// screenshot goes to test-output/screenshots/ (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
+// A keyboard-only walk reaches and fills every field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, launch, axe } from './harness.mjs';
+import { SHOTS, launch, axe } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 
-const shots = path.join(ROOT, 'docs', 'screenshots');
+const shots = SHOTS;
 const STEPS = ['meta', 'overview', 'proactive', 'requests', 'disputes', 'problems', 'other', 'review'];
 let app;
 let browser;

@@ -1,44 +1,21 @@
-// Shared by the end-to-end tests: a static file server on 127.0.0.1, headless Chromium through
-// playwright-core, axe-core and the W3C Nu Html Checker.
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+// Shared by the end-to-end tests: the static file server on 127.0.0.1 (scripts/static-server.mjs),
+// headless Chromium through playwright-core, axe-core and the W3C Nu Html Checker.
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
+export { serve } from '../../scripts/static-server.mjs';
+
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const OUT = path.join(ROOT, 'test-output');
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** Serves `dir` on a free port of 127.0.0.1, like any plain static web server would. */
-export async function serve(dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      if (rel.endsWith('/')) rel += 'index.html';
-      const file = path.join(dir, path.normalize(rel));
-      if (!file.startsWith(dir)) throw new Error('outside');
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
-}
+/** Where screenshots go: test-output/, or docs/screenshots/ (committed) with UPDATE_SCREENSHOTS=1. */
+export const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.join(ROOT, 'docs', 'screenshots')
+  : path.join(OUT, 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
 
 /** Headless Debian Chromium with the flags this closed network needs. */
 export async function launch() {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, launch, axe } from './harness.mjs';
+import { ROOT, SHOTS, launch, axe } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 
 let app;
@@ -81,7 +81,7 @@ test('a saved government page becomes a draft after a cell-by-cell report', asyn
   // A cell converted from 元 to 万元 says so where it is shown.
   assert.equal(await report.locator('td[title*="251000元"]').textContent(), '25.1*（“251000元”换算为25.1万元）');
   assert.deepEqual(await axe(page), []);
-  await report.screenshot({ path: path.join(ROOT, 'docs', 'screenshots', 'zh-import.png') });
+  await report.screenshot({ path: path.join(SHOTS, 'zh-import.png') });
 
   await page.getByRole('button', { name: '用识别结果新建草稿' }).click();
   await heading(page, '临江县石桥镇人民政府2022年政府信息公开工作年度报告');
