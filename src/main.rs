@@ -4,6 +4,10 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(nianbao::ui::App);
+    // The boot guard (static/boot.js) stands down: from here on, failures are the app's to show.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-nb-started", "");
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,6 +7,16 @@ use wasm_bindgen::JsCast;
 /// The worker's loader (`static/worker-loader.js`), beside index.html in `dist/`.
 const LOADER: &str = "./worker-loader.js";
 
+/// Where the worker's script is: the single file (`dist/nianbao.html`, opened from disk, where a
+/// worker cannot start from a file) sets `nianbaoWorkerUrl` to a blob of its own; a served
+/// page has the loader beside it.
+fn worker_url() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("nianbaoWorkerUrl"))
+        .ok()
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| LOADER.to_string())
+}
+
 /// How long a job may take before the page gives up on the worker (a page of 20 MB is read in
 /// a few seconds; a worker that failed to start never answers).
 const TIMEOUT_MS: i32 = 120_000;
@@ -20,7 +30,7 @@ type Handlers = (
 /// Sends `request` (see the worker's protocol) and returns its one answer.
 pub async fn ask(request: String) -> Result<JsValue, String> {
     // Trunk builds workers for wasm-bindgen's no-modules target: a classic worker.
-    let worker = web_sys::Worker::new(LOADER).map_err(|e| format!("{e:?}"))?;
+    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
     // The handlers live until the answer (or the timeout) and are dropped with the request
     // they hold, so a large page is not kept in memory afterwards.
     let mut handlers: Option<Handlers> = None;
