@@ -53,7 +53,7 @@ pub fn DraftScreen(id: String) -> impl IntoView {
         (Some(handed), _) => Ok(Some(handed)),
         (None, Some((draft, base))) => Ok(Some((draft, Some((base, 0.0))))),
         (None, None) => {
-            local::load(&id).map(|e| e.map(|e| (e.draft, Some((e.revision, e.saved_at)))))
+            local::open(&id).map(|e| e.map(|e| (e.draft, Some((e.revision, e.saved_at)))))
         }
     };
     let (draft, stored) = match loaded {

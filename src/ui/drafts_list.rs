@@ -321,6 +321,9 @@ fn StorageInfo() -> impl IntoView {
                 ),
             )
         });
-        view! { <p class="nb-hint">{kept} " " {used}</p> }.into_any()
+        let place = local::Place::here()
+            .message()
+            .map(|m| view! { <p class="nb-hint" id="nb-storage-place">{m.get(l).to_string()}</p> });
+        view! { <p class="nb-hint">{kept} " " {used}</p> {place} }.into_any()
     }
 }

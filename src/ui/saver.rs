@@ -93,6 +93,14 @@ impl Saver {
         Effect::new(move |_| {
             let changed = editing.draft.with(|d| saver.synced.with_value(|s| s != d));
             if changed {
+                // Opened from disk, every change is journaled at once (see `local::journal_put`).
+                if local::journaled() {
+                    local::journal_put(&Entry {
+                        revision: saver.base.get_value() + 1,
+                        saved_at: js_sys::Date::now(),
+                        draft: editing.draft.get_untracked(),
+                    });
+                }
                 if !matches!(
                     saver.status.get_untracked(),
                     SaveStatus::NotSaved(_) | SaveStatus::Conflict(_)
