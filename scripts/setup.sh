@@ -2,7 +2,8 @@
 # Installs what nianbao needs, skipping whatever is already there (safe to run again and again).
 #   scripts/setup.sh build   what building the app needs: the wasm32 target, Trunk, the
 #                            wasm-bindgen CLI, wasm-opt and wasm-split-cli
-#   scripts/setup.sh test    the same, plus Chromium, ChromeDriver, a CJK font and a JRE
+#   scripts/setup.sh test    the same, plus Chromium, ChromeDriver, Firefox ESR, a CJK font, a JRE,
+#                            LibreOffice Writer and Poppler
 # Only the package registries are used (crates.io, npm, Debian); nothing downloads a binary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,7 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-step "npm tools from package-lock.json (wasm-opt from binaryen, playwright-core, axe-core, vnu-jar)"
+step "npm tools from package-lock.json (wasm-opt from binaryen, esbuild, playwright-core, puppeteer-core, axe-core, vnu-jar)"
 if [ -f node_modules/.nianbao-lock ] && cmp -s package-lock.json node_modules/.nianbao-lock; then
   have "node_modules matches package-lock.json"
 else
@@ -64,16 +65,17 @@ else
 fi
 
 if [ "$mode" = test ]; then
-  step "Chromium, ChromeDriver, a CJK font, a JRE, LibreOffice Writer and Poppler (Debian packages)"
+  step "Chromium, ChromeDriver, Firefox ESR, a CJK font, a JRE, LibreOffice Writer and Poppler (Debian packages)"
   need=()
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
+  command -v firefox-esr >/dev/null || need+=(firefox-esr)
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   if [ ${#need[@]} -eq 0 ]; then
-    have "chromium, chromedriver, fonts-wqy-microhei, java, soffice, pdftoppm"
+    have "chromium, chromedriver, firefox-esr, fonts-wqy-microhei, java, soffice, pdftoppm"
   else
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo

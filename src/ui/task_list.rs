@@ -1,12 +1,11 @@
 //! The task list: every step with its status, reachable in any order (GOV.UK task list).
 
-use super::download::download;
+use super::download::download_draft;
 use super::editing::use_editing;
 use super::i18n::{tr, use_lang};
 use super::route::Route;
 use super::status::{status_class, status_label, step_title};
 use super::year_link::{CarryNotesBanner, YearLink};
-use crate::report::file;
 use crate::report::progress::{status, Step};
 use leptos::prelude::*;
 
@@ -17,12 +16,7 @@ pub fn TaskList() -> impl IntoView {
     let lang = use_lang();
     let id = e.id();
     let title = move || e.draft.with(|d| d.meta.title());
-    let save_file = move |_| {
-        e.draft.with_untracked(|d| {
-            let name = format!("{}-草稿.json", crate::report::export::file_name(d, ""));
-            download(&name, "application/json", &file::to_file(d));
-        });
-    };
+    let save_file = move |_| e.draft.with_untracked(download_draft);
     view! {
         <p class="nb-back"><a href=Route::Start.href()>{tr("← 首页", "← Start")}</a></p>
         <h1 id="nb-step-heading" tabindex="-1">{title}</h1>
