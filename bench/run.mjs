@@ -2,7 +2,8 @@
 // headless Chromium and the same run. Prints one table: ours, the peer's, and the ratio.
 // Method and latest figures: docs/performance.md. No thresholds: numbers, not verdicts.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rm } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { ROOT, OUT, serve, launch } from '../tests/e2e/harness.mjs';
@@ -181,6 +182,24 @@ async function scale() {
   return { listTimes, checkedTimes, typing };
 }
 
+/** The single file opened from disk: its size, and cold loads until the start screen is usable. */
+async function singleFile() {
+  const file = path.join(OUT, 'bench-disk', 'nianbao.html');
+  await mkdir(path.dirname(file), { recursive: true });
+  await copyFile(path.join(ROOT, 'dist', 'nianbao.html'), file);
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    await context.addInitScript(watch(ours.usable), ours.usable);
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction(() => window.__usable !== undefined, null, { timeout: 60000 });
+    times.push(await page.evaluate(() => window.__usable));
+    await context.close();
+  }
+  return { times, size: transfer([{ url: file, body: await readFile(file) }]) };
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(2)} ms`;
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : '—');
@@ -194,6 +213,7 @@ for (const [name, target] of [['ours', ours], ['peer', peer]]) {
     if (i === 0) sizes[name] = { ...transfer(bodies), later: transfer(later) };
   }
 }
+const single = await singleFile();
 const typing = { ours: await oursTyping(), peer: await peerTyping() };
 const big = await scale();
 const core = JSON.parse(execFileSync('cargo', ['bench', '--quiet', '--bench', 'core'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop());
@@ -208,6 +228,9 @@ const rows = [
   ['fetched after first use (other modules), raw / brotli', `${kb(sizes.ours.later.raw)} / ${kb(sizes.ours.later.brotli)}`, `${kb(sizes.peer.later.raw)} / ${kb(sizes.peer.later.brotli)}`, ''],
   [`first usable screen, median of ${LOADS} cold loads`, ms(median(loads.ours)), ms(median(loads.peer)), ratio(median(loads.ours), median(loads.peer))],
   ['first usable screen, p10–p90', spread(loads.ours) + ' ms', spread(loads.peer) + ' ms', ''],
+  ['the single file nianbao.html: raw / gzip / brotli', `${kb(single.size.raw)} / ${kb(single.size.gzip)} / ${kb(single.size.brotli)}`, '—', ''],
+  [`the single file from disk: usable, median of ${LOADS} (served app: ${ms(median(loads.ours))})`, ms(median(single.times)), '—', ratio(median(single.times), median(loads.ours)) + ' of served'],
+  ['the single file from disk: p10–p90', spread(single.times) + ' ms', '—', ''],
   [`keystroke → totals in table 三, median of ${KEYS}`, ms(median(typing.ours)), ms(median(typing.peer)), ratio(median(typing.ours), median(typing.peer))],
   ['keystroke → totals, p95', ms(pct(typing.ours, 0.95)), ms(pct(typing.peer, 0.95)), ratio(pct(typing.ours, 0.95), pct(typing.peer, 0.95))],
   ['export of a full report to HTML (native, median)', ms(core.export_ms), '—', ''],
