@@ -13,6 +13,11 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts table 三's editor on a fresh draft and returns the host element and the draft.
+/// The cell a draft file names `table/row/column`.
+fn cell(text: &str) -> nianbao::report::template::CellKey {
+    nianbao::report::templates::cell_key(text).expect("a cell of a known format")
+}
+
 fn mount_table_3() -> (web_sys::HtmlElement, Editing) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
@@ -32,7 +37,7 @@ fn mount_table_3() -> (web_sys::HtmlElement, Editing) {
 }
 
 fn input(host: &web_sys::HtmlElement, key: &str) -> web_sys::HtmlInputElement {
-    host.query_selector(&format!("#{}", cell_dom_id(key)))
+    host.query_selector(&format!("#{}", cell_dom_id(cell(key))))
         .unwrap()
         .unwrap()
         .unchecked_into()
@@ -65,7 +70,7 @@ async fn settle() {
 }
 
 fn shown(host: &web_sys::HtmlElement, key: &str) -> String {
-    host.query_selector(&format!("#{}", cell_dom_id(key)))
+    host.query_selector(&format!("#{}", cell_dom_id(cell(key))))
         .unwrap()
         .unwrap()
         .text_content()
@@ -74,7 +79,7 @@ fn shown(host: &web_sys::HtmlElement, key: &str) -> String {
 
 fn marked(host: &web_sys::HtmlElement, key: &str) -> bool {
     let el = host
-        .query_selector(&format!("#{}", cell_dom_id(key)))
+        .query_selector(&format!("#{}", cell_dom_id(cell(key))))
         .unwrap()
         .unwrap();
     el.parent_element()
@@ -137,7 +142,7 @@ async fn a_broken_balance_marks_the_right_cells() {
         .findings
         .get_untracked()
         .iter()
-        .all(|f| f.rule != "T3-balance"));
+        .all(|f| f.rule.id() != "T3-balance"));
 }
 
 #[wasm_bindgen_test]
@@ -173,7 +178,7 @@ async fn a_pasted_row_fills_consecutive_cells() {
     .map(|c| {
         editing
             .draft
-            .with_untracked(|d| d.cell(&format!("t3/new/{c}")).to_string())
+            .with_untracked(|d| d.cell(cell(&format!("t3/new/{c}"))).to_string())
     })
     .collect();
     assert_eq!(typed, ["4", "０", "1", "0", "2", "1"]);
@@ -188,7 +193,7 @@ async fn a_draft_change_reaches_the_totals() {
     let (host, editing) = mount_table_3();
     editing
         .draft
-        .update(|d| d.set_cell("t3/disclosed/natural", "9"));
+        .update(|d| d.set_cell(cell("t3/disclosed/natural"), "9"));
     settle().await;
     assert_eq!(shown(&host, "t3/disclosed/total"), "9");
     assert_eq!(shown(&host, "t3/total/natural"), "9");

@@ -4,13 +4,13 @@
 
 use super::compute::Sheet;
 use super::draft::Draft;
+use super::finding::{Finding, Location, Severity};
 use super::message::Message;
-use super::rules::{Finding, Location, Severity};
-use super::template::{Binding, SectionBody, Template};
+use super::template::{Binding, Rule, SectionBody, Template};
 
 /// The value a binding stands for.
 pub fn value(binding: &Binding, sheet: &Sheet) -> i64 {
-    binding.cells.iter().map(|c| sheet.whole(c)).sum()
+    binding.cells.iter().map(|c| sheet.whole(*c)).sum()
 }
 
 /// The binding with this placeholder name.
@@ -118,7 +118,7 @@ pub fn check_text(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut V
         for t in texts {
             for token in unknown_tokens(template, t) {
                 out.push(Finding {
-                    rule: "N-text",
+                    rule: Rule::NText,
                     severity: Severity::Warning,
                     location: Location::Section { section: section.key },
                     message: Message::new(
@@ -142,7 +142,7 @@ pub fn check_text(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut V
                 if q.number != table {
                     let clause = q.clause.trim();
                     out.push(Finding {
-                        rule: "N-text",
+                        rule: Rule::NText,
                         severity: Severity::Warning,
                         location: Location::Section { section: section.key },
                         message: Message::new(

@@ -3,7 +3,7 @@
 //! carries nothing on its own), and the table above remaining the source of truth.
 
 use super::compute::Sheet;
-use super::export::escape;
+use super::markup::escape;
 use super::template::Chart;
 use std::fmt::Write;
 
@@ -18,7 +18,7 @@ pub fn values(chart: &Chart, sheet: &Sheet) -> Vec<i64> {
     chart
         .bars
         .iter()
-        .map(|b| b.cells.iter().map(|c| sheet.whole(c)).sum())
+        .map(|b| b.cells.iter().map(|c| sheet.whole(*c)).sum())
         .collect()
 }
 

@@ -6,7 +6,7 @@
 
 use super::draft::Draft;
 use super::number::{self, Number, NumberError};
-use super::template::{CellAt, ColumnKind, RowKind, Template};
+use super::template::{CellAt, CellKey, ColumnKind, RowKind, Template};
 use std::collections::HashMap;
 
 /// The value of one cell.
@@ -42,7 +42,7 @@ impl CellValue {
 /// Every cell of a draft's tables with its value, typed or computed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
-    values: HashMap<String, CellValue>,
+    values: HashMap<CellKey, CellValue>,
 }
 
 impl Sheet {
@@ -52,7 +52,7 @@ impl Sheet {
         let cells: Vec<CellAt> = template.cells().collect();
         for cell in &cells {
             if let Some(kind) = cell.value_kind() {
-                values.insert(cell.key(), CellValue::read(draft.cell(&cell.key()), kind));
+                values.insert(cell.key(), CellValue::read(draft.cell(cell.key()), kind));
             }
         }
         // Row totals of input rows first, then column totals of total rows (which may read the
@@ -62,7 +62,7 @@ impl Sheet {
                 if cell.is_input() || pass.skips(cell) {
                     continue;
                 }
-                let total = sum(cell, &values, cell.table.id);
+                let total = sum(cell, &values);
                 values.insert(cell.key(), total);
             }
         }
@@ -70,12 +70,12 @@ impl Sheet {
     }
 
     /// The value of the cell with this key (blank for an unknown key).
-    pub fn get(&self, key: &str) -> CellValue {
-        self.values.get(key).copied().unwrap_or(CellValue::Blank)
+    pub fn get(&self, key: CellKey) -> CellValue {
+        self.values.get(&key).copied().unwrap_or(CellValue::Blank)
     }
 
     /// The whole-number value of a cell for arithmetic (blank and invalid are 0).
-    pub fn whole(&self, key: &str) -> i64 {
+    pub fn whole(&self, key: CellKey) -> i64 {
         self.get(key).whole_or_zero()
     }
 }
@@ -98,12 +98,11 @@ impl Pass {
 }
 
 /// The total a computed cell stands for, with checked addition.
-fn sum(cell: &CellAt, values: &HashMap<String, CellValue>, table: &str) -> CellValue {
-    let row = cell.row.row.id;
-    let col = cell.column.column.id;
-    let keys: Vec<String> = match (&cell.row.row.kind, &cell.column.column.kind) {
-        (RowKind::Total(s), _) => s.of.iter().map(|r| format!("{table}/{r}/{col}")).collect(),
-        (_, ColumnKind::Total(s)) => s.of.iter().map(|c| format!("{table}/{row}/{c}")).collect(),
+fn sum(cell: &CellAt, values: &HashMap<CellKey, CellValue>) -> CellValue {
+    let key = cell.key();
+    let keys: Vec<CellKey> = match (&cell.row.row.kind, &cell.column.column.kind) {
+        (RowKind::Total(s), _) => s.of.iter().map(|r| CellKey { row: r, ..key }).collect(),
+        (_, ColumnKind::Total(s)) => s.of.iter().map(|c| CellKey { column: c, ..key }).collect(),
         _ => Vec::new(),
     };
     keys.iter()

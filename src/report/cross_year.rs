@@ -6,10 +6,10 @@
 
 use super::compute::{CellValue, Sheet};
 use super::draft::Draft;
+use super::finding::{CellLocation, Field, Finding, Location, Severity};
 use super::message::Message;
 use super::next_year::row_label;
-use super::rules::{Field, Finding, Location, Severity};
-use super::template::{CellAt, Template, YearLink};
+use super::template::{CellAt, Rule, Template, YearLink};
 use super::templates;
 
 /// Adds the cross-year findings of `draft` (none when no previous report is linked).
@@ -24,7 +24,10 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
     // sheet of last year is computed, and no cell searched for, on every keystroke.
     let last = |cell: &CellAt| match cell.value_kind() {
         Some(kind) => CellValue::read(
-            previous.cells.get(&cell.key()).map_or("", String::as_str),
+            previous
+                .cells
+                .get(&cell.key().to_string())
+                .map_or("", String::as_str),
             kind,
         ),
         None => CellValue::Invalid(super::number::NumberError::Invalid),
@@ -32,7 +35,7 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
     let (year, last_year) = (draft.meta.year, previous.year);
     if last_year.checked_add(1) != Some(year) {
         out.push(Finding {
-            rule: "X-carry",
+            rule: Rule::XCarry,
             severity: Severity::Warning,
             location: Location::Field { field: Field::Year },
             message: Message::new(
@@ -57,14 +60,14 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                     let key = cell.key();
                     // A value that is not a number, this year or last, is the range rule's to
                     // report; a warning would name a 0 nobody printed.
-                    let (now, then) = match (sheet.get(&key), last(&then_cell)) {
+                    let (now, then) = match (sheet.get(key), last(&then_cell)) {
                         (CellValue::Invalid(_), _) | (_, CellValue::Invalid(_)) => continue,
                         (now, then) => (now.whole_or_zero(), then.whole_or_zero()),
                     };
                     if now != then {
                         let column = cell.column_name();
                         let row = cell.row.row.label;
-                        out.push(warning(rule, cell.location(template), Message::new(
+                        out.push(warning(*rule, cell.location(template), Message::new(
                             format!("{row}（{column}）为{now}，但{last_year}年报告的{from_label}为{then}。"),
                             format!("{row} ({column}) is {now}, but the {last_year} report's {from_label} is {then}."),
                         )));
@@ -91,23 +94,23 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                         continue;
                     };
                     let key = cell.key();
-                    let CellValue::Number(_) = sheet.get(&key) else {
+                    let CellValue::Number(_) = sheet.get(key) else {
                         continue;
                     };
                     let then = match last(&then_cell) {
                         CellValue::Invalid(_) => continue,
                         v => v.whole_or_zero(),
                     };
-                    let now = sheet.whole(&key);
+                    let now = sheet.whole(key);
                     let of = |column: &str| find(&this_row, column);
-                    let plus = of(added).map_or(0, |c| sheet.whole(&c.key()));
-                    let minus = of(removed).map_or(0, |c| sheet.whole(&c.key()));
+                    let plus = of(added).map_or(0, |c| sheet.whole(c.key()));
+                    let minus = of(removed).map_or(0, |c| sheet.whole(c.key()));
                     let label = |column: &str| of(column).map_or("", |c| c.column.column.label);
                     let (added_label, removed_label) = (label(added), label(removed));
                     let expected = then.saturating_add(plus).saturating_sub(minus);
                     if now != expected {
                         let name = cell.name();
-                        out.push(warning(rule, cell.location(template), Message::new(
+                        out.push(warning(*rule, cell.location(template), Message::new(
                             format!("{name}为{now}，按{last_year}年的{then}加{added_label}{plus}减{removed_label}{minus}应为{expected}。"),
                             format!("{name} is {now}; {last_year}'s {then} + {added_label} {plus} − {removed_label} {minus} gives {expected}."),
                         )));
@@ -119,7 +122,7 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
 }
 
 /// A cross-year warning on one of this year's cells.
-fn warning(rule: &'static str, cell: super::rules::CellLocation, message: Message) -> Finding {
+fn warning(rule: Rule, cell: CellLocation, message: Message) -> Finding {
     Finding {
         rule,
         severity: Severity::Warning,

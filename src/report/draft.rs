@@ -5,7 +5,7 @@
 
 use super::message::Message;
 use super::number::MoneyUnit;
-use super::template::{Aspect, SectionBody, SectionKey, Template, TextSpec};
+use super::template::{Aspect, CellKey, SectionBody, SectionKey, Template, TextSpec};
 use super::templates;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,7 +24,7 @@ pub struct Draft {
     pub opening: Option<String>,
     /// The text sections (一, 五, 六), by section.
     pub texts: BTreeMap<SectionKey, SectionText>,
-    /// Table cells by key (`table/row/column`), as typed. Computed cells appear here only when a
+    /// Table cells by key (`table/row/column`, a [`CellKey`] as text), as typed. Computed cells appear here only when a
     /// source stated a value for them (an imported page, another tool); the rules check those.
     pub cells: BTreeMap<String, String>,
     /// The unit picked for cells whose unit the user chooses (2019 采购总金额).
@@ -84,7 +84,7 @@ impl Previous {
 pub fn text_key(section: Option<SectionKey>, aspect: Option<&str>) -> String {
     let base = match section {
         None => "opening",
-        Some(key) => super::progress::Step::Section(key).slug(),
+        Some(key) => key.slug(),
     };
     match aspect {
         Some(a) => format!("{base}/{a}"),
@@ -270,8 +270,8 @@ impl Meta {
 
     /// Whether 公开日期 (and 公开时间, if given) are well formed, so PubDate can be written.
     pub fn pub_date_valid(&self) -> bool {
-        super::rules::is_date(self.pub_date.trim())
-            && (self.pub_time.trim().is_empty() || super::rules::is_time(self.pub_time.trim()))
+        super::calendar::is_date(self.pub_date.trim())
+            && (self.pub_time.trim().is_empty() || super::calendar::is_time(self.pub_time.trim()))
     }
 
     /// The generated opening paragraph: legal basis, statistics period, where to read it, contacts.
@@ -397,14 +397,17 @@ impl Draft {
     }
 
     /// The text typed into a cell (empty when blank).
-    pub fn cell(&self, key: &str) -> &str {
-        self.cells.get(key).map(String::as_str).unwrap_or("")
+    pub fn cell(&self, key: CellKey) -> &str {
+        self.cells
+            .get(key.to_string().as_str())
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Sets a cell's text; an empty text clears the cell.
-    pub fn set_cell(&mut self, key: &str, text: &str) {
+    pub fn set_cell(&mut self, key: CellKey, text: &str) {
         if text.is_empty() {
-            self.cells.remove(key);
+            self.cells.remove(key.to_string().as_str());
         } else {
             self.cells.insert(key.to_string(), text.to_string());
         }
@@ -413,22 +416,30 @@ impl Draft {
     /// Types 0 into every blank input cell of a table: the clerk confirms that blank means none.
     /// Returns how many cells were filled.
     pub fn fill_blanks(&mut self, template: &Template, table: &str) -> usize {
-        let blanks: Vec<String> = template
+        let blanks: Vec<CellKey> = template
             .table(table)
             .into_iter()
             .flat_map(|t| t.cells())
-            .filter(|c| c.is_input() && self.cell(&c.key()).trim().is_empty())
+            .filter(|c| c.is_input() && self.cell(c.key()).trim().is_empty())
             .map(|c| c.key())
             .collect();
         for key in &blanks {
-            self.cells.insert(key.clone(), "0".to_string());
+            self.set_cell(*key, "0");
         }
         blanks.len()
     }
 
+    /// Picks the unit of a cell whose unit the user chooses.
+    pub fn set_unit(&mut self, key: CellKey, unit: MoneyUnit) {
+        self.units.insert(key.to_string(), unit);
+    }
+
     /// The unit picked for a cell whose unit the user chooses.
-    pub fn unit(&self, key: &str) -> MoneyUnit {
-        self.units.get(key).copied().unwrap_or_default()
+    pub fn unit(&self, key: CellKey) -> MoneyUnit {
+        self.units
+            .get(key.to_string().as_str())
+            .copied()
+            .unwrap_or_default()
     }
 }
 

@@ -2,11 +2,12 @@
 //!
 //! The page is self-contained (inline CSS, no script, no external request, a CSP that says so),
 //! carries the page metadata of 国办发〔2017〕47号, and lays the tables out as the printed form
-//! does. Every string from the draft goes through [`escape`]; nothing from the user is markup.
+//! does. Every string from the draft goes through [`escape`](super::markup::escape); nothing from the user is markup.
 
 use super::compute::{CellValue, Sheet};
 use super::draft::Draft;
 use super::layout::layout;
+use super::markup::escape;
 use super::number::{self, ValueKind};
 use super::template::{Block, CellAt, Corner, Section, SectionBody, Table, Template, TextSpec};
 use std::fmt::Write;
@@ -350,13 +351,13 @@ pub fn cell_text(cell: &CellAt, draft: &Draft, sheet: &Sheet) -> String {
     let key = cell.key();
     match cell.value_kind() {
         Some(kind) => {
-            let mut v = shown(draft.cell(&key), kind);
+            let mut v = shown(draft.cell(key), kind);
             if kind == ValueKind::Amount {
-                v.push_str(draft.unit(&key).label());
+                v.push_str(draft.unit(key).label());
             }
             v
         }
-        None => match sheet.get(&key) {
+        None => match sheet.get(key) {
             CellValue::Number(n) => n.to_string(),
             _ => "0".to_string(),
         },
@@ -390,30 +391,6 @@ pub fn paragraphs(text: &str, out: &mut String) {
         }
     }
     flush(&mut para, out);
-}
-
-/// Escapes text for HTML content and attribute values, and drops the control characters and
-/// noncharacters that HTML forbids.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() || is_noncharacter(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn is_noncharacter(c: char) -> bool {
-    let n = c as u32;
-    (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE
 }
 
 /// The report as plain text, for the clipboard beside the rich text: the catalogue, headings,

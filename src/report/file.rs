@@ -217,7 +217,8 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
         .ok_or_else(|| FileError::UnknownTemplate(draft.template.clone()))?;
     // One set of the format's keys, not a search of every cell per key (drafts lists read
     // hundreds of files).
-    let known: std::collections::HashSet<String> = template.cells().map(|c| c.key()).collect();
+    let known: std::collections::HashSet<String> =
+        template.cells().map(|c| c.key().to_string()).collect();
     for (key, text) in &draft.cells {
         if !known.contains(key) {
             return Err(FileError::UnknownCell(key.clone()));
@@ -314,7 +315,7 @@ pub fn file_safe(text: &str, max: usize) -> String {
 pub fn out_of_range(draft: &Draft) -> Vec<Message> {
     super::rules::check(draft)
         .into_iter()
-        .filter(|f| f.rule == "range")
+        .filter(|f| f.rule == super::template::Rule::Range)
         .map(|f| f.message)
         .collect()
 }

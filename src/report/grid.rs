@@ -5,7 +5,7 @@
 use super::import::value::Read;
 use super::message::Message;
 use super::number::{MoneyUnit, ValueKind};
-use super::template::{Block, CellAt, Template};
+use super::template::{Block, CellAt, CellKey, Template};
 
 /// A direction to move in the grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Direction {
 type Grid = Vec<Vec<Option<CellAt>>>;
 
 /// The input cells of the block holding `key`, with the position of `key`.
-fn grid_of(template: &Template, key: &str) -> Option<(Grid, usize, usize)> {
+fn grid_of(template: &Template, key: CellKey) -> Option<(Grid, usize, usize)> {
     let cell = template.cell(key)?;
     let block: &'static Block = cell.block;
     let grid: Grid = super::layout::layout(cell.table, block)
@@ -47,7 +47,7 @@ fn grid_of(template: &Template, key: &str) -> Option<(Grid, usize, usize)> {
 
 /// The next input cell from `key` in `direction` within the same block, skipping computed
 /// cells; `None` at the block's edge.
-pub fn neighbor(template: &Template, key: &str, direction: Direction) -> Option<String> {
+pub fn neighbor(template: &Template, key: CellKey, direction: Direction) -> Option<CellKey> {
     let (grid, mut r, mut c) = grid_of(template, key)?;
     loop {
         match direction {
@@ -67,7 +67,7 @@ pub fn neighbor(template: &Template, key: &str, direction: Direction) -> Option<
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PastePlan {
     /// `(cell key, text)` for each cell filled, in order.
-    pub fills: Vec<(String, String)>,
+    pub fills: Vec<(CellKey, String)>,
     /// Values that fell on computed cells (totals are never typed).
     pub on_computed: usize,
     /// Values that fell beyond the block's last row or column.
@@ -79,7 +79,7 @@ pub struct PastePlan {
     /// Values written the way published tables do (`/`, `-`, `无`, `12件`), filled as numbers.
     pub converted: usize,
     /// The unit printed with an amount whose unit the user picks (`35.5万元`), by cell key.
-    pub units: Vec<(String, MoneyUnit)>,
+    pub units: Vec<(CellKey, MoneyUnit)>,
 }
 
 impl PastePlan {
@@ -181,7 +181,7 @@ pub fn clipboard_rows(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
 /// Plans a paste of `rows` at `key`: values go to consecutive columns and rows, position for
 /// position as they were copied; a value that lands on a computed cell (a 总计) is left out,
 /// not shifted.
-pub fn plan_rows(template: &Template, key: &str, rows: Vec<Vec<String>>) -> PastePlan {
+pub fn plan_rows(template: &Template, key: CellKey, rows: Vec<Vec<String>>) -> PastePlan {
     let mut plan = PastePlan::default();
     let Some((grid, r0, c0)) = grid_of(template, key) else {
         return plan;

@@ -3,6 +3,7 @@
 //! Everything here compiles and is tested natively; the browser shell only displays and edits it.
 
 pub mod bindings;
+pub mod calendar;
 pub mod chart;
 pub mod compute;
 pub mod cross_year;
@@ -10,9 +11,11 @@ pub mod docx;
 pub mod draft;
 pub mod export;
 pub mod file;
+pub mod finding;
 pub mod grid;
 pub mod import;
 pub mod layout;
+pub mod markup;
 pub mod message;
 pub mod next_year;
 pub mod number;
@@ -24,6 +27,8 @@ pub mod templates;
 
 pub use compute::{CellValue, Sheet};
 pub use draft::{Draft, Meta, SectionText, Site};
+pub use finding::{Finding, Location, Severity};
 pub use message::{Lang, Message};
-pub use rules::{check, Finding, Location, Severity};
+pub use rules::check;
+pub use template::Rule;
 pub use template::{SectionKey, Template};

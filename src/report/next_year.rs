@@ -59,7 +59,7 @@ pub fn next_year(last: &Draft, id: &str) -> NextYear {
     draft.units = last
         .units
         .iter()
-        .filter(|(k, _)| template.cell(k).is_some())
+        .filter(|(k, _)| template.cell_key(k).is_some())
         .map(|(k, v)| (k.clone(), *v))
         .collect();
     draft.charts = last.charts;
@@ -125,7 +125,7 @@ fn carry_cells(
                 let mut missing = Vec::new();
                 for (cell, then) in template.carry_pairs(last_template, table, from, to) {
                     let then = then
-                        .and_then(|t| Some(CellValue::read(last.cell(&t.key()), t.value_kind()?)));
+                        .and_then(|t| Some(CellValue::read(last.cell(t.key()), t.value_kind()?)));
                     // A blank cell printed as 0 last year, so 0 is what was carried over.
                     let value = match then {
                         Some(CellValue::Number(n)) => Some(n.to_string()),
@@ -134,7 +134,7 @@ fn carry_cells(
                     };
                     match value {
                         Some(v) => {
-                            draft.set_cell(&cell.key(), &v);
+                            draft.set_cell(cell.key(), &v);
                             carried += 1;
                         }
                         None => missing.push(cell.column_name()),

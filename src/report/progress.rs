@@ -1,8 +1,8 @@
 //! The wizard's steps and how far along each one is, from the draft and its findings.
 
 use super::draft::{char_count, Draft};
+use super::finding::{Finding, Location, Severity};
 use super::message::Message;
-use super::rules::{Finding, Location, Severity};
 use super::template::{SectionBody, SectionKey, Table, Template};
 
 /// A step of the wizard: the metadata, one of the six sections, or the review.
@@ -29,15 +29,6 @@ pub enum Status {
     Errors(usize),
 }
 
-const SECTION_SLUGS: [(SectionKey, &str); 6] = [
-    (SectionKey::Overview, "overview"),
-    (SectionKey::Proactive, "proactive"),
-    (SectionKey::Requests, "requests"),
-    (SectionKey::Disputes, "disputes"),
-    (SectionKey::Problems, "problems"),
-    (SectionKey::Other, "other"),
-];
-
 impl Step {
     /// Every step of `template`, in order.
     pub fn all(template: &Template) -> Vec<Step> {
@@ -52,11 +43,7 @@ impl Step {
         match self {
             Step::Meta => "meta",
             Step::Review => "review",
-            Step::Section(key) => SECTION_SLUGS
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, s)| *s)
-                .unwrap_or("overview"),
+            Step::Section(key) => key.slug(),
         }
     }
 
@@ -65,10 +52,7 @@ impl Step {
         match slug {
             "meta" => Some(Step::Meta),
             "review" => Some(Step::Review),
-            _ => SECTION_SLUGS
-                .iter()
-                .find(|(_, s)| *s == slug)
-                .map(|(k, _)| Step::Section(*k)),
+            _ => SectionKey::from_slug(slug).map(Step::Section),
         }
     }
 
@@ -229,7 +213,7 @@ fn filled_cells(table: &'static Table, draft: &Draft) -> (usize, usize) {
         .cells()
         .filter(|c| c.is_input())
         .fold((0, 0), |(filled, total), c| {
-            let has = !draft.cell(&c.key()).trim().is_empty();
+            let has = !draft.cell(c.key()).trim().is_empty();
             (filled + usize::from(has), total + 1)
         })
 }

@@ -3,113 +3,13 @@
 //! Each [`Finding`] names its rule, how serious it is, exactly where it is and, in both
 //! languages, the numbers involved, so that a clerk can fix it without doing sums by hand.
 
+use super::calendar::{is_date, is_time};
 use super::compute::{CellValue, Sheet};
 use super::draft::{Draft, Meta};
+pub use super::finding::{CellLocation, Field, Finding, Location, Severity};
 use super::message::Message;
 use super::number::{self, ValueKind};
-use super::template::{CellAt, ColumnKind, RowKind, SectionBody, SectionKey, Template};
-use serde::Serialize;
-
-/// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// A published report that breaks this is wrong.
-    Error,
-    /// Worth a look; the user may have reasons.
-    Warning,
-}
-
-/// A metadata field of the draft.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Field {
-    /// 年度.
-    Year,
-    /// 发布机构.
-    Body,
-    /// 公开日期.
-    PubDate,
-    /// 公开时间.
-    PubTime,
-    /// The opening paragraph.
-    Opening,
-}
-
-/// Where a cell is, in words and in keys.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct CellLocation {
-    /// The cell's key (`table/row/column`).
-    pub key: String,
-    /// The section the cell is in.
-    pub section: SectionKey,
-    /// The labels of the cell's row, outermost group first.
-    pub row_path: Vec<&'static str>,
-    /// The labels of the cell's column, outermost heading first.
-    pub column_path: Vec<&'static str>,
-}
-
-/// Where a finding is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum Location {
-    /// A metadata field.
-    Field {
-        /// Which field.
-        field: Field,
-    },
-    /// A whole section, or a text field of it.
-    Section {
-        /// Which section.
-        section: SectionKey,
-    },
-    /// The amount a text section must state (六's information-processing fees).
-    Fee {
-        /// Which section.
-        section: SectionKey,
-    },
-    /// Table cells; the first is the one to fix first.
-    Cells {
-        /// The cells involved.
-        cells: Vec<CellLocation>,
-    },
-}
-
-/// One broken rule or soft check.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    /// The rule's id from the format spec, e.g. `T3-balance`.
-    pub rule: &'static str,
-    /// Error or warning.
-    pub severity: Severity,
-    /// Where it is.
-    pub location: Location,
-    /// What is wrong, with the numbers.
-    pub message: Message,
-}
-
-impl CellAt {
-    /// The cell's place for a finding.
-    pub fn location(&self, template: &Template) -> CellLocation {
-        let section = template
-            .section_of_table(self.table.id)
-            .map(|s| s.key)
-            .unwrap_or(SectionKey::Proactive);
-        let mut row_path: Vec<&'static str> = self.row.ancestors.iter().map(|r| r.label).collect();
-        if !self.row.row.label.is_empty() {
-            row_path.push(self.row.row.label);
-        }
-        let mut column_path: Vec<&'static str> =
-            self.column.ancestors.iter().map(|c| c.label).collect();
-        column_path.push(self.column.column.label);
-        CellLocation {
-            key: self.key(),
-            section,
-            row_path,
-            column_path,
-        }
-    }
-}
+use super::template::{CellAt, CellKey, ColumnKind, RowKind, Rule, SectionBody, Template};
 
 /// Runs every rule of the draft's format; an unknown format yields no findings.
 pub fn check(draft: &Draft) -> Vec<Finding> {
@@ -137,9 +37,9 @@ pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Find
 fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
     for cell in template.cells() {
         let key = cell.key();
-        let typed = draft.cell(&key);
+        let typed = draft.cell(key);
         let error = match cell.value_kind() {
-            Some(_) => match sheet.get(&key) {
+            Some(_) => match sheet.get(key) {
                 CellValue::Invalid(e) => Some(e),
                 _ => None,
             },
@@ -150,7 +50,7 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
             let name = cell.name();
             let why = e.message();
             out.push(Finding {
-                rule: "range",
+                rule: Rule::Range,
                 severity: Severity::Error,
                 location: Location::Cells {
                     cells: vec![cell.location(template)],
@@ -169,7 +69,7 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
                 if let Err(e) = number::parse(&typed, ValueKind::Decimal { unit: fee.unit }) {
                     let why = e.message();
                     out.push(Finding {
-                        rule: "range",
+                        rule: Rule::Range,
                         severity: Severity::Error,
                         location: Location::Fee {
                             section: section.key,
@@ -221,58 +121,22 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
 
 fn field_error(field: Field, zh: String, en: String) -> Finding {
     Finding {
-        rule: "range",
+        rule: Rule::Range,
         severity: Severity::Error,
         location: Location::Field { field },
         message: Message::new(zh, en),
     }
 }
 
-/// Whether `s` is a real calendar date written `YYYY-MM-DD`.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    s.bytes()
-        .enumerate()
-        .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=days).contains(&d)
-}
-
-/// Whether `s` is a time of day written `HH:MM`.
-pub fn is_time(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 5
-        && b[2] == b':'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 2 || c.is_ascii_digit())
-        && s[0..2].parse::<u32>().is_ok_and(|h| h < 24)
-        && s[3..5].parse::<u32>().is_ok_and(|m| m < 60)
-}
-
 /// `T3-total`, `T3-sum`, `T4-total`: a total stated in the draft equals what its parts add up to.
 fn stated_totals(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
     for cell in template.cells().filter(|c| !c.is_input()) {
         let key = cell.key();
-        let Ok(Some(stated)) = number::parse(draft.cell(&key), ValueKind::Count) else {
+        let Ok(Some(stated)) = number::parse(draft.cell(key), ValueKind::Count) else {
             continue;
         };
         let stated = stated.whole().unwrap_or(0);
-        let computed = sheet.whole(&key);
+        let computed = sheet.whole(key);
         if stated == computed {
             continue;
         }
@@ -283,7 +147,7 @@ fn stated_totals(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Ve
         };
         let terms: Vec<String> = parts
             .iter()
-            .map(|p| sheet.whole(&p.key()).to_string())
+            .map(|p| sheet.whole(p.key()).to_string())
             .collect();
         let mut cells = vec![cell.location(template)];
         cells.extend(parts.iter().map(|p| p.location(template)));
@@ -340,16 +204,16 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
                     if !matches!(column.column.kind, ColumnKind::Value(_)) {
                         continue;
                     }
-                    let side = |rows: &[&str]| -> Vec<CellAt> {
+                    let side = |rows: &[&'static str]| -> Vec<CellAt> {
                         rows.iter()
                             .filter_map(|r| {
-                                template.cell(&format!("{}/{r}/{}", table.id, column.column.id))
+                                template.cell(CellKey::new(table.id, r, column.column.id))
                             })
                             .collect()
                     };
                     let (left, right) = (side(balance.left), side(balance.right));
                     let total = |cells: &[CellAt]| -> i64 {
-                        cells.iter().map(|c| sheet.whole(&c.key())).sum()
+                        cells.iter().map(|c| sheet.whole(c.key())).sum()
                     };
                     let (l, r) = (total(&left), total(&right));
                     if l == r {
@@ -360,7 +224,7 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
                             .iter()
                             .map(|c| {
                                 let label = c.row.row.label;
-                                let v = sheet.whole(&c.key());
+                                let v = sheet.whole(c.key());
                                 if zh {
                                     format!("{label}（{v}）")
                                 } else {
@@ -406,7 +270,7 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     }
     if draft.is_stale(None, None) {
         out.push(Finding {
-            rule: "S-stale",
+            rule: Rule::SStale,
             severity: Severity::Warning,
             location: Location::Field {
                 field: Field::Opening,
@@ -431,7 +295,7 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                     None => heading.to_string(),
                 };
                 out.push(Finding {
-                    rule: "S-stale",
+                    rule: Rule::SStale,
                     severity: Severity::Warning,
                     location: Location::Section {
                         section: section.key,
@@ -451,7 +315,7 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
 fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     if draft.meta.body.trim().is_empty() {
         out.push(Finding {
-            rule: "S-required",
+            rule: Rule::SRequired,
             severity: Severity::Warning,
             location: Location::Field { field: Field::Body },
             message: Message::new(
@@ -466,7 +330,7 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             SectionBody::Text(spec) => !draft.text(section.key).has_text(spec),
             SectionBody::Table(table) => table
                 .cells()
-                .all(|c| !c.is_input() || draft.cell(&c.key()).trim().is_empty()),
+                .all(|c| !c.is_input() || draft.cell(c.key()).trim().is_empty()),
         };
         if empty {
             let (zh, en) = match section.body {
@@ -480,7 +344,7 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                 ),
             };
             out.push(Finding {
-                rule: "S-required",
+                rule: Rule::SRequired,
                 severity: Severity::Warning,
                 location: Location::Section {
                     section: section.key,
@@ -492,7 +356,7 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
             if let Some(fee) = &spec.fee {
                 if draft.text(section.key).fee.trim().is_empty() {
                     out.push(Finding {
-                        rule: "S-required",
+                        rule: Rule::SRequired,
                         severity: Severity::Warning,
                         location: Location::Fee {
                             section: section.key,

@@ -3,7 +3,7 @@
 //! They let a person look around the app, and give the tests and the CLI a full report.
 
 use super::draft::{Draft, Meta, SectionText, Site};
-use super::template::{SectionKey, Template};
+use super::template::{CellKey, SectionKey, Template};
 use std::collections::BTreeMap;
 
 /// The applicant columns of table 三, in order.
@@ -54,42 +54,43 @@ const DISPUTES: &[(&str, u32)] = &[
     ("direct-pending", 1),
 ];
 
-const PROACTIVE_2021: &[(&str, &str)] = &[
-    ("rules/made", "0"),
-    ("rules/repealed", "0"),
-    ("rules/in-force", "0"),
-    ("normative/made", "3"),
-    ("normative/repealed", "1"),
-    ("normative/in-force", "12"),
-    ("licensing/decisions", "156"),
-    ("penalty/decisions", "48"),
-    ("coercion/decisions", "3"),
-    ("fees/fee-amount", "2.35"),
+/// Table 二's cells by row and column id, as typed.
+const PROACTIVE_2021: &[((&str, &str), &str)] = &[
+    (("rules", "made"), "0"),
+    (("rules", "repealed"), "0"),
+    (("rules", "in-force"), "0"),
+    (("normative", "made"), "3"),
+    (("normative", "repealed"), "1"),
+    (("normative", "in-force"), "12"),
+    (("licensing", "decisions"), "156"),
+    (("penalty", "decisions"), "48"),
+    (("coercion", "decisions"), "3"),
+    (("fees", "fee-amount"), "2.35"),
 ];
 
-const PROACTIVE_2019: &[(&str, &str)] = &[
-    ("rules/made", "0"),
-    ("rules/published", "0"),
-    ("rules/total-published", "0"),
-    ("normative/made", "3"),
-    ("normative/published", "3"),
-    ("normative/total-published", "15"),
-    ("licensing/previous-items", "25"),
-    ("licensing/change", "-2"),
-    ("licensing/decisions", "140"),
-    ("other-services/previous-items", "12"),
-    ("other-services/change", "1"),
-    ("other-services/decisions", "320"),
-    ("penalty/previous-items", "30"),
-    ("penalty/change", "0"),
-    ("penalty/decisions", "48"),
-    ("coercion/previous-items", "5"),
-    ("coercion/change", "0"),
-    ("coercion/decisions", "3"),
-    ("fees/previous-items", "2"),
-    ("fees/change", "0"),
-    ("procurement/procurement-items", "6"),
-    ("procurement/procurement-amount", "251000"),
+const PROACTIVE_2019: &[((&str, &str), &str)] = &[
+    (("rules", "made"), "0"),
+    (("rules", "published"), "0"),
+    (("rules", "total-published"), "0"),
+    (("normative", "made"), "3"),
+    (("normative", "published"), "3"),
+    (("normative", "total-published"), "15"),
+    (("licensing", "previous-items"), "25"),
+    (("licensing", "change"), "-2"),
+    (("licensing", "decisions"), "140"),
+    (("other-services", "previous-items"), "12"),
+    (("other-services", "change"), "1"),
+    (("other-services", "decisions"), "320"),
+    (("penalty", "previous-items"), "30"),
+    (("penalty", "change"), "0"),
+    (("penalty", "decisions"), "48"),
+    (("coercion", "previous-items"), "5"),
+    (("coercion", "change"), "0"),
+    (("coercion", "decisions"), "3"),
+    (("fees", "previous-items"), "2"),
+    (("fees", "change"), "0"),
+    (("procurement", "procurement-items"), "6"),
+    (("procurement", "procurement-amount"), "251000"),
 ];
 
 const BODY: &str = "青禾市临江区望湖街道办事处";
@@ -122,16 +123,16 @@ pub fn sample(template: &Template) -> Option<Draft> {
         },
         ..Meta::default()
     };
-    for (cell, value) in proactive {
-        draft.set_cell(&format!("t2/{cell}"), value);
+    for ((row, col), value) in proactive {
+        draft.set_cell(CellKey::new("t2", row, col), value);
     }
     for (row, values) in REQUESTS.iter().chain(other) {
         for (col, value) in APPLICANTS.iter().zip(values) {
-            draft.set_cell(&format!("t3/{row}/{col}"), &value.to_string());
+            draft.set_cell(CellKey::new("t3", row, col), &value.to_string());
         }
     }
     for (col, value) in DISPUTES {
-        draft.set_cell(&format!("t4/cases/{col}"), &value.to_string());
+        draft.set_cell(CellKey::new("t4", "cases", col), &value.to_string());
     }
     draft.texts = texts(template, year);
     Some(draft)

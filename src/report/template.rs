@@ -40,14 +40,88 @@ pub struct Template {
     pub links: &'static [YearLink],
 }
 
+/// A consistency rule of the format spec (`spec/report-format.md`), by its id there: the one
+/// list of rule ids, which `docs/glossary.md` explains (a test holds the two together).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Rule {
+    /// Values of their kind; a well-formed year and dates.
+    #[serde(rename = "range")]
+    Range,
+    /// 三: the 总计 column equals the six applicant columns.
+    #[serde(rename = "T3-total")]
+    T3Total,
+    /// 三: （七）总计 equals the leaf rows of 三、本年度办理结果.
+    #[serde(rename = "T3-sum")]
+    T3Sum,
+    /// 三: 一 + 二 = （七）总计 + 四, per column.
+    #[serde(rename = "T3-balance")]
+    T3Balance,
+    /// 四: each block's 总计 equals its four results.
+    #[serde(rename = "T4-total")]
+    T4Total,
+    /// This year's 二、上年结转 equals last year's 四、结转下年度继续办理 (warning).
+    #[serde(rename = "X-carry")]
+    XCarry,
+    /// 现行有效件数 follows from last year's (warning).
+    #[serde(rename = "X-valid")]
+    XValid,
+    /// A number in the text agrees with the tables (warning).
+    #[serde(rename = "N-text")]
+    NText,
+    /// Every section has content; 六 states the fee (warning).
+    #[serde(rename = "S-required")]
+    SRequired,
+    /// A text carried over from last year is still to update (warning).
+    #[serde(rename = "S-stale")]
+    SStale,
+}
+
+impl Rule {
+    /// Every rule, in the order of the format spec.
+    pub const ALL: [Rule; 10] = [
+        Rule::T3Total,
+        Rule::T3Sum,
+        Rule::T3Balance,
+        Rule::T4Total,
+        Rule::Range,
+        Rule::XCarry,
+        Rule::XValid,
+        Rule::NText,
+        Rule::SRequired,
+        Rule::SStale,
+    ];
+
+    /// The rule's id, as the format spec and the glossary write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Range => "range",
+            Rule::T3Total => "T3-total",
+            Rule::T3Sum => "T3-sum",
+            Rule::T3Balance => "T3-balance",
+            Rule::T4Total => "T4-total",
+            Rule::XCarry => "X-carry",
+            Rule::XValid => "X-valid",
+            Rule::NText => "N-text",
+            Rule::SRequired => "S-required",
+            Rule::SStale => "S-stale",
+        }
+    }
+}
+
+impl std::fmt::Display for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 /// A number that must agree across two consecutive years' reports.
 #[derive(Debug)]
 pub enum YearLink {
     /// This year's `to` row equals last year's `from` row, per input column; the next year's
     /// draft starts with it filled in (X-carry: 二、上年结转 ← 四、结转下年度继续办理).
     Carry {
-        /// The rule id.
-        rule: &'static str,
+        /// The rule.
+        rule: Rule,
         /// The table both rows are in.
         table: &'static str,
         /// Last year's row.
@@ -58,8 +132,8 @@ pub enum YearLink {
     /// A stock column: this year's stock ≈ last year's stock + this year's additions − this
     /// year's removals, per row (X-valid: 现行有效件数).
     Stock {
-        /// The rule id.
-        rule: &'static str,
+        /// The rule.
+        rule: Rule,
         /// The table.
         table: &'static str,
         /// The rows the stock is kept for.
@@ -90,7 +164,7 @@ pub struct Bar {
     /// The bar's label.
     pub label: &'static str,
     /// The cells added up.
-    pub cells: &'static [&'static str],
+    pub cells: &'static [CellKey],
 }
 
 /// A table number the text may quote: a placeholder `{{token}}` the export fills in, and the
@@ -100,7 +174,7 @@ pub struct Binding {
     /// The placeholder's name, e.g. 办结申请 for `{{办结申请}}`.
     pub token: &'static str,
     /// The cells whose sum it is.
-    pub cells: &'static [&'static str],
+    pub cells: &'static [CellKey],
     /// Words that, all present in the clause before a number, mean the number quotes this cell.
     pub words: &'static [&'static str],
     /// How a message names the table cell.
@@ -123,6 +197,36 @@ pub enum SectionKey {
     Problems,
     /// 六、其他需要报告的事项
     Other,
+}
+
+impl SectionKey {
+    /// Every section, in the order of the report.
+    pub const ALL: [SectionKey; 6] = [
+        SectionKey::Overview,
+        SectionKey::Proactive,
+        SectionKey::Requests,
+        SectionKey::Disputes,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ];
+
+    /// The section's one name in URLs, stored keys (a draft's `stale` texts) and draft files:
+    /// the same as its serde name, so that renaming one never orphans the other.
+    pub fn slug(self) -> &'static str {
+        match self {
+            SectionKey::Overview => "overview",
+            SectionKey::Proactive => "proactive",
+            SectionKey::Requests => "requests",
+            SectionKey::Disputes => "disputes",
+            SectionKey::Problems => "problems",
+            SectionKey::Other => "other",
+        }
+    }
+
+    /// The section with this slug.
+    pub fn from_slug(slug: &str) -> Option<SectionKey> {
+        SectionKey::ALL.into_iter().find(|k| k.slug() == slug)
+    }
 }
 
 /// One numbered section of the report.
@@ -264,15 +368,15 @@ pub enum RowKind {
 pub struct Sum {
     /// The ids of the columns (or rows) added up.
     pub of: &'static [&'static str],
-    /// The rule id, e.g. `T3-total`.
-    pub rule: &'static str,
+    /// The rule, e.g. [`Rule::T3Total`].
+    pub rule: Rule,
 }
 
 /// A column-wise equation between rows: the sum of `left` equals the sum of `right`.
 #[derive(Debug)]
 pub struct Balance {
-    /// The rule id, e.g. `T3-balance`.
-    pub rule: &'static str,
+    /// The rule, e.g. [`Rule::T3Balance`].
+    pub rule: Rule,
     /// Row ids on the left-hand side.
     pub left: &'static [&'static str],
     /// Row ids on the right-hand side.
@@ -401,16 +505,24 @@ impl Template {
         self.cells().filter(CellAt::is_input)
     }
 
-    /// The cell with this key (`table/row/column`).
-    pub fn cell(&self, key: &str) -> Option<CellAt> {
-        let mut parts = key.split('/');
-        let (table, row, col) = (parts.next()?, parts.next()?, parts.next()?);
+    /// The cell with this key, if the format has it.
+    pub fn cell(&self, key: CellKey) -> Option<CellAt> {
+        self.table(key.table)?
+            .cells()
+            .find(|c| c.row.row.id == key.row && c.column.column.id == key.column)
+    }
+
+    /// The key of the cell a draft file names `table/row/column`, if the format has it.
+    pub fn cell_key(&self, text: &str) -> Option<CellKey> {
+        let mut parts = text.split('/');
+        let (table, row, column) = (parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some() {
             return None;
         }
         self.table(table)?
             .cells()
-            .find(|c| c.row.row.id == row && c.column.column.id == col)
+            .find(|c| c.row.row.id == row && c.column.column.id == column)
+            .map(|c| c.key())
     }
 }
 
@@ -500,6 +612,38 @@ impl Block {
     }
 }
 
+/// Where a cell is: its table, row and column ids, as a template names them. A draft file and
+/// storage write it as `table/row/column` (its `Display`); [`Template::cell_key`] reads that
+/// text back against a format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey {
+    /// The table's id, e.g. `t3`.
+    pub table: &'static str,
+    /// The data row's id, e.g. `new`.
+    pub row: &'static str,
+    /// The value column's id, e.g. `natural`.
+    pub column: &'static str,
+}
+
+impl CellKey {
+    /// The key of the cell at `row` and `column` of `table`.
+    pub const fn new(table: &'static str, row: &'static str, column: &'static str) -> CellKey {
+        CellKey { table, row, column }
+    }
+}
+
+impl std::fmt::Display for CellKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}/{}", self.table, self.row, self.column)
+    }
+}
+
+impl Serialize for CellKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One cell of a table, with everything needed to name and place it.
 #[derive(Clone, Debug)]
 pub struct CellAt {
@@ -514,12 +658,9 @@ pub struct CellAt {
 }
 
 impl CellAt {
-    /// The key under which a draft stores the cell: `table/row/column`.
-    pub fn key(&self) -> String {
-        format!(
-            "{}/{}/{}",
-            self.table.id, self.row.row.id, self.column.column.id
-        )
+    /// The cell's key.
+    pub fn key(&self) -> CellKey {
+        CellKey::new(self.table.id, self.row.row.id, self.column.column.id)
     }
 
     /// Whether the user types into this cell (neither of its row nor its column is a total).

@@ -1,6 +1,7 @@
 //! The draft being edited, shared by every step through context: the draft itself, its format,
 //! and the sheet and findings derived from it (computed once per change, read everywhere).
 
+use crate::report::template::CellKey;
 use crate::report::{rules, Draft, Finding, Sheet, Template};
 use leptos::prelude::*;
 
@@ -44,8 +45,8 @@ pub fn use_editing() -> Editing {
 }
 
 /// The id of the form control for a table cell, so summaries and keys can move focus to it.
-pub fn cell_dom_id(key: &str) -> String {
-    format!("cell-{}", key.replace('/', "-"))
+pub fn cell_dom_id(key: CellKey) -> String {
+    format!("cell-{}-{}-{}", key.table, key.row, key.column)
 }
 
 /// Moves keyboard focus to the element with this id, if it is on the page.

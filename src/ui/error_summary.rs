@@ -14,14 +14,14 @@ pub fn target_id(template: &Template, finding: &Finding) -> String {
     match &finding.location {
         Location::Cells { cells } => cells
             .first()
-            .map(|c| cell_dom_id(&c.key))
+            .map(|c| cell_dom_id(c.key))
             .unwrap_or_default(),
         Location::Field { field } => field_id(*field).to_string(),
         Location::Section { section } => match &template.section(*section).body {
             SectionBody::Table(table) => table
                 .cells()
                 .find(|c| c.is_input())
-                .map(|c| cell_dom_id(&c.key()))
+                .map(|c| cell_dom_id(c.key()))
                 .unwrap_or_default(),
             SectionBody::Text(_) => format!("nb-text-{}", Step::Section(*section).slug()),
         },

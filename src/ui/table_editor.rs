@@ -9,7 +9,7 @@ use crate::report::grid::{self, Direction};
 use crate::report::layout::layout;
 use crate::report::number::{MoneyUnit, ValueKind};
 use crate::report::rules::Location;
-use crate::report::template::{Block, CellAt, Corner, Table};
+use crate::report::template::{Block, CellAt, CellKey, Corner, Table};
 use crate::report::Severity;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -81,7 +81,7 @@ pub fn BlockEditor(table: &'static Table, block: &'static Block) -> impl IntoVie
 }
 
 /// The messages of the errors that name this cell, in the current language.
-fn cell_errors(key: String) -> Memo<Vec<crate::report::Message>> {
+fn cell_errors(key: CellKey) -> Memo<Vec<crate::report::Message>> {
     let e = use_editing();
     Memo::new(move |_| {
         e.findings.with(|fs| {
@@ -104,10 +104,10 @@ fn CellInput(cell: CellAt) -> impl IntoView {
     let announcer = use_announcer();
     let key = cell.key();
     let name = cell.name();
-    let dom_id = cell_dom_id(&key);
+    let dom_id = cell_dom_id(key);
     let error_id = format!("{dom_id}-error");
     let kind = cell.value_kind().unwrap_or(ValueKind::Count);
-    let errors = cell_errors(key.clone());
+    let errors = cell_errors(key);
     let inputmode = match kind {
         ValueKind::Count => "numeric",
         ValueKind::Decimal { .. } | ValueKind::Amount => "decimal",
@@ -117,19 +117,14 @@ fn CellInput(cell: CellAt) -> impl IntoView {
     let template = e.template;
     // A memo per cell: a keystroke elsewhere re-reads this cell's text but writes the DOM only
     // when it changed.
-    let value = {
-        let key = key.clone();
-        Memo::new(move |_| e.draft.with(|d| d.cell(&key).to_string()))
-    };
+    let value = { Memo::new(move |_| e.draft.with(|d| d.cell(key).to_string())) };
     let on_input = {
-        let key = key.clone();
         move |ev: leptos::ev::Event| {
             let text = event_target_value(&ev);
-            e.draft.update(|d| d.set_cell(&key, &text));
+            e.draft.update(|d| d.set_cell(key, &text));
         }
     };
     let on_keydown = {
-        let key = key.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let input: Option<web_sys::HtmlInputElement> =
                 ev.target().and_then(|t| t.dyn_into().ok());
@@ -151,9 +146,9 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                 _ => None,
             };
             if let Some(d) = direction {
-                if let Some(next) = grid::neighbor(template, &key, d) {
+                if let Some(next) = grid::neighbor(template, key, d) {
                     ev.prevent_default();
-                    focus_id(&cell_dom_id(&next));
+                    focus_id(&cell_dom_id(next));
                 } else if ev.key() == "Enter" {
                     ev.prevent_default();
                 }
@@ -162,7 +157,6 @@ fn CellInput(cell: CellAt) -> impl IntoView {
     };
     let last_paste = use_context::<super::table_step::LastPaste>();
     let on_paste = {
-        let key = key.clone();
         move |ev: leptos::ev::ClipboardEvent| {
             let Some(data) = ev.clipboard_data() else {
                 return;
@@ -174,13 +168,13 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                 return;
             }
             ev.prevent_default();
-            let plan = grid::plan_rows(template, &key, rows);
+            let plan = grid::plan_rows(template, key, rows);
             e.draft.update(|d| {
                 for (k, v) in &plan.fills {
-                    d.set_cell(k, v);
+                    d.set_cell(*k, v);
                 }
                 for (k, u) in &plan.units {
-                    d.units.insert(k.clone(), *u);
+                    d.set_unit(*k, *u);
                 }
             });
             let summary = plan.summary();
@@ -202,8 +196,8 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             })
         })
     };
-    let unit = (kind == ValueKind::Amount)
-        .then(|| view! { <UnitPicker key=key.clone() name=name.clone() /> });
+    let unit =
+        (kind == ValueKind::Amount).then(|| view! { <UnitPicker key=key name=name.clone() /> });
     view! {
         <td class=move || if invalid() { "nb-cell nb-cell-error" } else { "nb-cell" } title=reason>
             <span class="nb-cell-flag" aria-hidden="true" hidden=move || !invalid()>"!"</span>
@@ -224,7 +218,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             />
             {unit}
             {move || invalid().then(|| view! {
-                <span class="nb-visually-hidden" id=format!("{}-error", cell_dom_id(&key))>
+                <span class="nb-visually-hidden" id=format!("{}-error", cell_dom_id(key))>
                     {errors.with(|m| m.iter().map(|x| x.get(lang.get()).to_string()).collect::<Vec<_>>().join("；"))}
                 </span>
             })}
@@ -234,27 +228,21 @@ fn CellInput(cell: CellAt) -> impl IntoView {
 
 /// The 元/万元 choice of an amount cell (2019 采购总金额).
 #[component]
-fn UnitPicker(key: String, name: String) -> impl IntoView {
+fn UnitPicker(key: CellKey, name: String) -> impl IntoView {
     let e = use_editing();
-    let current = {
-        let key = key.clone();
-        move || e.draft.with(|d| d.unit(&key))
-    };
+    let current = move || e.draft.with(|d| d.unit(key));
     view! {
         <select
             class="nb-unit"
             aria-label=format!("{name} 单位")
             on:change=move |ev| {
                 let unit = if event_target_value(&ev) == "万元" { MoneyUnit::WanYuan } else { MoneyUnit::Yuan };
-                e.draft.update(|d| {
-                    d.units.insert(key.clone(), unit);
-                });
+                e.draft.update(|d| d.set_unit(key, unit));
             }
         >
             {[MoneyUnit::Yuan, MoneyUnit::WanYuan]
                 .into_iter()
                 .map(|u| {
-                    let current = current.clone();
                     view! { <option value=u.label() selected=move || current() == u>{u.label()}</option> }
                 })
                 .collect_view()}
@@ -267,8 +255,8 @@ fn UnitPicker(key: String, name: String) -> impl IntoView {
 fn CellTotal(cell: CellAt) -> impl IntoView {
     let e = use_editing();
     let key = cell.key();
-    let errors = cell_errors(key.clone());
-    let dom_id = cell_dom_id(&key);
+    let errors = cell_errors(key);
+    let dom_id = cell_dom_id(key);
     let name = cell.name();
     let value = move || {
         e.draft

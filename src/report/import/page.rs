@@ -8,7 +8,7 @@ use super::place::{self, Placed};
 use super::value::Read;
 use crate::report::draft::{Draft, SectionText};
 use crate::report::message::{Lang, Message};
-use crate::report::template::{SectionBody, SectionKey, Template};
+use crate::report::template::{CellKey, SectionBody, SectionKey, Template};
 use crate::report::templates;
 use crate::report::Meta;
 
@@ -44,7 +44,7 @@ pub struct FieldRead {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellRead {
     /// The cell's key.
-    pub key: String,
+    pub key: CellKey,
     /// The cell's name (row and column).
     pub name: String,
     /// Whether the user types this cell (computed cells are only compared).
@@ -115,7 +115,7 @@ impl CellRead {
 
 impl Recognition {
     /// The cell with this key.
-    pub fn cell(&self, key: &str) -> Option<&CellRead> {
+    pub fn cell(&self, key: CellKey) -> Option<&CellRead> {
         self.cells.iter().find(|c| c.key == key)
     }
 
@@ -910,7 +910,7 @@ fn fee(text: &str) -> Option<String> {
 /// The cells' report, and the draft's cells and units from what was placed.
 fn cells(
     template: &'static Template,
-    placed: &std::collections::BTreeMap<String, Placed>,
+    placed: &std::collections::BTreeMap<CellKey, Placed>,
     draft: &mut Draft,
 ) -> Vec<CellRead> {
     template
@@ -933,7 +933,7 @@ fn cells(
                 Read::Blank | Read::Zero => (Some("0".to_string()), CellStatus::ZeroMark),
                 Read::Value { text, note, unit } => {
                     if let Some(u) = unit {
-                        draft.units.insert(key.clone(), *u);
+                        draft.set_unit(key, *u);
                     }
                     let status = match (note, &p.close_label) {
                         (Some(n), _) => CellStatus::Converted(n.clone()),
@@ -952,7 +952,7 @@ fn cells(
                 (s, _) => s,
             };
             if let Some(v) = &value {
-                draft.set_cell(&key, v);
+                draft.set_cell(key, v);
             }
             CellRead {
                 key,

@@ -6,7 +6,7 @@ use super::label::{best, core, Matched};
 use super::value::{self, Read};
 use crate::report::message::Message;
 use crate::report::number::{MoneyUnit, ValueKind};
-use crate::report::template::{Block, CellAt, RowAt, RowKind, Template};
+use crate::report::template::{Block, CellAt, CellKey, RowAt, RowKind, Template};
 use crate::report::templates;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -143,11 +143,11 @@ pub struct Rejected {
 #[derive(Default)]
 pub struct Placement {
     /// Cells read from the page.
-    pub cells: BTreeMap<String, Placed>,
+    pub cells: BTreeMap<CellKey, Placed>,
     /// Rows left out.
     pub rejected: Vec<Rejected>,
-    /// Rows found, by `table/row`.
-    pub rows_found: BTreeSet<String>,
+    /// Rows found, by table and row id.
+    pub rows_found: BTreeSet<(&'static str, &'static str)>,
     /// The page lines that were placed.
     pub lines_placed: BTreeSet<usize>,
     /// The unit a header printed for an amount whose unit the user picks (采购总金额（万元）).
@@ -277,15 +277,14 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
 
 fn place_row(
     template: &'static Template,
-    table: &str,
+    table: &'static str,
     block: &'static Block,
     at: &RowAt,
     row: &PageRow,
     how: Matched,
     out: &mut Placement,
 ) {
-    let row_key = format!("{table}/{}", at.row.id);
-    if !out.rows_found.insert(row_key) {
+    if !out.rows_found.insert((table, at.row.id)) {
         out.rejected.push(Rejected {
             line: 0,
             text: row.text.clone(),
@@ -333,8 +332,7 @@ fn place_row(
     }
     let close = (how == Matched::Close).then(|| row.last_label.clone());
     for (column, raw) in columns.iter().zip(values) {
-        let key = format!("{table}/{}/{}", at.row.id, column.column.id);
-        let Some(cell) = template.cell(&key) else {
+        let Some(cell) = template.cell(CellKey::new(table, at.row.id, column.column.id)) else {
             continue;
         };
         put(&cell, raw, close.clone(), out);
@@ -343,7 +341,7 @@ fn place_row(
 
 fn place_disputes(
     template: &'static Template,
-    table: &str,
+    table: &'static str,
     block: &'static Block,
     row: &PageRow,
     out: &mut Placement,
@@ -351,7 +349,7 @@ fn place_disputes(
     let Some(at) = block.data_rows().into_iter().next() else {
         return;
     };
-    let row_key = format!("{table}/{}", at.row.id);
+    let row_key = (table, at.row.id);
     if out.rows_found.contains(&row_key) {
         return;
     }
@@ -392,8 +390,7 @@ fn place_disputes(
     };
     out.rows_found.insert(row_key);
     for (column, raw) in targets.into_iter().zip(values) {
-        let key = format!("{table}/{}/{}", at.row.id, column.column.id);
-        if let Some(cell) = template.cell(&key) {
+        if let Some(cell) = template.cell(CellKey::new(table, at.row.id, column.column.id)) {
             put(&cell, raw, None, out);
         }
     }

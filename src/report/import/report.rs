@@ -5,9 +5,10 @@
 //! small reactive views, which keeps the app's download small.
 
 use super::page::{CellStatus, Recognition};
-use crate::report::export::escape;
+use crate::report::markup::escape;
 use crate::report::message::{Lang, Message};
 use crate::report::rules::{self};
+use crate::report::template::CellKey;
 use crate::report::Severity;
 use std::fmt::Write;
 
@@ -170,8 +171,7 @@ fn tables(h: &mut String, r: &Recognition, lang: Lang) {
                 };
                 let _ = write!(h, "<tr><th scope=\"row\">{label}</th>");
                 for c in &columns {
-                    let key = format!("{}/{}/{}", table.id, row.row.id, c.column.id);
-                    let cell = r.cell(&key);
+                    let cell = r.cell(CellKey::new(table.id, row.row.id, c.column.id));
                     let class = cell.map_or("nb-cell-missing", |c| status_class(&c.status));
                     let value = cell
                         .and_then(|c| c.value.clone())

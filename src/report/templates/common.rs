@@ -119,7 +119,7 @@ pub const REQUEST_COLUMNS: &[Column] = &[Column {
                     "legal-service",
                     "other-org",
                 ],
-                rule: "T3-total",
+                rule: Rule::T3Total,
             }),
             children: &[],
         },
@@ -132,10 +132,20 @@ pub const REQUEST_NOTE: &str =
 
 /// 一 + 二 = （七）总计 + 四, column by column.
 pub const REQUEST_BALANCE: &[Balance] = &[Balance {
-    rule: "T3-balance",
+    rule: Rule::T3Balance,
     left: &["new", "carried"],
     right: &["total", "carried-over"],
 }];
+
+/// The key of a cell of table 三.
+pub const fn t3(row: &'static str, column: &'static str) -> CellKey {
+    CellKey::new("t3", row, column)
+}
+
+/// The key of a cell of table 四 (one data row).
+pub const fn t4(column: &'static str) -> CellKey {
+    CellKey::new("t4", "cases", column)
+}
 
 pub const fn input(id: &'static str, label: &'static str) -> Row {
     Row {
@@ -198,7 +208,7 @@ pub const ROW_DECLINED: Row = group(
 );
 /// X-carry: this year's 二、上年结转 is last year's 四、结转下年度继续办理, in both formats.
 pub const CARRY_REQUESTS: YearLink = YearLink::Carry {
-    rule: "X-carry",
+    rule: Rule::XCarry,
     table: "t3",
     from: "carried-over",
     to: "carried",
@@ -211,7 +221,10 @@ pub const fn total_row(of: &'static [&'static str]) -> Row {
     Row {
         id: "total",
         label: "（七）总计",
-        kind: RowKind::Total(Sum { of, rule: "T3-sum" }),
+        kind: RowKind::Total(Sum {
+            of,
+            rule: Rule::T3Sum,
+        }),
         children: &[],
     }
 }
@@ -219,7 +232,7 @@ pub const fn total_row(of: &'static [&'static str]) -> Row {
 const fn case_total(of: &'static [&'static str]) -> ColumnKind {
     ColumnKind::Total(Sum {
         of,
-        rule: "T4-total",
+        rule: Rule::T4Total,
     })
 }
 
@@ -378,55 +391,55 @@ pub const fn sections(
 pub const BINDINGS: &[Binding] = &[
     Binding {
         token: "结转下年度",
-        cells: &["t3/carried-over/total"],
+        cells: &[t3("carried-over", "total")],
         words: &["结转下年度"],
         label: "三、四、结转下年度继续办理（总计）",
     },
     Binding {
         token: "上年结转申请",
-        cells: &["t3/carried/total"],
+        cells: &[t3("carried", "total")],
         words: &["上年结转"],
         label: "三、二、上年结转政府信息公开申请数量（总计）",
     },
     Binding {
         token: "办结申请",
-        cells: &["t3/total/total"],
+        cells: &[t3("total", "total")],
         words: &["办结"],
         label: "三、（七）总计（总计）",
     },
     Binding {
         token: "本年新收申请",
-        cells: &["t3/new/total"],
+        cells: &[t3("new", "total")],
         words: &["收到", "申请"],
         label: "三、一、本年新收政府信息公开申请数量（总计）",
     },
     Binding {
         token: "本年新收申请",
-        cells: &["t3/new/total"],
+        cells: &[t3("new", "total")],
         words: &["新收", "申请"],
         label: "三、一、本年新收政府信息公开申请数量（总计）",
     },
     Binding {
         token: "予以公开",
-        cells: &["t3/disclosed/total"],
+        cells: &[t3("disclosed", "total")],
         words: &["予以公开"],
         label: "三、（一）予以公开（总计）",
     },
     Binding {
         token: "部分公开",
-        cells: &["t3/partly/total"],
+        cells: &[t3("partly", "total")],
         words: &["部分公开"],
         label: "三、（二）部分公开（总计）",
     },
     Binding {
         token: "行政复议",
-        cells: &["t4/cases/review-total"],
+        cells: &[t4("review-total")],
         words: &["行政复议"],
         label: "四、行政复议 总计",
     },
     Binding {
         token: "行政诉讼",
-        cells: &["t4/cases/direct-total", "t4/cases/after-total"],
+        cells: &[t4("direct-total"), t4("after-total")],
         words: &["行政诉讼"],
         label: "四、行政诉讼（未经复议直接起诉 总计 + 复议后起诉 总计）",
     },
@@ -435,7 +448,7 @@ pub const BINDINGS: &[Binding] = &[
 /// The customary sentence on requests, with every number bound to table 三.
 pub const REQUESTS_PHRASE: &str = "本年度共收到政府信息公开申请{{本年新收申请}}件，上年结转{{上年结转申请}}件，办结{{办结申请}}件，结转下年度继续办理{{结转下年度}}件。";
 
-const fn bar(label: &'static str, cells: &'static [&'static str]) -> Bar {
+const fn bar(label: &'static str, cells: &'static [CellKey]) -> Bar {
     Bar { label, cells }
 }
 
@@ -444,12 +457,12 @@ pub const CHART_APPLICANTS: Chart = Chart {
     title: "本年新收申请的申请人类型（件）",
     section: SectionKey::Requests,
     bars: &[
-        bar("自然人", &["t3/new/natural"]),
-        bar("商业企业", &["t3/new/business"]),
-        bar("科研机构", &["t3/new/research"]),
-        bar("社会公益组织", &["t3/new/nonprofit"]),
-        bar("法律服务机构", &["t3/new/legal-service"]),
-        bar("其他", &["t3/new/other-org"]),
+        bar("自然人", &[t3("new", "natural")]),
+        bar("商业企业", &[t3("new", "business")]),
+        bar("科研机构", &[t3("new", "research")]),
+        bar("社会公益组织", &[t3("new", "nonprofit")]),
+        bar("法律服务机构", &[t3("new", "legal-service")]),
+        bar("其他", &[t3("new", "other-org")]),
     ],
 };
 
@@ -458,25 +471,25 @@ pub const CHART_DISPUTES: Chart = Chart {
     title: "行政复议、行政诉讼的结果（件）",
     section: SectionKey::Disputes,
     bars: &[
-        bar("行政复议 结果维持", &["t4/cases/review-upheld"]),
-        bar("行政复议 结果纠正", &["t4/cases/review-corrected"]),
-        bar("行政复议 其他结果", &["t4/cases/review-other"]),
-        bar("行政复议 尚未审结", &["t4/cases/review-pending"]),
+        bar("行政复议 结果维持", &[t4("review-upheld")]),
+        bar("行政复议 结果纠正", &[t4("review-corrected")]),
+        bar("行政复议 其他结果", &[t4("review-other")]),
+        bar("行政复议 尚未审结", &[t4("review-pending")]),
         bar(
             "行政诉讼 结果维持",
-            &["t4/cases/direct-upheld", "t4/cases/after-upheld"],
+            &[t4("direct-upheld"), t4("after-upheld")],
         ),
         bar(
             "行政诉讼 结果纠正",
-            &["t4/cases/direct-corrected", "t4/cases/after-corrected"],
+            &[t4("direct-corrected"), t4("after-corrected")],
         ),
         bar(
             "行政诉讼 其他结果",
-            &["t4/cases/direct-other", "t4/cases/after-other"],
+            &[t4("direct-other"), t4("after-other")],
         ),
         bar(
             "行政诉讼 尚未审结",
-            &["t4/cases/direct-pending", "t4/cases/after-pending"],
+            &[t4("direct-pending"), t4("after-pending")],
         ),
     ],
 };
@@ -487,41 +500,41 @@ macro_rules! outcome_bars {
         &[
             Bar {
                 label: "（一）予以公开",
-                cells: &["t3/disclosed/total"],
+                cells: &[t3("disclosed", "total")],
             },
             Bar {
                 label: "（二）部分公开",
-                cells: &["t3/partly/total"],
+                cells: &[t3("partly", "total")],
             },
             Bar {
                 label: "（三）不予公开",
                 cells: &[
-                    "t3/withheld-secret/total",
-                    "t3/withheld-prohibited/total",
-                    "t3/withheld-security/total",
-                    "t3/withheld-third-party/total",
-                    "t3/withheld-internal/total",
-                    "t3/withheld-process/total",
-                    "t3/withheld-enforcement/total",
-                    "t3/withheld-inquiry/total",
+                    t3("withheld-secret", "total"),
+                    t3("withheld-prohibited", "total"),
+                    t3("withheld-security", "total"),
+                    t3("withheld-third-party", "total"),
+                    t3("withheld-internal", "total"),
+                    t3("withheld-process", "total"),
+                    t3("withheld-enforcement", "total"),
+                    t3("withheld-inquiry", "total"),
                 ],
             },
             Bar {
                 label: "（四）无法提供",
                 cells: &[
-                    "t3/unable-not-held/total",
-                    "t3/unable-needs-making/total",
-                    "t3/unable-unclear/total",
+                    t3("unable-not-held", "total"),
+                    t3("unable-needs-making", "total"),
+                    t3("unable-unclear", "total"),
                 ],
             },
             Bar {
                 label: "（五）不予处理",
                 cells: &[
-                    "t3/declined-petition/total",
-                    "t3/declined-repeated/total",
-                    "t3/declined-publication/total",
-                    "t3/declined-mass/total",
-                    "t3/declined-confirm/total",
+                    t3("declined-petition", "total"),
+                    t3("declined-repeated", "total"),
+                    t3("declined-publication", "total"),
+                    t3("declined-mass", "total"),
+                    t3("declined-confirm", "total"),
                 ],
             },
             Bar {
@@ -539,14 +552,11 @@ pub const CHART_YEAR_OVER_YEAR: Chart = Chart {
     title: "本年与上年对比（件）",
     section: SectionKey::Disputes,
     bars: &[
-        bar("本年新收申请", &["t3/new/total"]),
-        bar("办理结果总计", &["t3/total/total"]),
-        bar("结转下年度继续办理", &["t3/carried-over/total"]),
-        bar("行政复议", &["t4/cases/review-total"]),
-        bar(
-            "行政诉讼",
-            &["t4/cases/direct-total", "t4/cases/after-total"],
-        ),
+        bar("本年新收申请", &[t3("new", "total")]),
+        bar("办理结果总计", &[t3("total", "total")]),
+        bar("结转下年度继续办理", &[t3("carried-over", "total")]),
+        bar("行政复议", &[t4("review-total")]),
+        bar("行政诉讼", &[t4("direct-total"), t4("after-total")]),
     ],
 };
 

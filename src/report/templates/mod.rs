@@ -4,7 +4,7 @@ mod common;
 mod ogi_2019;
 mod ogi_2021;
 
-use super::template::Template;
+use super::template::{CellKey, Template};
 
 pub use ogi_2019::OGI_2019;
 pub use ogi_2021::OGI_2021;
@@ -30,4 +30,9 @@ pub fn for_year(year: i32) -> &'static Template {
         .find(|t| t.is_for_year(year))
         .or_else(|| ALL.iter().copied().min_by_key(|t| t.years.0))
         .unwrap_or(default_template())
+}
+
+/// The key of the cell a draft file names `table/row/column`, in the first format that has it.
+pub fn cell_key(text: &str) -> Option<CellKey> {
+    ALL.iter().find_map(|t| t.cell_key(text))
 }

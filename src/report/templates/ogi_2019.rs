@@ -139,7 +139,7 @@ pub static OGI_2019: Template = Template {
         Chart {
             title: "本年度申请的办理结果（件）",
             section: SectionKey::Requests,
-            bars: outcome_bars!(&["t3/other/total"]),
+            bars: outcome_bars!(&[t3("other", "total")]),
         },
         CHART_APPLICANTS,
         CHART_DISPUTES,

@@ -130,9 +130,9 @@ pub static OGI_2021: Template = Template {
             title: "本年度申请的办理结果（件）",
             section: SectionKey::Requests,
             bars: outcome_bars!(&[
-                "t3/other-no-correction/total",
-                "t3/other-no-fee/total",
-                "t3/other-misc/total"
+                t3("other-no-correction", "total"),
+                t3("other-no-fee", "total"),
+                t3("other-misc", "total")
             ]),
         },
         CHART_APPLICANTS,
@@ -143,7 +143,7 @@ pub static OGI_2021: Template = Template {
     links: &[
         CARRY_REQUESTS,
         YearLink::Stock {
-            rule: "X-valid",
+            rule: Rule::XValid,
             table: "t2",
             rows: &["rules", "normative"],
             stock: "in-force",

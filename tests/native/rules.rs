@@ -1,5 +1,6 @@
 //! Each consistency rule: a passing case and a failing one, with rule id, location and numbers.
 
+use crate::common::key;
 use nianbao::report::rules::{Field, Location};
 use nianbao::report::sample::sample;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
@@ -10,12 +11,12 @@ fn sample_2021() -> Draft {
 }
 
 fn of_rule<'a>(findings: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
-    findings.iter().filter(|f| f.rule == rule).collect()
+    findings.iter().filter(|f| f.rule.id() == rule).collect()
 }
 
 fn cell_keys(f: &Finding) -> Vec<String> {
     match &f.location {
-        Location::Cells { cells } => cells.iter().map(|c| c.key.clone()).collect(),
+        Location::Cells { cells } => cells.iter().map(|c| c.key.to_string()).collect(),
         other => panic!("expected cells, got {other:?}"),
     }
 }
@@ -32,19 +33,19 @@ fn samples_are_complete_and_consistent() {
 fn totals_are_computed() {
     let draft = sample_2021();
     let sheet = Sheet::compute(&OGI_2021, &draft);
-    assert_eq!(sheet.whole("t3/new/total"), 109);
-    assert_eq!(sheet.whole("t3/total/natural"), 85);
-    assert_eq!(sheet.whole("t3/total/total"), 106);
-    assert_eq!(sheet.whole("t3/carried-over/total"), 8);
-    assert_eq!(sheet.whole("t4/cases/review-total"), 4);
-    assert_eq!(sheet.whole("t4/cases/direct-total"), 2);
-    assert_eq!(sheet.whole("t4/cases/after-total"), 0);
+    assert_eq!(sheet.whole(key("t3/new/total")), 109);
+    assert_eq!(sheet.whole(key("t3/total/natural")), 85);
+    assert_eq!(sheet.whole(key("t3/total/total")), 106);
+    assert_eq!(sheet.whole(key("t3/carried-over/total")), 8);
+    assert_eq!(sheet.whole(key("t4/cases/review-total")), 4);
+    assert_eq!(sheet.whole(key("t4/cases/direct-total")), 2);
+    assert_eq!(sheet.whole(key("t4/cases/after-total")), 0);
 }
 
 #[test]
 fn t3_balance_names_column_and_numbers() {
     let mut draft = sample_2021();
-    draft.set_cell("t3/new/natural", "90"); // was 86: left side 94, right side 90
+    draft.set_cell(key("t3/new/natural"), "90"); // was 86: left side 94, right side 90
     let findings = check(&draft);
     let balance = of_rule(&findings, "T3-balance");
     assert_eq!(balance.len(), 1, "{findings:#?}");
@@ -86,9 +87,9 @@ fn t3_balance_names_column_and_numbers() {
 #[test]
 fn t3_total_checks_a_stated_row_total() {
     let mut draft = sample_2021();
-    draft.set_cell("t3/new/total", "109");
+    draft.set_cell(key("t3/new/total"), "109");
     assert!(of_rule(&check(&draft), "T3-total").is_empty());
-    draft.set_cell("t3/new/total", "110");
+    draft.set_cell(key("t3/new/total"), "110");
     let findings = check(&draft);
     let f = of_rule(&findings, "T3-total");
     assert_eq!(f.len(), 1);
@@ -110,9 +111,9 @@ fn t3_total_checks_a_stated_row_total() {
 #[test]
 fn t3_sum_checks_a_stated_column_total() {
     let mut draft = sample_2021();
-    draft.set_cell("t3/total/business", "12");
+    draft.set_cell(key("t3/total/business"), "12");
     assert!(of_rule(&check(&draft), "T3-sum").is_empty());
-    draft.set_cell("t3/total/business", "15");
+    draft.set_cell(key("t3/total/business"), "15");
     let findings = check(&draft);
     let f = of_rule(&findings, "T3-sum");
     assert_eq!(f.len(), 1);
@@ -130,7 +131,7 @@ fn t3_sum_checks_a_stated_column_total() {
     );
     // A 2019 report adds up its single （六）其他处理 row instead.
     let mut d19 = sample(&OGI_2019).unwrap();
-    d19.set_cell("t3/total/natural", "80");
+    d19.set_cell(key("t3/total/natural"), "80");
     let findings = check(&d19);
     let f = of_rule(&findings, "T3-sum");
     assert_eq!(cell_keys(f[0]).len(), 1 + 19);
@@ -140,10 +141,10 @@ fn t3_sum_checks_a_stated_column_total() {
 #[test]
 fn t4_total_checks_each_block() {
     let mut draft = sample_2021();
-    draft.set_cell("t4/cases/review-total", "4");
-    draft.set_cell("t4/cases/direct-total", "2");
+    draft.set_cell(key("t4/cases/review-total"), "4");
+    draft.set_cell(key("t4/cases/direct-total"), "2");
     assert!(of_rule(&check(&draft), "T4-total").is_empty());
-    draft.set_cell("t4/cases/direct-total", "3");
+    draft.set_cell(key("t4/cases/direct-total"), "3");
     let findings = check(&draft);
     let f = of_rule(&findings, "T4-total");
     assert_eq!(f.len(), 1);
@@ -170,10 +171,10 @@ fn t4_total_checks_each_block() {
 #[test]
 fn range_reports_each_bad_cell() {
     let mut draft = sample_2021();
-    draft.set_cell("t3/disclosed/natural", "-2");
-    draft.set_cell("t2/normative/made", "1.5");
-    draft.set_cell("t4/cases/review-upheld", "两件");
-    draft.set_cell("t3/new/total", "abc");
+    draft.set_cell(key("t3/disclosed/natural"), "-2");
+    draft.set_cell(key("t2/normative/made"), "1.5");
+    draft.set_cell(key("t4/cases/review-upheld"), "两件");
+    draft.set_cell(key("t3/new/total"), "abc");
     let findings = check(&draft);
     let range = of_rule(&findings, "range");
     let keys: Vec<String> = range.iter().flat_map(|f| cell_keys(f)).collect();
@@ -206,8 +207,8 @@ fn range_reports_each_bad_cell() {
     assert!(msg("t4/cases/review-upheld").en.contains("is not a number"));
     // The signed 2019 cell takes what the count cells refuse.
     let mut d19 = sample(&OGI_2019).unwrap();
-    d19.set_cell("t2/licensing/change", "-4");
-    d19.set_cell("t2/procurement/procurement-amount", "25.1");
+    d19.set_cell(key("t2/licensing/change"), "-4");
+    d19.set_cell(key("t2/procurement/procurement-amount"), "25.1");
     assert!(of_rule(&check(&d19), "range").is_empty());
 }
 
@@ -281,7 +282,7 @@ fn s_required_warns_on_empty_sections_and_missing_fee() {
 fn t3_balance_in_the_2019_format() {
     let mut d19 = sample(&OGI_2019).unwrap();
     assert!(of_rule(&check(&d19), "T3-balance").is_empty());
-    d19.set_cell("t3/other/business", "2"); // （六）其他处理 is one row in 2019
+    d19.set_cell(key("t3/other/business"), "2"); // （六）其他处理 is one row in 2019
     let findings = check(&d19);
     let f = of_rule(&findings, "T3-balance");
     assert_eq!(f.len(), 1);

@@ -1,6 +1,7 @@
 //! Numbers in the text bound to the tables, and rule N-text on texts that contradict them the
 //! way real published reports do.
 
+use crate::common::key;
 use nianbao::report::bindings::fill;
 use nianbao::report::export::page;
 use nianbao::report::sample::sample;
@@ -10,7 +11,7 @@ use nianbao::report::{check, Draft, Finding, SectionKey, Sheet};
 fn n_text(draft: &Draft) -> Vec<Finding> {
     check(draft)
         .into_iter()
-        .filter(|f| f.rule == "N-text")
+        .filter(|f| f.rule.id() == "N-text")
         .collect()
 }
 
@@ -39,8 +40,8 @@ fn placeholders_are_filled_from_the_tables() {
     d.texts.get_mut(&SectionKey::Problems).unwrap().text = OGI_2021.data_phrase.into();
     assert!(page(&OGI_2021, &d)
         .contains("<p>本年度共收到政府信息公开申请109件，上年结转5件，办结106件"));
-    d.set_cell("t3/new/natural", "90");
-    d.set_cell("t3/carried-over/natural", "9");
+    d.set_cell(key("t3/new/natural"), "90");
+    d.set_cell(key("t3/carried-over/natural"), "9");
     assert!(page(&OGI_2021, &d).contains("<p>本年度共收到政府信息公开申请113件，上年结转5件，办结106件，结转下年度继续办理12件。</p>"));
     // The hand-typed numbers of section 一 are now out of date; the bound ones in 五 never are.
     let found = n_text(&d);
@@ -129,8 +130,8 @@ fn n_text_reads_each_number_with_its_own_words() {
 fn huge_counts_chart_and_write_without_panicking() {
     let mut draft = sample(&OGI_2021).unwrap();
     draft.charts = true;
-    draft.set_cell("t3/new/natural", "4294967296");
-    draft.set_cell("t4/cases/review-upheld", "999999999999");
+    draft.set_cell(key("t3/new/natural"), "4294967296");
+    draft.set_cell(key("t4/cases/review-upheld"), "999999999999");
     draft.texts.get_mut(&SectionKey::Problems).unwrap().text =
         "第一行\n第二行\u{c}换页\u{0}".into();
     let html = page(&OGI_2021, &draft);

@@ -1,5 +1,6 @@
 //! 以此为基础新建下一年度 and the cross-year checks X-carry and X-valid.
 
+use crate::common::key;
 use nianbao::report::draft::Previous;
 use nianbao::report::next_year::next_year;
 use nianbao::report::rules::{Field, Location};
@@ -20,13 +21,13 @@ fn columns() -> Vec<&'static str> {
 fn of_rule(draft: &Draft, rule: &str) -> Vec<Finding> {
     check(draft)
         .into_iter()
-        .filter(|f| f.rule == rule)
+        .filter(|f| f.rule.id() == rule)
         .collect()
 }
 
 fn cells_of(f: &Finding) -> Vec<String> {
     match &f.location {
-        Location::Cells { cells } => cells.iter().map(|c| c.key.clone()).collect(),
+        Location::Cells { cells } => cells.iter().map(|c| c.key.to_string()).collect(),
         other => panic!("expected cells, got {other:?}"),
     }
 }
@@ -91,7 +92,10 @@ fn texts_are_kept_and_marked_stale_until_edited() {
 fn numbers_are_cleared_except_the_carried_requests() {
     let mut last = last_year();
     for (i, c) in columns().iter().enumerate() {
-        last.set_cell(&format!("t3/carried-over/{c}"), &format!("{}", i + 1));
+        last.set_cell(
+            crate::common::key(&format!("t3/carried-over/{c}")),
+            &format!("{}", i + 1),
+        );
     }
     let next = next_year(&last, "n").draft;
     let mut keys: Vec<&String> = next.cells.keys().collect();
@@ -104,7 +108,10 @@ fn numbers_are_cleared_except_the_carried_requests() {
     expected_sorted.sort();
     assert_eq!(keys, expected_sorted);
     for (i, c) in columns().iter().enumerate() {
-        assert_eq!(next.cell(&format!("t3/carried/{c}")), (i + 1).to_string());
+        assert_eq!(
+            next.cell(crate::common::key(&format!("t3/carried/{c}"))),
+            (i + 1).to_string()
+        );
     }
     assert_eq!(next.text(SectionKey::Other).fee, "");
     assert!(of_rule(&next, "X-carry").is_empty());
@@ -117,9 +124,9 @@ fn numbers_are_cleared_except_the_carried_requests() {
 #[test]
 fn x_carry_names_both_years_numbers() {
     let mut last = last_year();
-    last.set_cell("t3/carried-over/natural", "5");
+    last.set_cell(key("t3/carried-over/natural"), "5");
     let mut next = next_year(&last, "n").draft;
-    next.set_cell("t3/carried/natural", "3");
+    next.set_cell(key("t3/carried/natural"), "3");
     let found = of_rule(&next, "X-carry");
     assert_eq!(found.len(), 1);
     assert_eq!(cells_of(&found[0]), vec!["t3/carried/natural"]);
@@ -132,14 +139,14 @@ fn x_carry_names_both_years_numbers() {
 #[test]
 fn x_valid_checks_the_stock_of_rules_and_normative_documents() {
     let mut last = last_year();
-    last.set_cell("t2/rules/in-force", "8");
-    last.set_cell("t2/normative/in-force", "40");
+    last.set_cell(key("t2/rules/in-force"), "8");
+    last.set_cell(key("t2/normative/in-force"), "40");
     let mut next = next_year(&last, "n").draft;
-    next.set_cell("t2/rules/made", "3");
-    next.set_cell("t2/rules/repealed", "1");
-    next.set_cell("t2/rules/in-force", "10");
-    next.set_cell("t2/normative/made", "5");
-    next.set_cell("t2/normative/in-force", "44");
+    next.set_cell(key("t2/rules/made"), "3");
+    next.set_cell(key("t2/rules/repealed"), "1");
+    next.set_cell(key("t2/rules/in-force"), "10");
+    next.set_cell(key("t2/normative/made"), "5");
+    next.set_cell(key("t2/normative/in-force"), "44");
     let found = of_rule(&next, "X-valid");
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(cells_of(&found[0]), vec!["t2/normative/in-force"]);
@@ -148,7 +155,7 @@ fn x_valid_checks_the_stock_of_rules_and_normative_documents() {
         zh.contains("44") && zh.contains("2023年的40") && zh.contains("应为45"),
         "{zh}"
     );
-    next.set_cell("t2/normative/in-force", "");
+    next.set_cell(key("t2/normative/in-force"), "");
     assert!(
         of_rule(&next, "X-valid").is_empty(),
         "a blank stock is not checked"
@@ -159,10 +166,10 @@ fn x_valid_checks_the_stock_of_rules_and_normative_documents() {
 fn across_the_format_change_what_maps_is_carried_and_the_rest_is_said() {
     let mut last = sample(&OGI_2019).unwrap();
     last.meta.year = 2020;
-    last.set_cell("t3/carried-over/legal-service", "2");
+    last.set_cell(key("t3/carried-over/legal-service"), "2");
     let made = next_year(&last, "n");
     assert_eq!(made.draft.template, "ogi-2021");
-    assert_eq!(made.draft.cell("t3/carried/legal-service"), "2");
+    assert_eq!(made.draft.cell(key("t3/carried/legal-service")), "2");
     let notes: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
     assert!(
         notes
@@ -178,7 +185,7 @@ fn across_the_format_change_what_maps_is_carried_and_the_rest_is_said() {
     );
     // The 2019 file has no 现行有效件数, so X-valid has nothing to compare.
     let mut next = made.draft;
-    next.set_cell("t2/rules/in-force", "99");
+    next.set_cell(key("t2/rules/in-force"), "99");
     assert!(of_rule(&next, "X-valid").is_empty());
     // A 2019 report on 2019 stays in the 2019 format for 2020.
     last.meta.year = 2019;
@@ -199,14 +206,16 @@ fn a_previous_report_of_another_year_is_flagged() {
 #[test]
 fn linking_a_previous_report_later_runs_the_same_checks() {
     let mut last = last_year();
-    last.set_cell("t3/carried-over/natural", "4");
+    last.set_cell(key("t3/carried-over/natural"), "4");
     let mut this = sample(&OGI_2021).unwrap();
     this.meta.year = 2024;
     for c in columns() {
-        let v = last.cell(&format!("t3/carried-over/{c}")).to_string();
-        this.set_cell(&format!("t3/carried/{c}"), &v);
+        let v = last
+            .cell(crate::common::key(&format!("t3/carried-over/{c}")))
+            .to_string();
+        this.set_cell(crate::common::key(&format!("t3/carried/{c}")), &v);
     }
-    this.set_cell("t3/carried/natural", "1");
+    this.set_cell(key("t3/carried/natural"), "1");
     assert!(of_rule(&this, "X-carry").is_empty(), "no link, no check");
     this.previous = Some(Previous::of(&last));
     let found = of_rule(&this, "X-carry");
@@ -218,7 +227,7 @@ fn linking_a_previous_report_later_runs_the_same_checks() {
 fn the_page_compares_this_year_with_last_when_linked_and_charts_are_on() {
     use nianbao::report::export;
     let mut last = last_year();
-    last.set_cell("t3/new/natural", "7");
+    last.set_cell(key("t3/new/natural"), "7");
     let mut this = sample(&OGI_2021).unwrap();
     this.meta.year = 2024;
     this.charts = true;
@@ -231,8 +240,8 @@ fn the_page_compares_this_year_with_last_when_linked_and_charts_are_on() {
     let last_sheet = nianbao::report::Sheet::compute(&OGI_2021, &last);
     let desc = format!(
         "本年新收申请：2024年{}件，2023年{}件",
-        sheet.whole("t3/new/total"),
-        last_sheet.whole("t3/new/total")
+        sheet.whole(key("t3/new/total")),
+        last_sheet.whole(key("t3/new/total"))
     );
     assert!(page.contains(&desc), "{desc}");
     this.charts = false;
@@ -262,15 +271,19 @@ fn a_section_of_last_years_text_is_in_progress_until_looked_at() {
 #[test]
 fn a_blank_is_carried_as_0_and_a_value_that_is_no_number_is_not_carried_but_said() {
     let mut last = last_year();
-    last.set_cell("t3/carried-over/natural", "");
-    last.set_cell("t3/carried-over/business", "约5");
+    last.set_cell(key("t3/carried-over/natural"), "");
+    last.set_cell(key("t3/carried-over/business"), "约5");
     let made = next_year(&last, "n");
     assert_eq!(
-        made.draft.cell("t3/carried/natural"),
+        made.draft.cell(key("t3/carried/natural")),
         "0",
         "blank printed as 0"
     );
-    assert_eq!(made.draft.cell("t3/carried/business"), "", "not guessed");
+    assert_eq!(
+        made.draft.cell(key("t3/carried/business")),
+        "",
+        "not guessed"
+    );
     let said: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
     assert!(
         said.iter()

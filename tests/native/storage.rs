@@ -1,6 +1,7 @@
 //! Stored drafts: the envelope, migration from storage version 1, and the save decision that
 //! keeps two tabs from overwriting each other.
 
+use crate::common::key;
 use nianbao::report::file::{file_name, out_of_range, to_file, FileError};
 use nianbao::report::sample::sample;
 use nianbao::report::templates::OGI_2021;
@@ -75,8 +76,8 @@ fn draft_file_names_and_range_checks() {
         "abc-2025年报-草稿-2027-01-10.json"
     );
     assert!(out_of_range(&draft).is_empty());
-    draft.set_cell("t3/new/natural", "-3");
-    draft.set_cell("t4/cases/review-upheld", "99999999999999");
+    draft.set_cell(key("t3/new/natural"), "-3");
+    draft.set_cell(key("t4/cases/review-upheld"), "99999999999999");
     let problems: Vec<String> = out_of_range(&draft).into_iter().map(|m| m.zh).collect();
     assert_eq!(problems.len(), 2);
     assert!(problems[0].contains("一、本年新收政府信息公开申请数量 自然人：“-3”不能为负数"));

@@ -1,6 +1,8 @@
 //! The exported page, checked natively; the browser checks (vnu, axe) are in tests/e2e.
 
-use nianbao::report::export::{escape, fragment, page};
+use crate::common::key;
+use nianbao::report::export::{fragment, page};
+use nianbao::report::markup::escape;
 use nianbao::report::number::MoneyUnit;
 use nianbao::report::sample::sample;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
@@ -145,7 +147,7 @@ fn blank_inputs_print_as_zero_and_units_are_kept() {
         "t2/procurement/procurement-amount".into(),
         MoneyUnit::WanYuan,
     );
-    d19.set_cell("t2/procurement/procurement-amount", "25.1");
+    d19.set_cell(key("t2/procurement/procurement-amount"), "25.1");
     assert!(page(&OGI_2019, &d19).contains(">25.1万元</td>"));
 }
 
@@ -168,7 +170,7 @@ fn user_text_is_never_markup() {
     draft.meta.site.name = hostile.into();
     draft.opening = Some(hostile.into());
     draft.texts.get_mut(&SectionKey::Problems).unwrap().text = hostile.into();
-    draft.set_cell("t3/new/natural", hostile);
+    draft.set_cell(key("t3/new/natural"), hostile);
     let html = page(&OGI_2021, &draft);
     assert!(!html.contains("<script>") && !html.contains("<img"));
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&quot;&#39;&amp;amp;";

@@ -1,5 +1,6 @@
 //! The task list: each step's status follows what is filled and what is wrong.
 
+use crate::common::key;
 use nianbao::report::progress::{completion, status, Completion, Status, Step};
 use nianbao::report::sample::sample;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
@@ -28,13 +29,13 @@ fn status_follows_the_draft() {
     for s in Step::all(&OGI_2021) {
         assert_eq!(st(&draft, s), Status::NotStarted, "{s:?}");
     }
-    draft.set_cell("t3/new/natural", "3");
+    draft.set_cell(key("t3/new/natural"), "3");
     let requests = Step::Section(SectionKey::Requests);
     // 3 new requests with nothing handled or carried over breaks the balance.
     assert_eq!(st(&draft, requests), Status::Errors(1));
-    draft.set_cell("t3/carried-over/natural", "3");
+    draft.set_cell(key("t3/carried-over/natural"), "3");
     assert_eq!(st(&draft, requests), Status::InProgress);
-    draft.set_cell("t3/new/business", "-1");
+    draft.set_cell(key("t3/new/business"), "-1");
     assert_eq!(st(&draft, requests), Status::Errors(1));
     assert_eq!(st(&draft, Step::Review), Status::Errors(1));
 
@@ -92,7 +93,7 @@ fn completion_counts_the_steps_done_and_every_error() {
         }
     );
     // A number that is not one is an error of its step, and the draft counts it.
-    draft.set_cell("t3/new/natural", "x");
+    draft.set_cell(key("t3/new/natural"), "x");
     let c = completion(&OGI_2021, &draft);
     assert_eq!(
         c.errors,

@@ -1,20 +1,22 @@
 //! Keyboard movement between cells and pasting rows copied from Excel or WPS.
 
+use crate::common::key;
 use nianbao::report::grid::{
     clipboard_rows, is_multi_value, neighbor, pastes_as_typed, plan_rows, split_pasted,
     Direction::*,
 };
 use nianbao::report::number::ValueKind;
+use nianbao::report::template::CellKey;
 use nianbao::report::templates::{OGI_2019, OGI_2021};
 use nianbao::report::Template;
 
 /// A paste of plain text at `key`, as the editor plans it.
-fn plan_paste(template: &Template, key: &str, text: &str) -> nianbao::report::grid::PastePlan {
-    plan_rows(template, key, clipboard_rows(text, None))
+fn plan_paste(template: &Template, at: &str, text: &str) -> nianbao::report::grid::PastePlan {
+    plan_rows(template, key(at), clipboard_rows(text, None))
 }
 
-fn n(key: &str, d: nianbao::report::grid::Direction) -> Option<String> {
-    neighbor(&OGI_2021, key, d)
+fn n(at: &str, d: nianbao::report::grid::Direction) -> Option<String> {
+    neighbor(&OGI_2021, key(at), d).map(|k| k.to_string())
 }
 
 #[test]
@@ -59,10 +61,15 @@ fn arrows_move_between_input_cells_and_skip_totals() {
         Some("t2/coercion/decisions")
     );
     assert_eq!(
-        neighbor(&OGI_2019, "t3/other/natural", Down).as_deref(),
+        neighbor(&OGI_2019, key("t3/other/natural"), Down)
+            .map(|k| k.to_string())
+            .as_deref(),
         Some("t3/carried-over/natural")
     );
-    assert_eq!(n("t9/x/y", Down), None);
+    assert_eq!(
+        neighbor(&OGI_2021, CellKey::new("t9", "x", "y"), Down),
+        None
+    );
 }
 
 #[test]
@@ -82,7 +89,7 @@ fn pasted_text_splits_at_tabs_or_spaces() {
 #[test]
 fn a_pasted_row_fills_consecutive_cells() {
     let plan = plan_paste(&OGI_2021, "t3/new/natural", "５\t1\t0\t0\t2\t1");
-    let keys: Vec<&str> = plan.fills.iter().map(|(k, _)| k.as_str()).collect();
+    let keys: Vec<String> = plan.fills.iter().map(|(k, _)| k.to_string()).collect();
     assert_eq!(
         keys,
         [
@@ -108,10 +115,10 @@ fn a_pasted_row_fills_consecutive_cells() {
     assert_eq!(plan.on_computed, 3);
     assert!(plan
         .fills
-        .contains(&("t4/cases/direct-upheld".into(), "3".into())));
+        .contains(&(key("t4/cases/direct-upheld"), "3".into())));
     assert!(plan
         .fills
-        .contains(&("t4/cases/after-corrected".into(), "1".into())));
+        .contains(&(key("t4/cases/after-corrected"), "1".into())));
     // Past the edge.
     let plan = plan_paste(&OGI_2021, "t3/new/other-org", "1 2 3");
     assert_eq!(
@@ -123,8 +130,8 @@ fn a_pasted_row_fills_consecutive_cells() {
     assert_eq!(
         plan.fills,
         [
-            ("t3/other-misc/natural".into(), "1".into()),
-            ("t3/carried-over/natural".into(), "3".into())
+            (key("t3/other-misc/natural"), "1".into()),
+            (key("t3/carried-over/natural"), "3".into())
         ]
     );
     assert_eq!(plan.on_computed, 1);
@@ -142,11 +149,11 @@ fn a_block_copied_from_a_web_page_lands_by_position_with_a_summary() {
     let rows = clipboard_rows("ignored plain text", Some(html));
     assert_eq!(rows.len(), 3);
     assert_eq!(rows[0][0], "12件", "the row label is left out");
-    let plan = plan_rows(&OGI_2021, "t3/new/natural", rows);
+    let plan = plan_rows(&OGI_2021, key("t3/new/natural"), rows);
     let get = |k: &str| {
         plan.fills
             .iter()
-            .find(|(key, _)| key == k)
+            .find(|(at, _)| at.to_string() == *k)
             .map(|(_, v)| v.as_str())
     };
     assert_eq!(get("t3/new/natural"), Some("12"));
@@ -182,43 +189,40 @@ fn blank_rows_keep_their_place_and_table_four_pastes_without_its_totals() {
         <tr><td></td><td></td></tr><tr><td>1.属于国家秘密</td><td>2</td></tr></table>";
     let rows = clipboard_rows("", Some(html));
     assert_eq!(rows.len(), 3);
-    let plan = plan_rows(&OGI_2021, "t3/disclosed/natural", rows);
+    let plan = plan_rows(&OGI_2021, key("t3/disclosed/natural"), rows);
     assert!(plan
         .fills
-        .contains(&("t3/withheld-secret/natural".into(), "2".into())));
+        .contains(&(key("t3/withheld-secret/natural"), "2".into())));
     // Table 四's twelve results, copied without the three totals.
     let twelve = "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12";
     let plan = plan_rows(
         &OGI_2021,
-        "t4/cases/review-upheld",
+        key("t4/cases/review-upheld"),
         clipboard_rows(twelve, None),
     );
     assert_eq!(plan.on_computed, 0);
     assert!(plan
         .fills
-        .contains(&("t4/cases/direct-upheld".into(), "5".into())));
+        .contains(&(key("t4/cases/direct-upheld"), "5".into())));
     assert!(plan
         .fills
-        .contains(&("t4/cases/after-pending".into(), "12".into())));
+        .contains(&(key("t4/cases/after-pending"), "12".into())));
     // A placeholder is a value (none), not a row label.
     let plan = plan_rows(
         &OGI_2021,
-        "t3/new/natural",
+        key("t3/new/natural"),
         clipboard_rows("暂无\t0\t12", None),
     );
-    assert_eq!(plan.fills[2], ("t3/new/research".into(), "12".into()));
+    assert_eq!(plan.fills[2], (key("t3/new/research"), "12".into()));
     // The unit printed with a 2019 采购总金额 comes with it.
     let plan = plan_rows(
         &OGI_2019,
-        "t2/procurement/procurement-items",
+        key("t2/procurement/procurement-items"),
         clipboard_rows("3\t35.5万元", None),
     );
     assert_eq!(
         plan.units,
-        [(
-            "t2/procurement/procurement-amount".to_string(),
-            MoneyUnit::WanYuan
-        )]
+        [(key("t2/procurement/procurement-amount"), MoneyUnit::WanYuan)]
     );
 }
 
