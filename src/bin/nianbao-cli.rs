@@ -27,113 +27,128 @@ fn main() -> ExitCode {
     }
 }
 
+/// Each subcommand is a function of its own; this only picks one.
 fn run(args: &[String]) -> Result<ExitCode, String> {
+    let rest = args.get(1..).unwrap_or_default();
     match args.first().map(String::as_str) {
-        Some("sample") => {
-            let id = args
-                .get(1)
-                .ok_or_else(|| format!("缺少格式 / missing format\n{USAGE}"))?;
-            let template = templates::by_id(id)
-                .ok_or_else(|| format!("未知格式 / unknown format “{id}”\n{USAGE}"))?;
-            let draft = sample::sample(template).ok_or("无示例 / no sample for this format")?;
-            write_out(None, &file::to_file(&draft))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("check") => {
-            let draft = read_draft(args.get(1))?;
-            let findings = rules::check(&draft);
-            for f in &findings {
-                let level = match f.severity {
-                    Severity::Error => "错误 error",
-                    Severity::Warning => "警告 warning",
-                };
-                println!(
-                    "{level} [{}] {}\n    {}",
-                    f.rule, f.message.zh, f.message.en
-                );
-            }
-            let errors = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .count();
-            println!(
-                "{errors} 个错误，{} 个警告 / {errors} errors, {} warnings",
-                findings.len() - errors,
-                findings.len() - errors
-            );
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Some("export") => {
-            let mut path = None;
-            let mut out = None;
-            let mut fragment = false;
-            let mut docx = false;
-            let mut rest = args[1..].iter();
-            while let Some(arg) = rest.next() {
-                match arg.as_str() {
-                    "--fragment" => fragment = true,
-                    "--docx" => docx = true,
-                    "-o" => {
-                        out = Some(
-                            rest.next()
-                                .ok_or("-o 后缺少文件名 / -o needs a file name")?,
-                        )
-                    }
-                    _ if path.is_none() => path = Some(arg),
-                    _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
-                }
-            }
-            let draft = read_draft(path)?;
-            let template = draft.template().ok_or("未知格式 / unknown format")?;
-            if docx {
-                let bytes = nianbao::report::docx::document(template, &draft)?;
-                write_bytes(out.map(String::as_str), &bytes)?;
-                return Ok(ExitCode::SUCCESS);
-            }
-            let html = if fragment {
-                export::fragment(template, &draft)
-            } else {
-                export::page(template, &draft)
-            };
-            write_out(out.map(String::as_str), &html)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Some("import") => {
-            let path = args
-                .get(1)
-                .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
-            let bytes = read_bytes(path, import::MAX_PAGE_BYTES, |b| {
-                import::page_too_large(b).to_string()
-            })?;
-            let text = decode_page(&bytes, path)?;
-            // A fresh id per import, so two imported drafts never replace each other.
-            let id = format!(
-                "imported-{}",
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map(|d| d.as_millis())
-                    .unwrap_or_default()
-            );
-            let recognition = import::read_published(&text, &id);
-            eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
-            if !recognition.anything() {
-                return Err(format!(
-                    "{path}: 没有读到任何年报内容 / nothing of an annual report could be read"
-                ));
-            }
-            write_out(None, &file::to_file(&recognition.draft))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some("sample") => sample(rest),
+        Some("check") => check(rest),
+        Some("export") => export(rest),
+        Some("import") => import(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         _ => Err(USAGE.to_string()),
     }
+}
+
+/// `sample FORMAT`: an example draft file on standard output.
+fn sample(args: &[String]) -> Result<ExitCode, String> {
+    let id = args
+        .first()
+        .ok_or_else(|| format!("缺少格式 / missing format\n{USAGE}"))?;
+    let template =
+        templates::by_id(id).ok_or_else(|| format!("未知格式 / unknown format “{id}”\n{USAGE}"))?;
+    let draft = sample::sample(template).ok_or("无示例 / no sample for this format")?;
+    write_out(None, &file::to_file(&draft))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `check FILE`: every finding; exit 1 when there is an error.
+fn check(args: &[String]) -> Result<ExitCode, String> {
+    let draft = read_draft(args.first())?;
+    let findings = rules::check(&draft);
+    for f in &findings {
+        let level = match f.severity {
+            Severity::Error => "错误 error",
+            Severity::Warning => "警告 warning",
+        };
+        println!(
+            "{level} [{}] {}\n    {}",
+            f.rule, f.message.zh, f.message.en
+        );
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    println!(
+        "{errors} 个错误，{} 个警告 / {errors} errors, {} warnings",
+        findings.len() - errors,
+        findings.len() - errors
+    );
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `export FILE [--fragment|--docx] [-o OUT]`: the page, the fragment or the Word file.
+fn export(args: &[String]) -> Result<ExitCode, String> {
+    let mut path = None;
+    let mut out = None;
+    let mut fragment = false;
+    let mut docx = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--fragment" => fragment = true,
+            "--docx" => docx = true,
+            "-o" => {
+                out = Some(
+                    rest.next()
+                        .ok_or("-o 后缺少文件名 / -o needs a file name")?,
+                )
+            }
+            _ if path.is_none() => path = Some(arg),
+            _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
+        }
+    }
+    let draft = read_draft(path)?;
+    let template = draft.template().ok_or("未知格式 / unknown format")?;
+    if docx {
+        let bytes = nianbao::report::docx::document(template, &draft)?;
+        write_bytes(out.map(String::as_str), &bytes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let html = if fragment {
+        export::fragment(template, &draft)
+    } else {
+        export::page(template, &draft)
+    };
+    write_out(out.map(String::as_str), &html)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `import PAGE`: a published page read back in; the draft file on standard output, the
+/// recognition report on standard error.
+fn import(args: &[String]) -> Result<ExitCode, String> {
+    let path = args
+        .first()
+        .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
+    let bytes = read_bytes(path, import::MAX_PAGE_BYTES, |b| {
+        import::page_too_large(b).to_string()
+    })?;
+    let text = decode_page(&bytes, path)?;
+    // A fresh id per import, so two imported drafts never replace each other.
+    let id = format!(
+        "imported-{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default()
+    );
+    let recognition = import::read_published(&text, &id);
+    eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
+    if !recognition.anything() {
+        return Err(format!(
+            "{path}: 没有读到任何年报内容 / nothing of an annual report could be read"
+        ));
+    }
+    write_out(None, &file::to_file(&recognition.draft))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Reads and checks a draft file, refusing an oversized one before reading it whole.

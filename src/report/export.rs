@@ -2,7 +2,7 @@
 //!
 //! The page is self-contained (inline CSS, no script, no external request, a CSP that says so),
 //! carries the page metadata of 国办发〔2017〕47号, and lays the tables out as the printed form
-//! does. Every string from the draft goes through [`escape`](super::markup::escape); nothing from the user is markup.
+//! does. Every string from the draft goes through [`escape`]; nothing from the user is markup.
 
 use super::compute::{CellValue, Sheet};
 use super::draft::Draft;

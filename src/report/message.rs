@@ -3,6 +3,7 @@
 //! The core never decides which language a person reads; it hands the shell both.
 
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -14,21 +15,31 @@ pub enum Lang {
     En,
 }
 
-/// A message in Simplified Chinese and in English.
+/// A text in Simplified Chinese and in English: the one form of every bilingual text, fixed
+/// (a format's guidance, a screen's label: [`Message::fixed`]) or made at run time (a finding
+/// with its numbers: [`Message::new`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Message {
     /// The Chinese text.
-    pub zh: String,
+    pub zh: Cow<'static, str>,
     /// The English text.
-    pub en: String,
+    pub en: Cow<'static, str>,
 }
 
 impl Message {
     /// Builds a message from its two texts.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(zh: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Message {
             zh: zh.into(),
             en: en.into(),
+        }
+    }
+
+    /// A message fixed at compile time (for data: templates, labels).
+    pub const fn fixed(zh: &'static str, en: &'static str) -> Self {
+        Message {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
         }
     }
 

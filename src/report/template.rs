@@ -3,17 +3,9 @@
 //! One [`Template`] drives the wizard, the table editor, the rules and the exporter, so a new
 //! format version is new data (see `templates/`), never a new code path.
 
+use super::message::Message;
 use super::number::ValueKind;
 use serde::{Deserialize, Serialize};
-
-/// Text fixed by us (not by the official format) in both interface languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Bilingual {
-    /// Simplified Chinese.
-    pub zh: &'static str,
-    /// English.
-    pub en: &'static str,
-}
 
 /// One official format of the report, e.g. `ogi-2021`.
 #[derive(Debug)]
@@ -23,7 +15,7 @@ pub struct Template {
     /// The notice that issued the format, e.g. 国办公开办函〔2021〕30号.
     pub issued_with: &'static str,
     /// A one-line explanation of when to use the format.
-    pub summary: Bilingual,
+    pub summary: Message,
     /// The six sections, in order.
     pub sections: &'static [Section],
     /// Numbers the text may quote from the tables (data phrases and the N-text check).
@@ -40,8 +32,8 @@ pub struct Template {
     pub links: &'static [YearLink],
 }
 
-/// A consistency rule of the format spec (`spec/report-format.md`), by its id there: the one
-/// list of rule ids, which `docs/glossary.md` explains (a test holds the two together).
+/// A consistency rule of the format spec (`../shared/spec/report-format.md`), by its id there:
+/// the one list of rule ids, which `docs/glossary.md` explains (a test holds the two together).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Rule {
     /// Values of their kind; a well-formed year and dates.
@@ -239,7 +231,7 @@ pub struct Section {
     /// What the section holds.
     pub body: SectionBody,
     /// What the official notice asks the section to contain.
-    pub guidance: Bilingual,
+    pub guidance: Message,
 }
 
 /// What a section holds: free text or a fixed table.

@@ -83,6 +83,17 @@ pub fn read(key: &str, text: &str) -> Result<Entry, FileError> {
     })
 }
 
+impl Entry {
+    /// `draft` saved at `saved_at` as the revision after `stored` (the stored one's, if any).
+    pub fn next(stored: Option<u64>, saved_at: f64, draft: Draft) -> Entry {
+        Entry {
+            revision: stored.unwrap_or(0) + 1,
+            saved_at,
+            draft,
+        }
+    }
+}
+
 /// What a save should do, given the revision now in storage and the one this page started from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SaveDecision {

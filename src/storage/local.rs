@@ -3,7 +3,7 @@
 
 use super::entry::{self, Entry, Unreadable};
 use crate::report::file::FileError;
-use crate::report::{Lang, Message};
+use crate::report::{Draft, Lang, Message};
 use wasm_bindgen::JsCast;
 
 /// Why storage did not do what was asked.
@@ -249,6 +249,14 @@ fn from_disk(window: &web_sys::Window) -> bool {
 /// that cannot be read is an error, so that no save overwrites it.
 pub fn stored_revision(id: &str) -> Result<Option<u64>, StorageError> {
     load(id).map(|e| e.map(|e| e.revision))
+}
+
+/// `draft` as the next revision of whatever is stored under its id (revision 1 for a new
+/// one), saved now: what a change made outside the editor (an import, a rename, a copy)
+/// stores.
+pub fn next_entry(draft: Draft) -> Entry {
+    let stored = stored_revision(&draft.id).ok().flatten();
+    Entry::next(stored, js_sys::Date::now(), draft)
 }
 
 /// Stores an entry, replacing the stored one.

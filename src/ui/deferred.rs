@@ -9,9 +9,9 @@
 
 use super::draft_screen::DraftScreen;
 use super::editing::focus_id;
-use super::i18n::tr;
+use super::i18n::{tr, tr_msg};
 use super::start::OtherWaysIn;
-use crate::report::Draft;
+use crate::report::{Draft, Message};
 use leptos::prelude::*;
 use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -113,9 +113,9 @@ fn after_paint(then: impl FnOnce() + 'static) {
 /// A deferred part: what it is called while it loads and when it cannot be fetched, and
 /// whether its module is already here (then it shows at once, with no loading line).
 struct Part {
-    loading: (&'static str, &'static str),
-    failed: (&'static str, &'static str),
-    why: (&'static str, &'static str),
+    loading: Message,
+    failed: Message,
+    why: Message,
     loaded: AtomicBool,
 }
 
@@ -139,7 +139,7 @@ where
         });
     }
     let loading = move || {
-        view! { <p class="nb-lead" role="status">{tr(part.loading.0, part.loading.1)}</p> }
+        view! { <p class="nb-lead" role="status">{tr_msg(&part.loading)}</p> }
     };
     let shown = move || {
         attempt.track();
@@ -199,7 +199,7 @@ fn retry_id(page: bool) -> &'static str {
 
 #[component]
 fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> impl IntoView {
-    let heading = tr(part.failed.0, part.failed.1);
+    let heading = tr_msg(&part.failed);
     view! {
         <div class="nb-banner nb-banner-error" role="alert">
             {if page {
@@ -207,7 +207,7 @@ fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> 
             } else {
                 view! { <h2>{heading}</h2> }.into_any()
             }}
-            <p>{tr(part.why.0, part.why.1)}</p>
+            <p>{tr_msg(&part.why)}</p>
             <div class="nb-actions">
                 <button type="button" class="nb-button" id=retry_id(page) on:click=move |_| attempt.update(|a| *a += 1)>
                     {tr("重试", "Try again")}
@@ -224,9 +224,15 @@ fn LoadFailedNotice(part: &'static Part, page: bool, attempt: RwSignal<u32>) -> 
 }
 
 static DRAFT_SCREENS: Part = Part {
-    loading: ("正在载入编辑器……", "Loading the editor…"),
-    failed: ("编辑器没有载入", "The editor did not load"),
-    why: (
+    loading: Message::fixed(
+        "正在载入编辑器……",
+        "Loading the editor…",
+    ),
+    failed: Message::fixed(
+        "编辑器没有载入",
+        "The editor did not load",
+    ),
+    why: Message::fixed(
         "编辑器的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。如果重试仍不成功，可能是本工具刚刚更新过，请刷新页面。",
         "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
@@ -234,15 +240,15 @@ static DRAFT_SCREENS: Part = Part {
 };
 
 static OTHER_WAYS_IN: Part = Part {
-    loading: (
+    loading: Message::fixed(
         "正在载入示例、草稿文件和草稿列表……",
         "Loading the example, draft files and the drafts list…",
     ),
-    failed: (
+    failed: Message::fixed(
         "示例、草稿文件和草稿列表没有载入",
         "The example, draft files and the drafts list did not load",
     ),
-    why: (
+    why: Message::fixed(
         "这部分的程序文件没有下载成功，可能是网络中断了。仍可在上面新建报告；草稿保存在本机浏览器中，没有丢失。如果重试仍不成功，可能是本工具刚刚更新过，请刷新页面。",
         "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),

@@ -119,28 +119,21 @@ pub fn DraftsList() -> impl IntoView {
         let mut copy = e.draft.clone();
         copy.id = local::new_id();
         copy.meta.title = Some(format!("{}（副本）", e.draft.meta.title()));
-        let _ = local::put(&Entry {
-            revision: 1,
-            saved_at: js_sys::Date::now(),
-            draft: copy,
-        });
+        let _ = local::put(&local::next_entry(copy));
         refresh();
     };
-    let rename = move |e: Entry, title: String| {
+    let rename = move |(e, title): (Entry, String)| {
         let mut draft = e.draft.clone();
         draft.meta.title = (!title.trim().is_empty()).then(|| title.trim().to_string());
-        let revision = local::stored_revision(&draft.id)
-            .ok()
-            .flatten()
-            .unwrap_or(e.revision)
-            + 1;
-        let _ = local::put(&Entry {
-            revision,
-            saved_at: js_sys::Date::now(),
-            draft,
-        });
+        let _ = local::put(&local::next_entry(draft));
         renaming.set(None);
         refresh();
+    };
+    let actions = RowActions {
+        renaming,
+        rename: Callback::new(rename),
+        duplicate: Callback::new(duplicate),
+        remove: Callback::new(remove),
     };
 
     view! {
@@ -179,76 +172,7 @@ pub fn DraftsList() -> impl IntoView {
                                 </tr>
                             </thead>
                             <tbody>
-                                {move || rows().into_iter().map(|e| {
-                                    let (id, copy) = (e.draft.id.clone(), stamp(&e));
-                                    let shown = move |part: fn(Completion) -> String| {
-                                        let (id, checking) = (id.clone(), tr("检查中", "Checking"));
-                                        move || completions.with(|m| match m.get(&id).filter(|(s, _)| *s == copy) {
-                                            None => checking().to_string(),
-                                            Some((_, None)) => "—".to_string(),
-                                            Some((_, Some(c))) => part(*c),
-                                        })
-                                    };
-                                    let done = shown(|c| format!("{}/{}", c.done, c.steps));
-                                    let errors = shown(|c| c.errors.to_string());
-                                    let title = e.draft.meta.title();
-                                    let id = e.draft.id.clone();
-                                    let href = Route::Tasks(id.clone()).href();
-                                    let (e1, e2, e3) = (e.clone(), e.clone(), e.clone());
-                                    let editing_this = {
-                                        let id = id.clone();
-                                        move || renaming.get().as_deref() == Some(id.as_str())
-                                    };
-                                    let input_id = format!("nb-rename-{id}");
-                                    let title_for_input = e.draft.meta.title();
-                                    view! {
-                                        <tr>
-                                            <th scope="row">
-                                                <Show when=editing_this.clone() fallback={
-                                                    let (href, title) = (href.clone(), title.clone());
-                                                    move || view! { <a href=href.clone()>{title.clone()}</a> }
-                                                }>
-                                                    <form class="nb-rename" on:submit={
-                                                        let e = e3.clone();
-                                                        let input_id = input_id.clone();
-                                                        move |ev: leptos::ev::SubmitEvent| {
-                                                            ev.prevent_default();
-                                                            let value = document()
-                                                                .get_element_by_id(&input_id)
-                                                                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
-                                                                .map(|i| i.value())
-                                                                .unwrap_or_default();
-                                                            rename(e.clone(), value);
-                                                        }
-                                                    }>
-                                                        <label for=input_id.clone() class="nb-visually-hidden">{tr("新标题", "New title")}</label>
-                                                        <input id=input_id.clone() class="nb-input" type="text" value=title_for_input.clone() />
-                                                        <button type="submit" class="nb-button">{tr("保存标题", "Save title")}</button>
-                                                        <button type="button" class="nb-button nb-button-secondary" on:click=move |_| renaming.set(None)>{tr("取消", "Cancel")}</button>
-                                                    </form>
-                                                </Show>
-                                            </th>
-                                            <td>{e.draft.template.clone()}</td>
-                                            <td>{e.draft.meta.year}</td>
-                                            <td>{e.draft.meta.body.clone()}</td>
-                                            <td>{date_time(e.saved_at)}</td>
-                                            <td>{done}</td>
-                                            <td>{errors}</td>
-                                            <td class="nb-row-actions">
-                                                <button type="button" class="nb-link-button" on:click={
-                                                    let id = id.clone();
-                                                    move |_| renaming.set(Some(id.clone()))
-                                                }>{tr("重命名", "Rename")}<span class="nb-visually-hidden">" " {title.clone()}</span></button>
-                                                <button type="button" class="nb-link-button" on:click=move |_| duplicate(e1.clone())>
-                                                    {tr("复制一份", "Duplicate")}<span class="nb-visually-hidden">" " {title.clone()}</span>
-                                                </button>
-                                                <button type="button" class="nb-link-button nb-danger" on:click=move |_| remove(e2.clone())>
-                                                    {tr("删除", "Delete")}<span class="nb-visually-hidden">" " {title.clone()}</span>
-                                                </button>
-                                            </td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
+                                {move || rows().into_iter().map(|e| view! { <DraftRow e completions actions /> }).collect_view()}
                             </tbody>
                         </table>
                     </div>
@@ -256,6 +180,93 @@ pub fn DraftsList() -> impl IntoView {
             }}
             <Unreadable listing=listing />
         </section>
+    }
+}
+
+/// What a row of the drafts list can do to its draft.
+#[derive(Clone, Copy)]
+struct RowActions {
+    /// The id of the draft whose title is being edited, if any.
+    renaming: RwSignal<Option<String>>,
+    rename: Callback<(Entry, String)>,
+    duplicate: Callback<Entry>,
+    remove: Callback<Entry>,
+}
+
+/// One draft of the list: its title (a link, or a form while it is renamed), its columns, and
+/// its actions.
+#[component]
+fn DraftRow(e: Entry, completions: RwSignal<Completions>, actions: RowActions) -> impl IntoView {
+    let (id, copy) = (e.draft.id.clone(), stamp(&e));
+    let shown = move |part: fn(Completion) -> String| {
+        let (id, checking) = (id.clone(), tr("检查中", "Checking"));
+        move || {
+            completions.with(|m| match m.get(&id).filter(|(s, _)| *s == copy) {
+                None => checking().to_string(),
+                Some((_, None)) => "—".to_string(),
+                Some((_, Some(c))) => part(*c),
+            })
+        }
+    };
+    let done = shown(|c| format!("{}/{}", c.done, c.steps));
+    let errors = shown(|c| c.errors.to_string());
+    let title = e.draft.meta.title();
+    let id = e.draft.id.clone();
+    let href = Route::Tasks(id.clone()).href();
+    let renaming = actions.renaming;
+    let editing_this = {
+        let id = id.clone();
+        move || renaming.get().as_deref() == Some(id.as_str())
+    };
+    let input_id = format!("nb-rename-{id}");
+    let submit = {
+        let (e, input_id) = (e.clone(), input_id.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let value = document()
+                .get_element_by_id(&input_id)
+                .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok())
+                .map(|i| i.value())
+                .unwrap_or_default();
+            actions.rename.run((e.clone(), value));
+        }
+    };
+    let (e1, e2) = (e.clone(), e.clone());
+    let title_for_input = title.clone();
+    view! {
+        <tr>
+            <th scope="row">
+                <Show when=editing_this fallback={
+                    let (href, title) = (href.clone(), title.clone());
+                    move || view! { <a href=href.clone()>{title.clone()}</a> }
+                }>
+                    <form class="nb-rename" on:submit=submit.clone()>
+                        <label for=input_id.clone() class="nb-visually-hidden">{tr("新标题", "New title")}</label>
+                        <input id=input_id.clone() class="nb-input" type="text" value=title_for_input.clone() />
+                        <button type="submit" class="nb-button">{tr("保存标题", "Save title")}</button>
+                        <button type="button" class="nb-button nb-button-secondary" on:click=move |_| renaming.set(None)>{tr("取消", "Cancel")}</button>
+                    </form>
+                </Show>
+            </th>
+            <td>{e.draft.template.clone()}</td>
+            <td>{e.draft.meta.year}</td>
+            <td>{e.draft.meta.body.clone()}</td>
+            <td>{date_time(e.saved_at)}</td>
+            <td>{done}</td>
+            <td>{errors}</td>
+            <td class="nb-row-actions">
+                <button type="button" class="nb-link-button" on:click={
+                    let id = id.clone();
+                    move |_| renaming.set(Some(id.clone()))
+                }>{tr("重命名", "Rename")}<span class="nb-visually-hidden">" " {title.clone()}</span></button>
+                <button type="button" class="nb-link-button" on:click=move |_| actions.duplicate.run(e1.clone())>
+                    {tr("复制一份", "Duplicate")}<span class="nb-visually-hidden">" " {title.clone()}</span>
+                </button>
+                <button type="button" class="nb-link-button nb-danger" on:click=move |_| actions.remove.run(e2.clone())>
+                    {tr("删除", "Delete")}<span class="nb-visually-hidden">" " {title.clone()}</span>
+                </button>
+            </td>
+        </tr>
     }
 }
 

@@ -4,7 +4,7 @@
 use super::editing::use_editing;
 use super::i18n::{pick, use_lang};
 use crate::report::rules::{Field, Location};
-use crate::report::{Draft, Severity};
+use crate::report::{Draft, Message, Severity};
 use leptos::prelude::*;
 
 /// Reads a field's text from the draft.
@@ -17,11 +17,11 @@ pub type Setter = fn(&mut Draft, String);
 pub fn DraftField(
     /// The input's id (error summary links point here).
     id: &'static str,
-    /// The label, Chinese and English.
-    label: (&'static str, &'static str),
+    /// The label.
+    label: Message,
     /// A hint under the label.
     #[prop(optional)]
-    hint: Option<(&'static str, &'static str)>,
+    hint: Option<Message>,
     /// Reads the value.
     get: Getter,
     /// Writes the value.
@@ -65,11 +65,12 @@ pub fn DraftField(
         });
         out
     });
+    let has_hint = hint.is_some();
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
             let mut ids = Vec::new();
-            if hint.is_some() {
+            if has_hint {
                 ids.push(hint_id.clone());
             }
             if errors.with(|e| !e.is_empty()) {
@@ -135,8 +136,8 @@ pub fn DraftField(
     };
     view! {
         <div class=move || if errors.with(|e| e.is_empty()) { "nb-field" } else { "nb-field nb-field-error" }>
-            <label for=id>{move || pick(lang.get(), label.0, label.1)}</label>
-            {hint.map(|(zh, en)| view! { <p class="nb-hint" id=hint_id.clone()>{move || pick(lang.get(), zh, en)}</p> })}
+            <label for=id>{move || label.get(lang.get()).to_string()}</label>
+            {hint.map(|h| view! { <p class="nb-hint" id=hint_id.clone()>{move || h.get(lang.get()).to_string()}</p> })}
             {move || {
                 let messages = errors.get();
                 (!messages.is_empty()).then(|| view! {

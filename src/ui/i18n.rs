@@ -1,7 +1,7 @@
 //! The interface language: Simplified Chinese by default, English on request, remembered.
 //! Official labels of the report stay in Chinese in both.
 
-use crate::report::Lang;
+use crate::report::{Lang, Message};
 use leptos::prelude::*;
 
 /// The current interface language, provided by the app.
@@ -15,6 +15,16 @@ pub fn tr(zh: &'static str, en: &'static str) -> impl Fn() -> &'static str + Cop
     move || match lang.get() {
         Lang::Zh => zh,
         Lang::En => en,
+    }
+}
+
+/// Reactive text of a fixed message (a format's guidance, a part's notice) in the current
+/// language.
+pub fn tr_msg(m: &'static Message) -> impl Fn() -> &'static str + Copy + Send + Sync {
+    let lang = use_lang();
+    move || match lang.get() {
+        Lang::Zh => &m.zh,
+        Lang::En => &m.en,
     }
 }
 

@@ -5,7 +5,6 @@ use super::draft_screen::remember;
 use super::route::{go, Route};
 use crate::report::file::{self, FileError, MAX_FILE_BYTES};
 use crate::report::{Draft, Message};
-use crate::storage::entry::Entry;
 use crate::storage::local;
 use leptos::prelude::*;
 
@@ -58,15 +57,7 @@ pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import
 /// Stores the draft (replacing a stored one of the same id) and opens it; a draft storage
 /// refuses opens all the same, in memory, and its screen says so.
 pub fn store_and_open(draft: Draft) {
-    let e = Entry {
-        revision: local::stored_revision(&draft.id)
-            .ok()
-            .flatten()
-            .unwrap_or(0)
-            + 1,
-        saved_at: js_sys::Date::now(),
-        draft,
-    };
+    let e = local::next_entry(draft);
     let id = e.draft.id.clone();
     match (local::put(&e), local::stored_revision(&id)) {
         (Ok(()), _) => remember(e.draft, Some((e.revision, e.saved_at))),

@@ -101,6 +101,55 @@ pub fn ReviewStep() -> impl IntoView {
         }
     };
 
+    view! {
+        <p class="nb-back"><a href=Route::Tasks(id.clone()).href()>{tr("← 任务列表", "← Task list")}</a></p>
+        <p class="nb-caption">{move || e.draft.with(|d| d.meta.title())}</p>
+        <h1 id="nb-step-heading" tabindex="-1">{tr("审阅与导出", "Review and export")}</h1>
+        <ErrorSummary step=Step::Review />
+        <AnswersList id=id.clone() />
+
+        <h2>{tr("导出", "Export")}</h2>
+        <div class="nb-check">
+            <input
+                type="checkbox"
+                id="nb-charts"
+                prop:checked=move || e.draft.with(|d| d.charts)
+                on:change=move |ev| {
+                    let on = event_target_checked(&ev);
+                    e.draft.update(|d| d.charts = on);
+                }
+            />
+            <label for="nb-charts">{tr("在网页中加入统计图（根据表格自动生成，表格仍是依据）", "Add charts to the page (drawn from the tables, which stay the record)")}</label>
+        </div>
+        {move || pending.get().map(|action| view! { <ExportConfirm on_go=move || run(action) on_cancel=move || pending.set(None) /> })}
+        <div class="nb-actions">
+            <button type="button" class="nb-button" on:click=move |_| ask(Action::DownloadPage)>{tr("下载网页", "Download page")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadWord)>{tr("下载 Word", "Download Word")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Copy)>{tr("复制", "Copy")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadFragment)>{tr("下载片段", "Download fragment")}</button>
+            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Print)>{tr("打印", "Print")}</button>
+        </div>
+        <p class="nb-hint">{tr(
+            "“下载网页”得到可直接发布的完整网页；“下载 Word”得到报领导审批用的Word文件；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
+            "“Download page” gives a complete page ready to publish; “Download Word” a .docx for approval; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
+        )}</p>
+        {move || word_failed.get().map(|why| view! {
+            <p class="nb-banner nb-banner-error" role="alert">{tr("未能生成Word文件，请改用“下载网页”后用Word打开。", "The Word file could not be made; download the page and open it in Word instead.")} " (" {why} ")"</p>
+        })}
+        {move || copied.get().map(|r| match r {
+            Ok(()) => view! { <p class="nb-banner nb-banner-ok" role="status">{tr("已复制到剪贴板。", "Copied to the clipboard.")}</p> }.into_any(),
+            Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),
+        })}
+
+        <Preview page />
+    }
+}
+
+/// Check your answers: each step in a line, with its errors and a 修改 link.
+#[component]
+fn AnswersList(id: String) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
     let rows = Step::all(e.template)
         .into_iter()
         .filter(|s| *s != Step::Review)
@@ -125,62 +174,44 @@ pub fn ReviewStep() -> impl IntoView {
             }
         })
         .collect_view();
-
     view! {
-        <p class="nb-back"><a href=Route::Tasks(id.clone()).href()>{tr("← 任务列表", "← Task list")}</a></p>
-        <p class="nb-caption">{move || e.draft.with(|d| d.meta.title())}</p>
-        <h1 id="nb-step-heading" tabindex="-1">{tr("审阅与导出", "Review and export")}</h1>
-        <ErrorSummary step=Step::Review />
         <h2>{tr("检查填写内容", "Check your answers")}</h2>
         <dl class="nb-summary-list-cya">{rows}</dl>
+    }
+}
 
-        <h2>{tr("导出", "Export")}</h2>
-        <div class="nb-check">
-            <input
-                type="checkbox"
-                id="nb-charts"
-                prop:checked=move || e.draft.with(|d| d.charts)
-                on:change=move |ev| {
-                    let on = event_target_checked(&ev);
-                    e.draft.update(|d| d.charts = on);
-                }
-            />
-            <label for="nb-charts">{tr("在网页中加入统计图（根据表格自动生成，表格仍是依据）", "Add charts to the page (drawn from the tables, which stay the record)")}</label>
+/// Exporting with errors: the question, naming every error, focused when it opens.
+#[component]
+fn ExportConfirm(
+    on_go: impl Fn() + Send + Sync + 'static,
+    on_cancel: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let names = e.findings.with_untracked(|fs| {
+        fs.iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    });
+    let count = names.len();
+    view! {
+        <div class="nb-confirm" id="nb-confirm" tabindex="-1" role="alertdialog" aria-labelledby="nb-confirm-title">
+            <h3 id="nb-confirm-title">{move || pick(lang.get(), format!("报告还有{count}个错误，仍要导出吗？"), format!("The report still has {count} errors. Export anyway?"))}</h3>
+            <ul>{names.into_iter().map(|n| view! { <li>{move || n.get(lang.get()).to_string()}</li> }).collect_view()}</ul>
+            <div class="nb-actions">
+                <button type="button" class="nb-button nb-button-warning" on:click=move |_| on_go()>{tr("仍然导出", "Export anyway")}</button>
+                <button type="button" class="nb-button nb-button-secondary" on:click=move |_| on_cancel()>{tr("取消，先修改", "Cancel and fix them first")}</button>
+            </div>
         </div>
-        {move || pending.get().map(|action| {
-            let names = e.findings.with(|fs| {
-                fs.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.get(lang.get()).to_string()).collect::<Vec<_>>()
-            });
-            view! {
-                <div class="nb-confirm" id="nb-confirm" tabindex="-1" role="alertdialog" aria-labelledby="nb-confirm-title">
-                    <h3 id="nb-confirm-title">{pick(lang.get(), format!("报告还有{}个错误，仍要导出吗？", names.len()), format!("The report still has {} errors. Export anyway?", names.len()))}</h3>
-                    <ul>{names.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
-                    <div class="nb-actions">
-                        <button type="button" class="nb-button nb-button-warning" on:click=move |_| run(action)>{tr("仍然导出", "Export anyway")}</button>
-                        <button type="button" class="nb-button nb-button-secondary" on:click=move |_| pending.set(None)>{tr("取消，先修改", "Cancel and fix them first")}</button>
-                    </div>
-                </div>
-            }
-        })}
-        <div class="nb-actions">
-            <button type="button" class="nb-button" on:click=move |_| ask(Action::DownloadPage)>{tr("下载网页", "Download page")}</button>
-            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadWord)>{tr("下载 Word", "Download Word")}</button>
-            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Copy)>{tr("复制", "Copy")}</button>
-            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::DownloadFragment)>{tr("下载片段", "Download fragment")}</button>
-            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Print)>{tr("打印", "Print")}</button>
-        </div>
-        <p class="nb-hint">{tr(
-            "“下载网页”得到可直接发布的完整网页；“下载 Word”得到报领导审批用的Word文件；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
-            "“Download page” gives a complete page ready to publish; “Download Word” a .docx for approval; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
-        )}</p>
-        {move || word_failed.get().map(|why| view! {
-            <p class="nb-banner nb-banner-error" role="alert">{tr("未能生成Word文件，请改用“下载网页”后用Word打开。", "The Word file could not be made; download the page and open it in Word instead.")} " (" {why} ")"</p>
-        })}
-        {move || copied.get().map(|r| match r {
-            Ok(()) => view! { <p class="nb-banner nb-banner-ok" role="status">{tr("已复制到剪贴板。", "Copied to the clipboard.")}</p> }.into_any(),
-            Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),
-        })}
+    }
+}
 
+/// The preview: the exported page itself, in a sandboxed frame with no script.
+#[component]
+fn Preview(page: Memo<String>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
         <h2 id="nb-preview-heading">{tr("预览（即导出的网页）", "Preview (the exported page itself)")}</h2>
         <iframe
             id="nb-preview-frame"

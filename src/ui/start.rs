@@ -3,7 +3,7 @@
 
 use super::deferred::DeferredOtherWaysIn;
 use super::drafts_list::DraftsList;
-use super::i18n::{pick, tr, use_lang};
+use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::import::{self, Import};
 use super::import_published::{is_page, PublishedImport};
 use crate::report::{sample, templates, Draft, Meta};
@@ -100,7 +100,7 @@ pub fn StartScreen() -> impl IntoView {
                                 <label for=format!("nb-template-{id}")>
                                     <span class="nb-code">{id}</span>
                                     " "
-                                    {move || pick(lang.get(), t.summary.zh, t.summary.en)}
+                                    {tr_msg(&t.summary)}
                                 </label>
                             </div>
                         }
@@ -144,6 +144,7 @@ pub fn StartScreen() -> impl IntoView {
 /// dropped on the app), and the drafts kept in this browser.
 #[component]
 pub fn OtherWaysIn() -> impl IntoView {
+    let lang = use_lang();
     let import_state = RwSignal::new(Import::Idle);
     let dropped = expect_context::<Dropped>();
     let page_dropped = RwSignal::new_local(None::<web_sys::File>);
@@ -188,12 +189,17 @@ pub fn OtherWaysIn() -> impl IntoView {
             <h2>{tr("先看看示例", "Look at an example first")}</h2>
             <p>{tr("一份虚构但完整、前后一致的报告，可随意修改。", "An invented but complete and consistent report to explore and change.")}</p>
             <div class="nb-actions">
-                <button type="button" class="nb-button nb-button-secondary" on:click=move |_| open_example("ogi-2021")>
-                    {tr("打开示例报告（2021年格式）", "Open the example (2021 format)")}
-                </button>
-                <button type="button" class="nb-button nb-button-secondary" on:click=move |_| open_example("ogi-2019")>
-                    {tr("打开示例报告（2019年格式）", "Open the example (2019 format)")}
-                </button>
+                {templates::ALL
+                    .iter()
+                    .map(|t| {
+                        let (id, year) = (t.id, t.years.0);
+                        view! {
+                            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| open_example(id)>
+                                {move || pick(lang.get(), format!("打开示例报告（{year}年格式）"), format!("Open the example ({year} format)"))}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
             </div>
         </section>
         <section class="nb-card" aria-labelledby="nb-open-file-heading">

@@ -2,7 +2,7 @@
 //! guidance, and a way to confirm that blank cells mean 0.
 
 use super::editing::{use_announcer, use_editing};
-use super::i18n::{pick, tr, use_lang};
+use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::step_frame::StepFrame;
 use super::table_editor::BlockEditor;
 use crate::report::progress::Step;
@@ -34,7 +34,7 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
     };
     view! {
         <StepFrame step=Step::Section(key)>
-            <p class="nb-guidance">{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
+            <p class="nb-guidance">{tr_msg(&section.guidance)}</p>
             <p class="nb-hint">
                 {tr(
                     "方向键和回车键在单元格之间移动；可以从Excel、WPS或网页上的表格复制几行数字粘贴进来（连同行名一起复制也可以），落在总计上的数字会跳过；全角数字也可以。灰色的总计自动计算。",

@@ -2,30 +2,26 @@
 //! optional sub-part, with a character count; 六 also takes the fee amount under `ogi-2021`.
 
 use super::editing::use_editing;
-use super::i18n::{pick, tr, use_lang};
+use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::step_frame::StepFrame;
 use crate::report::draft::{char_count, SectionText};
 use crate::report::progress::Step;
 use crate::report::rules::Location;
 use crate::report::template::{SectionKey, TextSpec};
-use crate::report::Severity;
+use crate::report::{Message, Severity};
 use leptos::prelude::*;
 
 /// A text section's step.
 #[component]
 pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
     let e = use_editing();
-    let lang = use_lang();
     let key = section;
     let section = e.template.section(key);
     let slug = Step::Section(key).slug();
     let main_label = if spec.aspects.is_empty() {
-        ("正文".to_string(), "Text".to_string())
+        Message::fixed("正文", "Text")
     } else {
-        (
-            "概述（可选）".to_string(),
-            "Introduction (optional)".to_string(),
-        )
+        Message::fixed("概述（可选）", "Introduction (optional)")
     };
     let is_empty = move || {
         e.draft.with(|d| {
@@ -44,11 +40,10 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                         .iter()
                         .map(|a| {
                             // Unnumbered here: the page numbers the filled sub-parts in order.
-                            let zh = format!("{}（可选）", a.label);
-                            let en = format!("{} (optional)", a.label);
+                            let label = Message::new(format!("{}（可选）", a.label), format!("{} (optional)", a.label));
                             view! {
                                 <SectionTextArea section=key aspect=Some(a.id) id=format!("nb-text-{slug}-{}", a.id)
-                                    label=(zh, en) />
+                                    label />
                             }
                         })
                         .collect_view()}
@@ -79,7 +74,7 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                 </div>
                 <aside class="nb-aside" aria-labelledby=format!("nb-guide-{slug}")>
                     <h2 id=format!("nb-guide-{slug}")>{tr("填写要求", "What to write")}</h2>
-                    <p>{move || pick(lang.get(), section.guidance.zh, section.guidance.en)}</p>
+                    <p>{tr_msg(&section.guidance)}</p>
                     <p class="nb-hint">{tr("段落之间空一行；填写了的小标题部分在网页中按顺序编号为（一）（二）……", "Separate paragraphs with a blank line; the filled sub-parts get numbered sub-headings （一）（二）… on the page, in order.")}</p>
                 </aside>
             </div>
@@ -93,7 +88,7 @@ fn SectionTextArea(
     section: SectionKey,
     aspect: Option<&'static str>,
     id: String,
-    label: (String, String),
+    label: Message,
 ) -> impl IntoView {
     let e = use_editing();
     let lang = use_lang();
@@ -112,7 +107,7 @@ fn SectionTextArea(
     view! {
         <div class="nb-field">
             <label for=id.clone()>
-                {move || pick(lang.get(), label.0.clone(), label.1.clone())}
+                {move || label.get(lang.get()).to_string()}
                 <StaleTag stale=stale />
             </label>
             <StaleKeep stale=stale on_keep=move || e.draft.update(|d| d.mark_updated(Some(key), aspect)) />

@@ -25,10 +25,7 @@ pub fn use_carry_notes() -> CarryNotes {
 pub fn YearLink() -> impl IntoView {
     let e = use_editing();
     let lang = use_lang();
-    let notes = use_carry_notes();
     let problem = RwSignal::new(None::<Message>);
-    let chosen = RwSignal::new(String::new());
-    let confirming = RwSignal::new(false);
 
     // Last year's copy follows last year's draft while that draft is stored here.
     if let Some(previous) = e.draft.with_untracked(|d| d.previous.clone()) {
@@ -50,6 +47,64 @@ pub fn YearLink() -> impl IntoView {
                 .map(|p| (p.title.clone(), p.year, p.template.clone()))
         })
     });
+
+    view! {
+        <section class="nb-card" aria-labelledby="nb-years-heading">
+            <h2 id="nb-years-heading">{tr("年度衔接", "Year to year")}</h2>
+            {move || match previous.get() {
+                Some((title, year, template)) => view! { <LinkedPrevious title year template /> }.into_any(),
+                None => view! { <LinkPrevious problem /> }.into_any(),
+            }}
+            {move || problem.get().map(|p| view! {
+                <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p>
+            })}
+            <NextYear />
+        </section>
+    }
+}
+
+/// The linked report, and unlinking it (which asks first: the copy of last year's numbers goes).
+#[component]
+fn LinkedPrevious(title: String, year: i32, template: String) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let confirming = RwSignal::new(false);
+    view! {
+        <p>
+            {tr("上一年度报告：", "Last year's report: ")}
+            <strong lang="zh-CN">{title}</strong>
+            {move || pick(lang.get(), format!("（{year}年，{template}）"), format!(" ({year}, {template})"))}
+        </p>
+        <p class="nb-hint">{tr("“二、上年结转”和“现行有效件数”会与它核对，不一致时给出提示。", "“二、上年结转” and “现行有效件数” are checked against it; a difference is shown as a warning.")}</p>
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button type="button" class="nb-button nb-button-secondary"
+                    on:click=move |_| confirming.set(true)>
+                    {tr("取消关联", "Unlink")}
+                </button>
+            }
+        >
+            <p role="alert">{tr("取消后，本草稿保存的上一年度数字也会删除；如果上一年度只有草稿文件，需要重新选择文件才能再关联。", "Unlinking deletes the copy of last year's numbers this draft keeps; if last year's report is only a file, you will need the file to link it again.")}</p>
+            <div class="nb-actions">
+                <button type="button" class="nb-button nb-button-warning"
+                    on:click=move |_| { confirming.set(false); e.draft.update(|d| d.previous = None); }>
+                    {tr("确定取消关联", "Unlink")}
+                </button>
+                <button type="button" class="nb-button nb-button-secondary"
+                    on:click=move |_| confirming.set(false)>
+                    {tr("保留关联", "Keep the link")}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Linking last year's report: a draft stored in this browser, or a draft file.
+#[component]
+fn LinkPrevious(problem: RwSignal<Option<Message>>) -> impl IntoView {
+    let e = use_editing();
+    let chosen = RwSignal::new(String::new());
     let this_id = e.id();
     let candidates = move || {
         let year = e.draft.with_untracked(|d| d.meta.year);
@@ -103,76 +158,45 @@ pub fn YearLink() -> impl IntoView {
             }
         });
     };
+    view! {
+        <p>{tr("尚未关联上一年度的报告。关联后，跨年度的数字（上年结转、现行有效件数）会自动核对。", "Not linked to last year's report. Once linked, the numbers that carry across years are checked.")}</p>
+        <div class="nb-field">
+            <label for="nb-previous-draft">{tr("本浏览器中的草稿", "A draft in this browser")}</label>
+            <select id="nb-previous-draft" class="nb-input"
+                on:change=move |ev| chosen.set(event_target_value(&ev))>
+                <option value="">{tr("— 请选择 —", "— choose —")}</option>
+                {candidates()
+                    .into_iter()
+                    .map(|(id, title, year)| view! { <option value=id>{format!("{year} · {title}")}</option> })
+                    .collect_view()}
+            </select>
+            <button type="button" class="nb-button nb-button-secondary" on:click=link_stored>
+                {tr("关联", "Link")}
+            </button>
+        </div>
+        <div class="nb-field">
+            <label for="nb-previous-file" class="nb-file-label">{tr("或选择上一年度的草稿文件", "Or choose last year's draft file")}</label>
+            <input id="nb-previous-file" class="nb-file" type="file" accept=".json,application/json" on:change=link_file />
+        </div>
+    }
+}
+
+/// 以此为基础新建下一年度: next year's draft from this one, opened with its notes.
+#[component]
+fn NextYear() -> impl IntoView {
+    let e = use_editing();
+    let notes = use_carry_notes();
     let make_next = move |_| {
         let made = e.draft.with_untracked(|d| next_year(d, &local::new_id()));
         notes.0.set(Some((made.draft.id.clone(), made.notes)));
         import::store_and_open(made.draft);
     };
-
     view! {
-        <section class="nb-card" aria-labelledby="nb-years-heading">
-            <h2 id="nb-years-heading">{tr("年度衔接", "Year to year")}</h2>
-            {move || match previous.get() {
-                Some((title, year, template)) => view! {
-                    <p>
-                        {tr("上一年度报告：", "Last year's report: ")}
-                        <strong lang="zh-CN">{title}</strong>
-                        {move || pick(lang.get(), format!("（{year}年，{template}）"), format!(" ({year}, {template})"))}
-                    </p>
-                    <p class="nb-hint">{tr("“二、上年结转”和“现行有效件数”会与它核对，不一致时给出提示。", "“二、上年结转” and “现行有效件数” are checked against it; a difference is shown as a warning.")}</p>
-                    <Show
-                        when=move || confirming.get()
-                        fallback=move || view! {
-                            <button type="button" class="nb-button nb-button-secondary"
-                                on:click=move |_| confirming.set(true)>
-                                {tr("取消关联", "Unlink")}
-                            </button>
-                        }
-                    >
-                        <p role="alert">{tr("取消后，本草稿保存的上一年度数字也会删除；如果上一年度只有草稿文件，需要重新选择文件才能再关联。", "Unlinking deletes the copy of last year's numbers this draft keeps; if last year's report is only a file, you will need the file to link it again.")}</p>
-                        <div class="nb-actions">
-                            <button type="button" class="nb-button nb-button-warning"
-                                on:click=move |_| { confirming.set(false); e.draft.update(|d| d.previous = None); }>
-                                {tr("确定取消关联", "Unlink")}
-                            </button>
-                            <button type="button" class="nb-button nb-button-secondary"
-                                on:click=move |_| confirming.set(false)>
-                                {tr("保留关联", "Keep the link")}
-                            </button>
-                        </div>
-                    </Show>
-                }.into_any(),
-                None => view! {
-                    <p>{tr("尚未关联上一年度的报告。关联后，跨年度的数字（上年结转、现行有效件数）会自动核对。", "Not linked to last year's report. Once linked, the numbers that carry across years are checked.")}</p>
-                    <div class="nb-field">
-                        <label for="nb-previous-draft">{tr("本浏览器中的草稿", "A draft in this browser")}</label>
-                        <select id="nb-previous-draft" class="nb-input"
-                            on:change=move |ev| chosen.set(event_target_value(&ev))>
-                            <option value="">{tr("— 请选择 —", "— choose —")}</option>
-                            {candidates()
-                                .into_iter()
-                                .map(|(id, title, year)| view! { <option value=id>{format!("{year} · {title}")}</option> })
-                                .collect_view()}
-                        </select>
-                        <button type="button" class="nb-button nb-button-secondary" on:click=link_stored>
-                            {tr("关联", "Link")}
-                        </button>
-                    </div>
-                    <div class="nb-field">
-                        <label for="nb-previous-file" class="nb-file-label">{tr("或选择上一年度的草稿文件", "Or choose last year's draft file")}</label>
-                        <input id="nb-previous-file" class="nb-file" type="file" accept=".json,application/json" on:change=link_file />
-                    </div>
-                }.into_any(),
-            }}
-            {move || problem.get().map(|p| view! {
-                <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p>
-            })}
-            <h3>{tr("下一年度", "Next year")}</h3>
-            <p class="nb-hint">{tr("新建的草稿沿用机构信息和文字（标为“待更新”），清空本年数字，并把“结转下年度继续办理”带入“上年结转”。", "The new draft keeps the body's details and the texts (marked “to update”), clears this year's numbers, and carries “结转下年度继续办理” into “上年结转”.")}</p>
-            <button type="button" class="nb-button" on:click=make_next>
-                {tr("以此为基础新建下一年度", "Start next year's report from this one")}
-            </button>
-        </section>
+        <h3>{tr("下一年度", "Next year")}</h3>
+        <p class="nb-hint">{tr("新建的草稿沿用机构信息和文字（标为“待更新”），清空本年数字，并把“结转下年度继续办理”带入“上年结转”。", "The new draft keeps the body's details and the texts (marked “to update”), clears this year's numbers, and carries “结转下年度继续办理” into “上年结转”.")}</p>
+        <button type="button" class="nb-button" on:click=make_next>
+            {tr("以此为基础新建下一年度", "Start next year's report from this one")}
+        </button>
     }
 }
 

@@ -69,7 +69,7 @@ fn n_text_catches_texts_that_contradict_the_tables() {
         "全年共收到政府信息公开申请112件，上年结转5件，办结108件，结转下年度继续办理8件。发生行政复议３件，行政诉讼2件。".into(),
     );
     let found = n_text(&draft);
-    let messages: Vec<&str> = found.iter().map(|f| f.message.zh.as_str()).collect();
+    let messages: Vec<&str> = found.iter().map(|f| f.message.zh.as_ref()).collect();
     assert_eq!(found.len(), 3, "{messages:#?}");
     assert!(
         messages[0].contains("写“全年共收到政府信息公开申请112件”")

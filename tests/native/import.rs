@@ -287,11 +287,7 @@ fn a_report_inside_a_layout_table_is_read_in_page_order() {
         <p>五、存在的主要问题及改进情况</p><p>问题。</p><p>六、其他需要报告的事项</p><p>无。</p>\
         </td></tr></table></body></html>";
     let r = read_published(page, "x");
-    assert!(
-        r.sections.iter().all(|(_, _, found)| *found),
-        "{:?}",
-        r.sections
-    );
+    assert!(r.sections.iter().all(|s| s.found), "{:?}", r.sections);
     assert_eq!(r.draft.cell(key("t2/rules/in-force")), "5");
     assert_eq!(r.draft.text(SectionKey::Problems).text, "问题。");
     assert_eq!(r.draft.meta.year, 2023);

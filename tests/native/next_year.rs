@@ -170,7 +170,7 @@ fn across_the_format_change_what_maps_is_carried_and_the_rest_is_said() {
     let made = next_year(&last, "n");
     assert_eq!(made.draft.template, "ogi-2021");
     assert_eq!(made.draft.cell(key("t3/carried/legal-service")), "2");
-    let notes: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
+    let notes: Vec<&str> = made.notes.iter().map(|m| m.zh.as_ref()).collect();
     assert!(
         notes
             .iter()
@@ -284,7 +284,7 @@ fn a_blank_is_carried_as_0_and_a_value_that_is_no_number_is_not_carried_but_said
         "",
         "not guessed"
     );
-    let said: Vec<&str> = made.notes.iter().map(|m| m.zh.as_str()).collect();
+    let said: Vec<&str> = made.notes.iter().map(|m| m.zh.as_ref()).collect();
     assert!(
         said.iter()
             .any(|m| m.contains("不是数字，未结转") && m.contains("商业企业")),

@@ -78,7 +78,10 @@ fn draft_file_names_and_range_checks() {
     assert!(out_of_range(&draft).is_empty());
     draft.set_cell(key("t3/new/natural"), "-3");
     draft.set_cell(key("t4/cases/review-upheld"), "99999999999999");
-    let problems: Vec<String> = out_of_range(&draft).into_iter().map(|m| m.zh).collect();
+    let problems: Vec<String> = out_of_range(&draft)
+        .into_iter()
+        .map(|m| m.zh.into_owned())
+        .collect();
     assert_eq!(problems.len(), 2);
     assert!(problems[0].contains("一、本年新收政府信息公开申请数量 自然人：“-3”不能为负数"));
     assert!(problems[1].contains("数值过大"));

@@ -29,8 +29,19 @@ pub fn is_html(input: &str) -> bool {
     .any(|t| head.contains(t))
 }
 
-/// The lines of an HTML page, its `<title>`, and the lines of each table (innermost first).
-pub fn html_lines(html: &str) -> (Vec<Line>, String, Vec<std::ops::Range<usize>>) {
+/// A page as lines of cells.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageLines {
+    /// Every line, in order.
+    pub lines: Vec<Line>,
+    /// The page's `<title>` (empty for text).
+    pub title: String,
+    /// The lines of each table (innermost first).
+    pub tables: Vec<std::ops::Range<usize>>,
+}
+
+/// The lines of an HTML page, its `<title>`, and the lines of each table.
+pub fn html_lines(html: &str) -> PageLines {
     let mut scan = Scan::default();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
@@ -68,7 +79,11 @@ pub fn html_lines(html: &str) -> (Vec<Line>, String, Vec<std::ops::Range<usize>>
     }
     scan.text(rest);
     scan.end_line();
-    (scan.lines, scan.title, scan.tables)
+    PageLines {
+        lines: scan.lines,
+        title: scan.title,
+        tables: scan.tables,
+    }
 }
 
 /// The lines of pasted text: cells split at tabs, or at `|` for text copied from a flattened
@@ -329,7 +344,11 @@ mod tests {
 
     #[test]
     fn rows_cells_and_text_lines() {
-        let (lines, title, tables) = html_lines(
+        let PageLines {
+            lines,
+            title,
+            tables,
+        } = html_lines(
             "<html><head><title>T&amp;T</title><style>td{}</style></head><body>\
              <p>一、总体情况</p><p>正文<br>第二行</p>\
              <table><tr><th colspan=2>信息内容</th></tr>\
@@ -365,7 +384,7 @@ mod tests {
 
     #[test]
     fn a_layout_table_keeps_page_order() {
-        let (lines, _, _) = html_lines(
+        let PageLines { lines, .. } = html_lines(
             "<table><tr><td><p>一、总体情况</p><p>二、主动</p>\
              <table><tr><td>规章</td><td>1</td></tr><tr><td></td><td></td></tr></table>\
              <p>五、存在</p><SCRIPT>x</Script ><p>六</p></td></tr></table>",
@@ -379,7 +398,8 @@ mod tests {
 
     #[test]
     fn an_unclosed_title_does_not_swallow_the_page() {
-        let (lines, title, _) = html_lines("<title>标题<p>一、总体情况</p><p>正文</p>");
+        let PageLines { lines, title, .. } =
+            html_lines("<title>标题<p>一、总体情况</p><p>正文</p>");
         assert_eq!(title, "标题");
         assert_eq!(
             lines,

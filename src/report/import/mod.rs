@@ -5,7 +5,7 @@
 //! does not fit, is reported and left out; a cell not found stays blank. Only what the format
 //! spec says about real pages is assumed: blank, 0, `/`, `-` and `无` in a found row mean 0.
 
-mod hant;
+pub mod hant;
 pub mod html;
 mod imported;
 pub mod label;
@@ -15,7 +15,9 @@ mod report;
 pub mod value;
 
 pub use imported::Imported;
-pub use page::{read_published, CellRead, CellStatus, FieldRead, Recognition, Unplaced};
+pub use page::{
+    read_published, CellRead, CellStatus, FieldRead, Recognition, SectionRead, Tally, Unplaced,
+};
 pub use report::{report_html, status_class};
 
 /// The largest page read: saved pages carry scripts and styles, so more than a draft file.

@@ -22,13 +22,24 @@ pub struct Recognition {
     /// The catalogue fields, found or not.
     pub fields: Vec<FieldRead>,
     /// Whether each section's heading was found.
-    pub sections: Vec<(SectionKey, &'static str, bool)>,
+    pub sections: Vec<SectionRead>,
     /// Every cell of the format's tables, in order, with what was read into it.
     pub cells: Vec<CellRead>,
     /// Rows of the page that were not placed, and why.
     pub unplaced: Vec<Unplaced>,
     /// Anything else worth knowing (a format used outside its years, Traditional text kept).
     pub notes: Vec<Message>,
+}
+
+/// Whether a section's heading was found on the page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SectionRead {
+    /// Which section.
+    pub key: SectionKey,
+    /// Its official heading.
+    pub heading: &'static str,
+    /// Whether the page has it.
+    pub found: bool,
 }
 
 /// One catalogue field.
@@ -72,6 +83,23 @@ pub enum CellStatus {
     Unreadable(Message),
     /// The page has no such row (or the computed cell was left blank): left blank.
     NotFound,
+}
+
+/// How many input cells were read each way ([`CellStatus`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Plain numbers.
+    pub read: usize,
+    /// Blanks and marks read as 0.
+    pub zero: usize,
+    /// Converted from units or words.
+    pub converted: usize,
+    /// In rows whose label differs a little from the official one.
+    pub close_label: usize,
+    /// Not readable as a number: left blank.
+    pub unreadable: usize,
+    /// Not on the page.
+    pub missing: usize,
 }
 
 /// A row of the page left out.
@@ -119,20 +147,18 @@ impl Recognition {
         self.cells.iter().find(|c| c.key == key)
     }
 
-    /// How many cells were read each way: read, as 0, converted, close label, unreadable,
-    /// not found (input cells only).
-    pub fn tally(&self) -> [usize; 6] {
-        let mut t = [0; 6];
+    /// How many input cells were read each way.
+    pub fn tally(&self) -> Tally {
+        let mut t = Tally::default();
         for c in self.cells.iter().filter(|c| c.input) {
-            let i = match c.status {
-                CellStatus::Read => 0,
-                CellStatus::ZeroMark => 1,
-                CellStatus::Converted(_) => 2,
-                CellStatus::CloseLabel(_) => 3,
-                CellStatus::Unreadable(_) => 4,
-                CellStatus::NotFound => 5,
-            };
-            t[i] += 1;
+            *match c.status {
+                CellStatus::Read => &mut t.read,
+                CellStatus::ZeroMark => &mut t.zero,
+                CellStatus::Converted(_) => &mut t.converted,
+                CellStatus::CloseLabel(_) => &mut t.close_label,
+                CellStatus::Unreadable(_) => &mut t.unreadable,
+                CellStatus::NotFound => &mut t.missing,
+            } += 1;
         }
         t
     }
@@ -140,7 +166,7 @@ impl Recognition {
     /// Whether anything at all was read (a cell, a section's text or a catalogue field).
     pub fn anything(&self) -> bool {
         !self.draft.cells.is_empty()
-            || self.sections.iter().any(|(_, _, found)| *found)
+            || self.sections.iter().any(|s| s.found)
             || self.fields.iter().any(|f| f.value.is_some())
     }
 
@@ -170,7 +196,7 @@ impl Recognition {
                 .into())
             ));
         }
-        for (_, heading, found) in &self.sections {
+        for SectionRead { heading, found, .. } in &self.sections {
             let mark = match (found, zh) {
                 (true, true) => "已找到",
                 (true, false) => "found",
@@ -294,98 +320,258 @@ const FIELDS: &[(&str, &[&str])] = &[
     ("标题", &["标题"]),
 ];
 
-/// Reads a published report page (HTML or text) into a draft with id `id`.
+/// Reads a published report page (HTML or text) into a draft with id `id`, in phases: the
+/// page as lines, the section headings, the head (catalogue, title, year), the format and the
+/// tables, the texts, then the draft and its report.
 pub fn read_published(input: &str, id: &str) -> Recognition {
-    let input = input.trim_start_matches('\u{feff}');
-    let (lines, page_title, tables) = if html::is_html(input) {
-        html::html_lines(input)
-    } else {
-        let lines = html::text_lines(input);
-        let tables = text_tables(&lines);
-        (lines, String::new(), tables)
-    };
-    let flat = Flat::new(&lines);
-    let sections = templates::default_template().sections;
-    let mut found: Vec<Option<(usize, usize)>> = Vec::new();
-    let mut from = 0;
-    for section in sections {
-        let (numeral, words) = section
-            .heading
-            .split_once('、')
-            .unwrap_or(("", section.heading));
-        let words: Vec<char> = words.chars().collect();
-        let at = numeral
-            .chars()
-            .next()
-            .and_then(|n| flat.heading(from, n, &words));
-        if let Some((_, end)) = at {
-            from = end;
-        }
-        found.push(at);
-    }
-    let first_heading = found.iter().flatten().map(|h| h.0).next();
-    let head_end = first_heading.unwrap_or(flat.original.len());
-    // The lines before the one holding the first heading.
-    let head_lines = match first_heading {
-        Some(at) => flat.line_at(at),
-        None => lines.len(),
-    };
+    let page = page_lines(input.trim_start_matches('\u{feff}'));
+    let flat = Flat::new(&page.lines);
+    let headings = Headings::find(&flat);
+    let head = Head::read(&page, &flat, &headings);
+    let region = table_region(&page.lines, &flat, &headings);
+    let (template, format, mut notes) = format_of(&region, head.year);
+    let placement = place::place(template, &region);
 
-    // Catalogue and title.
-    let fields = catalogue(&flat, head_end);
-    let field = |label: &str| {
-        fields
+    let mut draft = Draft::new(
+        id,
+        template,
+        head.year.unwrap_or(draft_year()),
+        &head.field("发布机构").unwrap_or_default(),
+    );
+    draft.meta.index_no = head.field("索引号").unwrap_or_default();
+    draft.meta.doc_no = head.field("文号").unwrap_or_default();
+    (draft.meta.pub_date, draft.meta.pub_time) = head.date_time.clone();
+    if !head.title.is_empty() && head.title != draft.meta.default_title() {
+        draft.meta.title = Some(head.title.clone());
+    }
+    let opening = opening(&page.lines, head.lines, head.title_line);
+    if !opening.is_empty() {
+        draft.opening = Some(opening);
+    }
+    for (key, text) in texts(&flat, &headings, template) {
+        draft.texts.insert(key, text);
+    }
+    let cells = cells(template, &placement.cells, &mut draft);
+    if flat.original.iter().zip(&flat.simple).any(|(a, b)| a != b) {
+        notes.push(Message::new(
+            "页面使用繁体字：标签已按简体识别，正文保留页面原文。",
+            "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
+        ));
+    }
+    Recognition {
+        draft,
+        format,
+        fields: head.report_fields(),
+        sections: headings.found(),
+        cells,
+        unplaced: unplaced(&page.lines, &page.tables, placement),
+        notes,
+    }
+}
+
+/// The page as lines of cells: HTML by its markup, text by its tabs and bars.
+fn page_lines(input: &str) -> html::PageLines {
+    if html::is_html(input) {
+        return html::html_lines(input);
+    }
+    let lines = html::text_lines(input);
+    let tables = text_tables(&lines);
+    html::PageLines {
+        lines,
+        title: String::new(),
+        tables,
+    }
+}
+
+/// Where each of the six section headings is on the page (start and end in the flat text),
+/// looked for in order, each after the one before.
+struct Headings {
+    at: Vec<Heading>,
+}
+
+/// One section's heading and where it was found (start and end in the flat text).
+struct Heading {
+    key: SectionKey,
+    text: &'static str,
+    at: Option<(usize, usize)>,
+}
+
+impl Headings {
+    fn find(flat: &Flat) -> Headings {
+        let mut at = Vec::new();
+        let mut from = 0;
+        for section in templates::default_template().sections {
+            let (numeral, words) = section
+                .heading
+                .split_once('、')
+                .unwrap_or(("", section.heading));
+            let words: Vec<char> = words.chars().collect();
+            let found = numeral
+                .chars()
+                .next()
+                .and_then(|n| flat.heading(from, n, &words));
+            if let Some((_, end)) = found {
+                from = end;
+            }
+            at.push(Heading {
+                key: section.key,
+                text: section.heading,
+                at: found,
+            });
+        }
+        Headings { at }
+    }
+
+    /// Where the heading of `key` is.
+    fn of(&self, key: SectionKey) -> Option<(usize, usize)> {
+        self.at.iter().find(|h| h.key == key).and_then(|h| h.at)
+    }
+
+    /// Where the first heading found starts.
+    fn first(&self) -> Option<usize> {
+        self.at.iter().find_map(|h| h.at).map(|h| h.0)
+    }
+
+    /// Where the next heading found after `key`'s starts.
+    fn after(&self, key: SectionKey) -> Option<usize> {
+        self.at
+            .iter()
+            .skip_while(|h| h.key != key)
+            .skip(1)
+            .find_map(|h| h.at)
+            .map(|h| h.0)
+    }
+
+    /// Each section with whether its heading was found, for the report.
+    fn found(&self) -> Vec<SectionRead> {
+        self.at
+            .iter()
+            .map(|h| SectionRead {
+                key: h.key,
+                heading: h.text,
+                found: h.at.is_some(),
+            })
+            .collect()
+    }
+}
+
+/// What comes before the first heading: the catalogue, the title and the year.
+struct Head {
+    fields: Vec<FieldRead>,
+    title: String,
+    title_line: Option<usize>,
+    year: Option<i32>,
+    date_time: (String, String),
+    /// How many lines the head has (those before the line of the first heading).
+    lines: usize,
+}
+
+impl Head {
+    fn read(page: &html::PageLines, flat: &Flat, headings: &Headings) -> Head {
+        let lines = &page.lines;
+        let first = headings.first();
+        let head_end = first.unwrap_or(flat.original.len());
+        let head_lines = first.map_or(lines.len(), |at| flat.line_at(at));
+        let fields = catalogue(flat, head_end);
+        let field = |label: &str| {
+            fields
+                .iter()
+                .find(|f| f.label == label)
+                .and_then(|f| f.value.clone())
+        };
+        let title_line = lines[..head_lines.min(lines.len())]
+            .iter()
+            .position(|l| l.iter().any(|c| is_title_text(c)));
+        let title = field("标题")
+            .or_else(|| {
+                title_line.and_then(|i| {
+                    lines[i]
+                        .iter()
+                        .find(|c| is_title_text(c))
+                        .map(|c| c.trim().to_string())
+                })
+            })
+            .or_else(|| {
+                simplified(&page.title)
+                    .contains("年度报告")
+                    .then(|| page.title.clone())
+            })
+            .unwrap_or_default();
+        let date_time = field("公开日期").map(|d| date_time(&d)).unwrap_or_default();
+        let year = year_of(&simplified(&title))
+            .or_else(|| statistics_year(&flat.simple.iter().collect::<String>()))
+            .or_else(|| {
+                date_time
+                    .0
+                    .get(..4)
+                    .and_then(|y| y.parse::<i32>().ok())
+                    .map(|y| y - 1)
+            });
+        Head {
+            fields,
+            title,
+            title_line,
+            year,
+            date_time,
+            lines: head_lines,
+        }
+    }
+
+    /// The value of a catalogue field.
+    fn field(&self, label: &str) -> Option<String> {
+        self.fields
             .iter()
             .find(|f| f.label == label)
             .and_then(|f| f.value.clone())
-    };
-    let is_title = |cell: &str| is_title_text(cell);
-    let title_line = lines[..head_lines.min(lines.len())]
-        .iter()
-        .position(|l| l.iter().any(|c| is_title(c)));
-    let title = field("标题")
-        .or_else(|| {
-            title_line.and_then(|i| {
-                lines[i]
-                    .iter()
-                    .find(|c| is_title(c))
-                    .map(|c| c.trim().to_string())
-            })
-        })
-        .or_else(|| {
-            simplified(&page_title)
-                .contains("年度报告")
-                .then(|| page_title.clone())
-        })
-        .unwrap_or_default();
-    let (pub_date, pub_time) = field("公开日期").map(|d| date_time(&d)).unwrap_or_default();
-    let year = year_of(&simplified(&title))
-        .or_else(|| statistics_year(&flat.simple.iter().collect::<String>()))
-        .or_else(|| {
-            pub_date
-                .get(..4)
-                .and_then(|y| y.parse::<i32>().ok())
-                .map(|y| y - 1)
-        });
+    }
 
-    // Tables.
-    // Without any heading (a table copied on its own) every line may be a table row.
-    let region_start = match (found[1].or(found[0]), first_heading) {
+    /// The fields as the report lists them: the year first, the title as found wherever it was.
+    fn report_fields(&self) -> Vec<FieldRead> {
+        let mut fields = self.fields.clone();
+        if let Some(f) = fields.iter_mut().find(|f| f.label == "标题") {
+            f.value = (!self.title.is_empty()).then(|| self.title.clone());
+        }
+        fields.insert(
+            0,
+            FieldRead {
+                label: "年度",
+                value: self.year.map(|y| y.to_string()),
+            },
+        );
+        fields
+    }
+}
+
+/// The lines where the tables are: from 二's heading (or 一's) to 五's (or 六's); every line
+/// when the page has no heading at all (a table copied on its own).
+fn table_region<'a>(lines: &'a [Line], flat: &Flat, headings: &Headings) -> Vec<(usize, &'a Line)> {
+    let start = match (
+        headings
+            .of(SectionKey::Proactive)
+            .or(headings.of(SectionKey::Overview)),
+        headings.first(),
+    ) {
         (Some(h), _) => h.1,
-        (None, Some(_)) => head_end,
+        (None, Some(first)) => first,
         (None, None) => 0,
     };
-    let region_end = found[4]
-        .or(found[5])
-        .map(|h| h.0)
-        .unwrap_or(flat.original.len());
-    let region: Vec<(usize, &Line)> = lines
+    let end = headings
+        .of(SectionKey::Problems)
+        .or(headings.of(SectionKey::Other))
+        .map_or(flat.original.len(), |h| h.0);
+    lines
         .iter()
         .enumerate()
-        .filter(|(i, _)| (region_start..region_end).contains(&flat.starts[*i]))
-        .collect();
-    let detected = place::detect(&region);
-    let mut notes = Vec::new();
+        .filter(|(i, _)| (start..end).contains(&flat.starts[*i]))
+        .collect()
+}
+
+/// The format the tables are read in, and why; with a note when it is not the one of the year.
+fn format_of(
+    region: &[(usize, &Line)],
+    year: Option<i32>,
+) -> (&'static Template, Message, Vec<Message>) {
+    let detected = place::detect(region);
     let template: &'static Template = match (&detected, year) {
         (Some((t, _)), _) => t,
         (None, Some(y)) => templates::for_year(y),
@@ -414,85 +600,45 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
             format!("No label tells the format apart; read as {}.", template.id),
         ),
     };
-    if let Some(y) = year {
-        if !template.is_for_year(y) {
-            notes.push(Message::new(
-                format!("这是{y}年度的报告，但表格是{}格式：按页面上的格式导入。", template.id),
-                format!("This report is on {y} but its tables are in the {} format: imported as printed.", template.id),
-            ));
-        }
-    } else {
-        notes.push(Message::new(
+    let mut notes = Vec::new();
+    match year {
+        Some(y) if !template.is_for_year(y) => notes.push(Message::new(
+            format!(
+                "这是{y}年度的报告，但表格是{}格式：按页面上的格式导入。",
+                template.id
+            ),
+            format!(
+                "This report is on {y} but its tables are in the {} format: imported as printed.",
+                template.id
+            ),
+        )),
+        Some(_) => {}
+        None => notes.push(Message::new(
             "没有找到报告年度，请在“基本信息”中填写。",
             "No report year was found; fill it in under Basic information.",
-        ));
+        )),
     }
-    let placement = place::place(template, &region);
+    (template, format, notes)
+}
 
-    // The draft.
-    let body = field("发布机构").unwrap_or_default();
-    let mut draft = Draft::new(id, template, year.unwrap_or(draft_year()), &body);
-    draft.meta.index_no = field("索引号").unwrap_or_default();
-    draft.meta.doc_no = field("文号").unwrap_or_default();
-    draft.meta.pub_date = pub_date;
-    draft.meta.pub_time = pub_time;
-    let title_found = title.clone();
-    if !title.is_empty() && title != draft.meta.default_title() {
-        draft.meta.title = Some(title);
-    }
-    let opening = opening(&lines, head_lines, title_line);
-    if !opening.is_empty() {
-        draft.opening = Some(opening);
-    }
-    let mut section_found = Vec::new();
-    for (i, section) in sections.iter().enumerate() {
-        section_found.push((section.key, section.heading, found[i].is_some()));
-        let Some((_, start)) = found[i] else {
-            continue;
-        };
-        let SectionBody::Text(_) = template.section(section.key).body else {
-            continue;
-        };
-        let end = found[i + 1..]
-            .iter()
-            .flatten()
-            .map(|h| h.0)
-            .next()
-            .unwrap_or(flat.original.len());
-        let text = section_text(&flat, start, end, template, section.key);
-        if text.text.trim().is_empty() && text.aspects.is_empty() {
-            continue;
-        }
-        draft.texts.insert(section.key, text);
-    }
-    let cells = cells(template, &placement.cells, &mut draft);
-    if flat.original.iter().zip(&flat.simple).any(|(a, b)| a != b) {
-        notes.push(Message::new(
-            "页面使用繁体字：标签已按简体识别，正文保留页面原文。",
-            "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
-        ));
-    }
-    // The report lists the title and year as found, wherever on the page they were.
-    let mut fields = fields;
-    if let Some(f) = fields.iter_mut().find(|f| f.label == "标题") {
-        f.value = (!title_found.is_empty()).then_some(title_found);
-    }
-    fields.insert(
-        0,
-        FieldRead {
-            label: "年度",
-            value: year.map(|y| y.to_string()),
-        },
-    );
-    Recognition {
-        draft,
-        format,
-        fields,
-        sections: section_found,
-        cells,
-        unplaced: unplaced(&lines, &tables, placement),
-        notes,
-    }
+/// The text sections found on the page, each from its heading to the next heading found.
+fn texts(
+    flat: &Flat,
+    headings: &Headings,
+    template: &'static Template,
+) -> Vec<(SectionKey, SectionText)> {
+    template
+        .sections
+        .iter()
+        .filter(|s| matches!(s.body, SectionBody::Text(_)))
+        .filter_map(|section| {
+            let (_, start) = headings.of(section.key)?;
+            let end = headings.after(section.key).unwrap_or(flat.original.len());
+            let text = section_text(flat, start, end, template, section.key);
+            (!text.text.trim().is_empty() || !text.aspects.is_empty())
+                .then_some((section.key, text))
+        })
+        .collect()
 }
 
 /// Runs of lines with several cells: the tables of pasted text.

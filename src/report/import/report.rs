@@ -45,7 +45,7 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
         let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", f.label, escape(&value));
     }
     h.push_str("</dl><ul class=\"nb-sections-found\">");
-    for (_, heading, found) in &r.sections {
+    for super::page::SectionRead { heading, found, .. } in &r.sections {
         let mark = if *found {
             pick(lang, "已找到", "found")
         } else {
@@ -54,7 +54,14 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
         let _ = write!(h, "<li>{heading}：{mark}</li>");
     }
     h.push_str("</ul>");
-    let [read, zero, converted, close, unreadable, missing] = r.tally();
+    let super::page::Tally {
+        read,
+        zero,
+        converted,
+        close_label: close,
+        unreadable,
+        missing,
+    } = r.tally();
     let _ = write!(
         h,
         "<p id=\"nb-recognition-tally\">{}</p>",

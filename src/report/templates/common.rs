@@ -1,6 +1,7 @@
 //! Pieces both official formats share word for word: the section headings and guidance, the
 //! columns and most rows of table 三, and the whole of table 四.
 
+use crate::report::message::Message;
 use crate::report::number::ValueKind;
 use crate::report::template::*;
 
@@ -37,26 +38,11 @@ pub const OVERVIEW_ASPECTS: &[Aspect] = &[
     },
 ];
 
-pub const GUIDE_OVERVIEW: Bilingual = Bilingual {
-    zh: "概述本机关政府信息公开工作，围绕主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，每方面可单列小标题。监督保障包括工作考核、社会评议和责任追究结果情况。文中的数字应与表格一致。",
-    en: "Summarise the body's open-government-information work under five aspects (proactive disclosure, disclosure on request, information management, disclosure platforms, oversight), one sub-heading each if you like. Oversight includes assessment, public evaluation and accountability. Numbers in the text must agree with the tables.",
-};
-pub const GUIDE_PROACTIVE: Bilingual = Bilingual {
-    zh: "按《条例》第二十条各项填写本年度主动公开的件数和处理决定数量。空白按0计。",
-    en: "Counts of proactively disclosed items under article 20 of the Regulations. A blank cell counts as 0.",
-};
-pub const GUIDE_REQUESTS: Bilingual = Bilingual {
-    zh: "按申请人类型填写本年度收到和处理的申请。总计列和（七）总计行自动计算；第一项加第二项之和须等于第三项加第四项之和。",
-    en: "Requests received and handled this year, by type of applicant. The 总计 column and row （七）总计 are computed; items 一 + 二 must equal 三 + 四.",
-};
-pub const GUIDE_DISPUTES: Bilingual = Bilingual {
-    zh: "填写因政府信息公开引起的行政复议、行政诉讼案件数。各总计自动计算。复议机关作共同被告的案件只计入原行为机关。",
-    en: "Administrative reviews and lawsuits about disclosure. Each 总计 is computed. A case in which the review body is a co-defendant counts only for the original acting body.",
-};
-pub const GUIDE_PROBLEMS: Bilingual = Bilingual {
-    zh: "如实写明存在的主要问题、改进措施，以及上年度改进措施的落实情况。",
-    en: "The real problems, the measures to fix them, and how last year's promised measures were carried out.",
-};
+pub const GUIDE_OVERVIEW: Message = Message::fixed("概述本机关政府信息公开工作，围绕主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面，每方面可单列小标题。监督保障包括工作考核、社会评议和责任追究结果情况。文中的数字应与表格一致。", "Summarise the body's open-government-information work under five aspects (proactive disclosure, disclosure on request, information management, disclosure platforms, oversight), one sub-heading each if you like. Oversight includes assessment, public evaluation and accountability. Numbers in the text must agree with the tables.");
+pub const GUIDE_PROACTIVE: Message = Message::fixed("按《条例》第二十条各项填写本年度主动公开的件数和处理决定数量。空白按0计。", "Counts of proactively disclosed items under article 20 of the Regulations. A blank cell counts as 0.");
+pub const GUIDE_REQUESTS: Message = Message::fixed("按申请人类型填写本年度收到和处理的申请。总计列和（七）总计行自动计算；第一项加第二项之和须等于第三项加第四项之和。", "Requests received and handled this year, by type of applicant. The 总计 column and row （七）总计 are computed; items 一 + 二 must equal 三 + 四.");
+pub const GUIDE_DISPUTES: Message = Message::fixed("填写因政府信息公开引起的行政复议、行政诉讼案件数。各总计自动计算。复议机关作共同被告的案件只计入原行为机关。", "Administrative reviews and lawsuits about disclosure. Each 总计 is computed. A case in which the review body is a co-defendant counts only for the original acting body.");
+pub const GUIDE_PROBLEMS: Message = Message::fixed("如实写明存在的主要问题、改进措施，以及上年度改进措施的落实情况。", "The real problems, the measures to fix them, and how last year's promised measures were carried out.");
 
 /// The seven columns of table 三 under 申请人情况.
 pub const REQUEST_COLUMNS: &[Column] = &[Column {
@@ -338,7 +324,7 @@ pub const fn sections(
     proactive: &'static Table,
     requests: &'static Table,
     other: TextSpec,
-    other_guidance: Bilingual,
+    other_guidance: Message,
 ) -> [Section; 6] {
     [
         Section {

@@ -1,6 +1,7 @@
 //! `ogi-2019`: the trial format issued with 国办公开办函〔2019〕60号, for reports on 2019 and 2020.
 
 use super::common::*;
+use crate::report::message::Message;
 use crate::report::number::ValueKind;
 use crate::report::template::*;
 
@@ -118,20 +119,17 @@ static SECTIONS: [Section; 6] = sections(
     &PROACTIVE,
     &REQUESTS,
     TextSpec { aspects: &[], fee: None },
-    Bilingual {
-        zh: "其他需要报告的事项，如年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。没有时写“无。”",
-        en: "Anything else to report, such as the year's key open-government tasks or publication of replies to deputies' suggestions. When there is nothing, write “无。”",
-    },
+    Message::fixed("其他需要报告的事项，如年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。没有时写“无。”", "Anything else to report, such as the year's key open-government tasks or publication of replies to deputies' suggestions. When there is nothing, write “无。”"),
 );
 
 /// The historical trial format, for redoing or comparing reports on 2019 and 2020.
 pub static OGI_2019: Template = Template {
     id: "ogi-2019",
     issued_with: "国办公开办函〔2019〕60号",
-    summary: Bilingual {
-        zh: "2019、2020年度的报告使用此格式（国办公开办函〔2019〕60号，试行）。",
-        en: "For reports on 2019 and 2020 (trial format, notice 国办公开办函〔2019〕60号).",
-    },
+    summary: Message::fixed(
+        "2019、2020年度的报告使用此格式（国办公开办函〔2019〕60号，试行）。",
+        "For reports on 2019 and 2020 (trial format, notice 国办公开办函〔2019〕60号).",
+    ),
     sections: &SECTIONS,
     bindings: BINDINGS,
     data_phrase: REQUESTS_PHRASE,

@@ -1,6 +1,7 @@
 //! `ogi-2021`: the format issued with 国办公开办函〔2021〕30号, for reports on 2021 and later.
 
 use super::common::*;
+use crate::report::message::Message;
 use crate::report::number::ValueKind;
 use crate::report::template::*;
 
@@ -108,20 +109,17 @@ static SECTIONS: [Section; 6] = sections(
     &PROACTIVE,
     &REQUESTS,
     TextSpec { aspects: &[], fee: Some(FeeSpec { label: "信息处理费", unit: "元" }) },
-    Bilingual {
-        zh: "须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”",
-        en: "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”",
-    },
+    Message::fixed("须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”", "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”"),
 );
 
 /// The current format, and the default for new reports.
 pub static OGI_2021: Template = Template {
     id: "ogi-2021",
     issued_with: "国办公开办函〔2021〕30号",
-    summary: Bilingual {
-        zh: "2021年及以后年度的报告使用此格式（国办公开办函〔2021〕30号）。",
-        en: "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
-    },
+    summary: Message::fixed(
+        "2021年及以后年度的报告使用此格式（国办公开办函〔2021〕30号）。",
+        "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
+    ),
     sections: &SECTIONS,
     bindings: BINDINGS,
     data_phrase: REQUESTS_PHRASE,
