@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Regenerates src/report/import/hant.rs: the Traditional forms of the characters in the report
 # labels (the string literals of src/report/templates/*.rs plus the words below), mapped back to
-# Simplified. Needs `pip install opencc-python-reimplemented`. Run from anywhere:
+# Simplified, and the Simplified characters it covered (COVERED, which a test holds every
+# template label to). Needs `pip install opencc-python-reimplemented`. Run from anywhere:
 #   python3 scripts/gen-hant.py
 import glob
 import os
@@ -126,6 +127,11 @@ const PAIRS: &[(char, char)] = &[
 {chr(10).join(rows)}
 ];
 
+/// Every Simplified character the table was made for: each one of the templates' labels and
+/// of the words above. A label with a character not here needs the script run again (a test
+/// in tests/native/templates.rs says which).
+pub const COVERED: &str = "{"".join(chars)}";
+
 /// The Simplified form of `c` when it is a Traditional character used in report labels; `c` otherwise.
 pub fn simplify(c: char) -> char {{
     match PAIRS.binary_search_by_key(&c, |&(t, _)| t) {{
@@ -137,6 +143,13 @@ pub fn simplify(c: char) -> char {{
 #[cfg(test)]
 mod tests {{
     use super::*;
+
+    #[test]
+    fn covered_is_sorted_and_holds_every_simplified_form() {{
+        let covered: Vec<char> = COVERED.chars().collect();
+        assert!(covered.windows(2).all(|w| w[0] < w[1]));
+        assert!(PAIRS.iter().all(|(_, s)| covered.binary_search(s).is_ok()));
+    }}
 
     #[test]
     fn pairs_are_strictly_sorted() {{

@@ -14,6 +14,10 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets --features split -- -D warnings
 
+step "API docs, warnings as errors (native and wasm32)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --target wasm32-unknown-unknown --features split
+
 step "Report core, natively"
 cargo test
 cargo build --bin nianbao-cli

@@ -6,7 +6,7 @@ use nianbao::report::file::{
 };
 use nianbao::report::number::MoneyUnit;
 use nianbao::report::sample::sample;
-use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::templates::{ALL, OGI_2021};
 use nianbao::report::{Draft, SectionKey};
 use serde_json::{json, Value};
 
@@ -16,7 +16,7 @@ fn sample_json() -> Value {
 
 #[test]
 fn round_trip_is_identical() {
-    for t in [&OGI_2021, &OGI_2019] {
+    for t in ALL {
         let mut draft = sample(t).unwrap();
         draft.opening = Some("自定义开头。\n\n第二段".into());
         draft.meta.title = Some("自定义标题".into());

@@ -5,7 +5,7 @@ use nianbao::report::export::{fragment, page};
 use nianbao::report::markup::escape;
 use nianbao::report::number::MoneyUnit;
 use nianbao::report::sample::sample;
-use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::templates::{ALL, OGI_2019, OGI_2021};
 use nianbao::report::{Draft, SectionKey};
 use std::collections::HashSet;
 
@@ -100,7 +100,7 @@ fn table_3_has_the_official_layout_with_headers() {
 
 #[test]
 fn every_headers_reference_exists_in_its_table_and_ids_are_unique() {
-    for t in [&OGI_2021, &OGI_2019] {
+    for t in ALL {
         let html = page(t, &sample(t).unwrap());
         for table in html.split("<table>").skip(1) {
             let table = table.split("</table>").next().unwrap();

@@ -2,7 +2,11 @@
 //! keeps its integration tests): one link instead of one per file, which costs minutes on two
 //! cores. `tests/web.rs` runs in Chromium (wasm-bindgen-test) and stays apart.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
+
+mod architecture;
 
 mod bindings;
 mod cli;
@@ -13,6 +17,7 @@ mod import;
 mod next_year;
 mod number;
 mod progress;
+mod properties;
 mod rules;
 mod storage;
 mod templates;

@@ -3,7 +3,7 @@
 use crate::common::key;
 use nianbao::report::rules::{Field, Location};
 use nianbao::report::sample::sample;
-use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::templates::{ALL, OGI_2019, OGI_2021};
 use nianbao::report::{check, Draft, Finding, SectionKey, Severity, Sheet};
 
 fn sample_2021() -> Draft {
@@ -23,7 +23,7 @@ fn cell_keys(f: &Finding) -> Vec<String> {
 
 #[test]
 fn samples_are_complete_and_consistent() {
-    for t in [&OGI_2021, &OGI_2019] {
+    for t in ALL {
         let draft = sample(t).unwrap();
         assert_eq!(check(&draft), vec![], "{}", t.id);
     }
