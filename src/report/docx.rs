@@ -6,11 +6,12 @@
 use super::compute::Sheet;
 use super::draft::Draft;
 use super::export::{cell_text, text_parts};
-use super::layout::layout;
+use super::layout::{layout, BlockLayout};
 use super::template::{Corner, SectionBody, Template};
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
-    RunFonts, SpecialIndentType, Table, TableCell, TableRow, VAlignType, VMergeType, WidthType,
+    RunFonts, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
+    VMergeType, WidthType,
 };
 
 /// Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
@@ -18,6 +19,8 @@ const TITLE: usize = 44;
 const BODY: usize = 32;
 const META: usize = 28;
 const TABLE: usize = 21;
+/// 小五 9 pt, for a table too wide for 五号.
+const TABLE_SMALL: usize = 18;
 
 fn fonts(east_asia: &str) -> RunFonts {
     RunFonts::new()
@@ -84,6 +87,8 @@ struct Cell {
     rowspan: usize,
     colspan: usize,
     header: bool,
+    /// A number (typed or computed): aligned right, whatever its weight.
+    number: bool,
 }
 
 /// A cell placed on the grid.
@@ -122,23 +127,138 @@ fn place(rows: Vec<Vec<Cell>>, width: usize) -> Vec<Placed> {
     out
 }
 
-fn table_cell(text: &str, header: bool) -> TableCell {
-    let mut r = run(text, if header { "黑体" } else { "仿宋" }, TABLE);
-    if header {
+fn table_cell(cell: &Cell, font: usize, width: usize) -> TableCell {
+    let mut r = run(&cell.text, if cell.header { "黑体" } else { "仿宋" }, font);
+    if cell.header {
         r = r.bold();
     }
-    let align = if header
-        || text
-            .chars()
-            .any(|c| !c.is_ascii_digit() && c != '.' && c != '-')
-    {
-        AlignmentType::Left
-    } else {
+    let align = if cell.number {
         AlignmentType::Right
+    } else {
+        AlignmentType::Left
     };
     TableCell::new()
         .add_paragraph(Paragraph::new().add_run(r).align(align))
         .vertical_align(VAlignType::Center)
+        .width(width, WidthType::Dxa)
+}
+
+/// How wide a text prints, in half characters of the table font (a CJK character is two, a
+/// digit or Latin letter one).
+fn half_chars(text: &str) -> usize {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// A label's numbering (（三）, 三、, 1.) and the words after it.
+fn numbering(label: &str) -> (&str, &str) {
+    let end = if label.starts_with('（') {
+        label
+            .find('）')
+            .filter(|at| *at <= 12)
+            .map(|at| at + '）'.len_utf8())
+    } else {
+        label
+            .char_indices()
+            .take(4)
+            .find(|(_, c)| matches!(c, '、' | '.'))
+            .map(|(at, c)| at + c.len_utf8())
+    };
+    label.split_at(end.unwrap_or(0))
+}
+
+/// The cell margins Word and LibreOffice put inside a cell, left and right, in twentieths of a
+/// point.
+const CELL_MARGINS: usize = 240;
+
+/// The table font (half-points) and the width of each column (twentieths of a point) of a
+/// block: each group label column as wide as its labels' numbering, or four characters of the
+/// name, so that （三）不予公开 prints 「（三）」「不予公开」 and never 「（三」「）不」; each value
+/// column as wide as its heading's words or its widest number; the innermost label column the
+/// rest. A block too wide for 五号 gets 小五.
+fn sizes(grid: &BlockLayout, numbers: &[usize]) -> (usize, Vec<usize>) {
+    let labels = grid.label_columns;
+    let mut need = vec![0usize; labels];
+    for row in &grid.rows {
+        let depth = row.cells.first().map_or(0, |c| c.row.ancestors.len());
+        for (i, group) in row.groups.iter().enumerate() {
+            let column = depth + i - row.groups.len();
+            let (prefix, rest) = numbering(group.row.label);
+            let words = half_chars(rest).min(8);
+            if let Some(n) = need.get_mut(column) {
+                *n = (*n).max(half_chars(prefix).max(words));
+            }
+        }
+    }
+    let longest_label = grid
+        .rows
+        .iter()
+        .filter_map(|r| r.label.map(|(row, _)| half_chars(row.label)))
+        .max()
+        .unwrap_or(0);
+    if let Some(inner) = need.last_mut() {
+        *inner = (*inner).max(16);
+    }
+    // A value column's heading wraps between its two-character words (商业/企业,
+    // 社会/公益/组织); a three-character one (自然人) stays whole.
+    let heading_need = |label: &str| -> usize {
+        let n = label.chars().count();
+        match n {
+            0..=3 => 2 * n,
+            _ if n.is_multiple_of(2) => 4,
+            _ => 6,
+        }
+    };
+    let headings: Vec<usize> = grid
+        .rows
+        .first()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| heading_need(c.column.column.label))
+                .collect()
+        })
+        .unwrap_or_default();
+    let values: Vec<usize> = numbers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n).max(headings.get(i).copied().unwrap_or(4)).max(3))
+        .collect();
+    let twips = |font: usize, half: usize| half * font * 5 + CELL_MARGINS;
+    let total =
+        |font: usize| -> usize { need.iter().chain(&values).map(|h| twips(font, *h)).sum() };
+    let font = if total(TABLE) <= TEXT_WIDTH {
+        TABLE
+    } else {
+        TABLE_SMALL
+    };
+    let mut widths: Vec<usize> = need
+        .iter()
+        .chain(&values)
+        .map(|h| twips(font, *h))
+        .collect();
+    let mut left = TEXT_WIDTH.saturating_sub(widths.iter().sum());
+    // The innermost labels first, up to their longest; what is left is shared by the values.
+    if labels > 0 {
+        let want = twips(font, longest_label).saturating_sub(widths[labels - 1]);
+        let give = want.min(left);
+        widths[labels - 1] += give;
+        left -= give;
+    }
+    let each = left / values.len().max(1);
+    for w in widths.iter_mut().skip(labels) {
+        *w += each;
+    }
+    (font, widths)
+}
+
+/// A group label on two lines, numbering then name, when it is wider than its column.
+fn group_label(label: &str, width: usize, font: usize) -> String {
+    let (prefix, rest) = numbering(label);
+    if prefix.is_empty() || half_chars(label) * font * 5 + CELL_MARGINS <= width {
+        label.to_string()
+    } else {
+        format!("{prefix}\n{rest}")
+    }
 }
 
 /// A block of a table as a Word table: merged cells where the official form merges them.
@@ -151,6 +271,13 @@ fn block_table(
     let grid = layout(table, block);
     let labels = grid.label_columns;
     let width = labels + block.value_columns().len();
+    let mut numbers = vec![0; width - labels];
+    for row in &grid.rows {
+        for (i, c) in row.cells.iter().enumerate() {
+            numbers[i] = numbers[i].max(half_chars(&cell_text(c, draft, sheet)));
+        }
+    }
+    let (font, widths) = sizes(&grid, &numbers);
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (level, heads) in grid.header_rows.iter().enumerate() {
         let mut row = Vec::new();
@@ -162,6 +289,7 @@ fn block_table(
                     rowspan: grid.header_depth,
                     colspan: labels,
                     header: true,
+                    number: false,
                 }),
             }
         }
@@ -170,18 +298,23 @@ fn block_table(
             rowspan: h.rowspan,
             colspan: h.colspan,
             header: true,
+            number: false,
         }));
         rows.push(row);
     }
     for body_row in &grid.rows {
+        let depth = body_row.cells.first().map_or(0, |c| c.row.ancestors.len());
+        let first_group = depth.saturating_sub(body_row.groups.len());
         let mut row: Vec<Cell> = body_row
             .groups
             .iter()
-            .map(|g| Cell {
-                text: g.row.label.to_string(),
+            .enumerate()
+            .map(|(i, g)| Cell {
+                text: group_label(g.row.label, widths[first_group + i], font),
                 rowspan: g.rowspan,
                 colspan: 1,
                 header: true,
+                number: false,
             })
             .collect();
         if let Some((label, colspan)) = body_row.label {
@@ -190,6 +323,7 @@ fn block_table(
                 rowspan: 1,
                 colspan,
                 header: false,
+                number: false,
             });
         }
         row.extend(body_row.cells.iter().map(|c| Cell {
@@ -197,6 +331,7 @@ fn block_table(
             rowspan: 1,
             colspan: 1,
             header: !c.is_input(),
+            number: true,
         }));
         rows.push(row);
     }
@@ -207,8 +342,9 @@ fn block_table(
         let mut cells = Vec::new();
         let mut c = 0;
         while c < width {
+            let span_width = |p: &Placed| widths[p.col..p.col + p.cell.colspan].iter().sum();
             if let Some(p) = placed.iter().find(|p| p.row == r && p.col == c) {
-                let mut cell = table_cell(&p.cell.text, p.cell.header).grid_span(p.cell.colspan);
+                let mut cell = table_cell(&p.cell, font, span_width(p)).grid_span(p.cell.colspan);
                 if p.cell.rowspan > 1 {
                     cell = cell.vertical_merge(VMergeType::Restart);
                 }
@@ -222,6 +358,7 @@ fn block_table(
                     TableCell::new()
                         .grid_span(p.cell.colspan)
                         .vertical_merge(VMergeType::Continue)
+                        .width(span_width(p), WidthType::Dxa)
                         .add_paragraph(Paragraph::new()),
                 );
                 c += p.cell.colspan;
@@ -233,29 +370,13 @@ fn block_table(
         docx_rows.push(TableRow::new(cells).cant_split());
     }
     Table::new(docx_rows)
-        .set_grid(column_widths(labels, width - labels))
+        .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
 }
 
 /// The text width of an A4 page with the GB/T 9704 margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 11906 - 1587 - 1474;
-
-/// Column widths: label columns share 45% of the text width, the innermost (which holds the
-/// longest labels) three times the share of a group column; value columns share the rest.
-fn column_widths(labels: usize, values: usize) -> Vec<usize> {
-    let label_total = if labels > 0 { TEXT_WIDTH * 9 / 20 } else { 0 };
-    let weights: Vec<usize> = (0..labels)
-        .map(|i| if i + 1 == labels { 3 } else { 1 })
-        .collect();
-    let weight_sum: usize = weights.iter().sum::<usize>().max(1);
-    let mut widths: Vec<usize> = weights
-        .iter()
-        .map(|w| label_total * w / weight_sum)
-        .collect();
-    let value_each = (TEXT_WIDTH - label_total) / values.max(1);
-    widths.extend(std::iter::repeat_n(value_each, values));
-    widths
-}
 
 /// The report as the bytes of a .docx file.
 pub fn document(template: &Template, draft: &Draft) -> Result<Vec<u8>, String> {

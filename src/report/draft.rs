@@ -35,6 +35,9 @@ pub struct Draft {
     pub previous: Option<Previous>,
     /// Texts carried over from last year and not edited since (待更新), by [`text_key`].
     pub stale: BTreeSet<String>,
+    /// Table sections whose blank cells the clerk confirmed as 0 by going on from the step
+    /// with no error (检查并继续): such a table is complete.
+    pub confirmed: BTreeSet<SectionKey>,
 }
 
 /// What this draft keeps of last year's report: enough to check the numbers that must agree
@@ -338,6 +341,7 @@ impl Draft {
             charts: false,
             previous: None,
             stale: BTreeSet::new(),
+            confirmed: BTreeSet::new(),
         }
     }
 
@@ -432,6 +436,11 @@ impl Draft {
     /// Picks the unit of a cell whose unit the user chooses.
     pub fn set_unit(&mut self, key: CellKey, unit: MoneyUnit) {
         self.units.insert(key.to_string(), unit);
+    }
+
+    /// Records that the blank cells of a table section mean 0, as the clerk confirmed.
+    pub fn confirm_blanks(&mut self, section: SectionKey) {
+        self.confirmed.insert(section);
     }
 
     /// The unit picked for a cell whose unit the user chooses.

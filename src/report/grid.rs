@@ -145,7 +145,8 @@ pub fn clipboard_rows(text: &str, html: Option<&str>) -> Vec<Vec<String>> {
     let from_html = html
         .filter(|h| h.to_ascii_lowercase().contains("<table"))
         .map(|h| {
-            let (lines, _, tables) = super::import::html::html_lines(h);
+            let super::import::html::PageLines { lines, tables, .. } =
+                super::import::html::html_lines(h);
             lines
                 .into_iter()
                 .enumerate()
@@ -288,4 +289,50 @@ pub fn pastes_as_typed(text: &str, rows: &[Vec<String>], kind: ValueKind) -> boo
         }
         _ => false,
     }
+}
+
+/// An amount typed as pages print it: the number that goes into the cell, the unit picked for
+/// it (when the clerk chooses the cell's unit), and what was done, to say so.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypedAmount {
+    /// The cell's new text: the number alone.
+    pub text: String,
+    /// The unit to pick, for a cell whose unit the clerk chooses.
+    pub unit: Option<MoneyUnit>,
+    /// What was read, for the person typing.
+    pub said: Message,
+}
+
+/// An amount typed with its unit (`251000元`, `25.1万元`) into a money cell, read as pasting
+/// and importing read it: the number goes in and the unit is picked, or the value converted to
+/// the column's unit. `None` for anything else (typing goes on as typed).
+pub fn typed_amount(text: &str, kind: ValueKind) -> Option<TypedAmount> {
+    if !matches!(kind, ValueKind::Amount | ValueKind::Decimal { .. })
+        || !text.trim().ends_with('元')
+    {
+        return None;
+    }
+    let Read::Value {
+        text: value, unit, ..
+    } = super::import::value::read(text, kind)
+    else {
+        return None;
+    };
+    let typed = text.trim();
+    let said = match (kind, unit) {
+        (ValueKind::Decimal { unit: column }, _) => Message::new(
+            format!("“{typed}”已填为{value}（单位：{column}）"),
+            format!("“{typed}” entered as {value} ({column})"),
+        ),
+        (_, Some(u)) => Message::new(
+            format!("“{typed}”：已填入{value}，单位选为“{}”", u.label()),
+            format!("“{typed}”: {value} entered, unit set to {}", u.label()),
+        ),
+        _ => return None,
+    };
+    Some(TypedAmount {
+        text: value,
+        unit,
+        said,
+    })
 }

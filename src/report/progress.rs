@@ -106,52 +106,130 @@ pub fn completion(template: &Template, draft: &Draft) -> Completion {
     }
 }
 
-/// How far along `step` is.
+/// How far along `step` is. 已完成 means nothing is left to do there:
+/// - 基本信息: the issuing body is given and the opening is not last year's unedited (the
+///   optional fields — 索引号, 文号, 公开日期 — never hold it back);
+/// - a text section: it has text, states the fee where the format asks, and none of it is
+///   last year's unedited;
+/// - a table section: every input is filled, or the clerk went on from the step with no error
+///   (检查并继续), which confirms the blanks as 0;
+/// - 审阅与导出: every other step is done.
 pub fn status(template: &Template, draft: &Draft, findings: &[Finding], step: Step) -> Status {
     let errors = errors_in(findings, step);
     if errors > 0 {
         return Status::Errors(errors);
     }
-    let (started, complete) = match step {
+    match (
+        started(template, draft, findings, step),
+        missing(template, draft, findings, step),
+    ) {
+        (_, None) => Status::Done,
+        (true, Some(_)) => Status::InProgress,
+        (false, Some(_)) => Status::NotStarted,
+    }
+}
+
+/// Why a step is not done yet (and how to finish it), or `None` when it is done. Errors are
+/// counted by [`status`] and named by the step's error summary, not here.
+pub fn missing(
+    template: &Template,
+    draft: &Draft,
+    findings: &[Finding],
+    step: Step,
+) -> Option<Message> {
+    match step {
         Step::Meta => {
-            let m = &draft.meta;
-            let fields = [&m.body, &m.index_no, &m.pub_date];
-            (
-                fields.iter().any(|f| !f.trim().is_empty()),
-                // Last year's opening, unedited, is not this year's yet.
-                fields.iter().all(|f| !f.trim().is_empty()) && !draft.is_stale(None, None),
-            )
+            if draft.meta.body.trim().is_empty() {
+                Some(Message::new(
+                    "尚未填写发布机构",
+                    "The issuing body is not filled in",
+                ))
+            } else if draft.is_stale(None, None) {
+                Some(Message::new(
+                    "开头段落沿用上一年度，请看过或修改",
+                    "The opening is last year's: read it or change it",
+                ))
+            } else {
+                None
+            }
         }
         Step::Section(key) => match &template.section(key).body {
             SectionBody::Text(spec) => {
                 let t = draft.text(key);
-                let text = t.has_text(spec);
-                let fee = spec.fee.is_none() || !t.fee.trim().is_empty();
-                // Text carried from last year and not yet looked at (待更新) is not done.
-                let fresh = !draft.stale_in(key);
-                (text || !t.fee.trim().is_empty(), text && fee && fresh)
+                if !t.has_text(spec) {
+                    Some(Message::new(
+                        "尚无内容；没有要报告的，可写“无。”",
+                        "No text yet; write “无。” if there is nothing to report",
+                    ))
+                } else if let Some(fee) = spec.fee.as_ref().filter(|_| t.fee.trim().is_empty()) {
+                    Some(Message::new(
+                        format!("尚未填写{}金额（没有收取时填0）", fee.label),
+                        format!("The amount of {} is not filled in (0 if none)", fee.label),
+                    ))
+                } else if draft.stale_in(key) {
+                    Some(Message::new(
+                        "有文字沿用上一年度，请看过或修改",
+                        "Some text is last year's: read it or change it",
+                    ))
+                } else {
+                    None
+                }
             }
             SectionBody::Table(table) => {
                 let (filled, total) = filled_cells(table, draft);
-                (filled > 0, filled == total)
+                if filled == total || draft.confirmed.contains(&key) {
+                    None
+                } else {
+                    let blank = total - filled;
+                    Some(Message::new(
+                        format!("还有{blank}个空白单元格（空白按0计）：核对后按“检查并继续”确认"),
+                        format!("{blank} cells are blank (blanks count as 0): check them, then press “Check and continue”"),
+                    ))
+                }
             }
         },
         Step::Review => {
-            let others = Step::all(template)
+            let open: Vec<&str> = Step::all(template)
                 .into_iter()
                 .filter(|s| *s != Step::Review)
-                .map(|s| status(template, draft, findings, s))
-                .collect::<Vec<_>>();
-            (
-                others.iter().any(|s| *s != Status::NotStarted),
-                others.iter().all(|s| *s == Status::Done),
-            )
+                .filter(|s| status(template, draft, findings, *s) != Status::Done)
+                .map(|s| match s {
+                    Step::Section(key) => template.section(key).heading,
+                    _ => "基本信息",
+                })
+                .collect();
+            (!open.is_empty()).then(|| {
+                Message::new(
+                    format!("尚未完成：{}", open.join("、")),
+                    format!("Not done yet: {}", open.join(", ")),
+                )
+            })
         }
-    };
-    match (started, complete) {
-        (_, true) => Status::Done,
-        (true, false) => Status::InProgress,
-        (false, false) => Status::NotStarted,
+    }
+}
+
+/// Whether anything of a step has been entered.
+fn started(template: &Template, draft: &Draft, findings: &[Finding], step: Step) -> bool {
+    match step {
+        Step::Meta => {
+            let m = &draft.meta;
+            [&m.body, &m.index_no, &m.pub_date]
+                .iter()
+                .any(|f| !f.trim().is_empty())
+        }
+        Step::Section(key) => match &template.section(key).body {
+            SectionBody::Text(spec) => {
+                let t = draft.text(key);
+                t.has_text(spec) || !t.fee.trim().is_empty()
+            }
+            SectionBody::Table(table) => {
+                filled_cells(table, draft).0 > 0 || draft.confirmed.contains(&key)
+            }
+        },
+        Step::Review => Step::all(template)
+            .into_iter()
+            .filter(|s| *s != Step::Review)
+            .any(|s| status(template, draft, findings, s) != Status::NotStarted),
     }
 }
 

@@ -3,7 +3,7 @@
 //! They let a person look around the app, and give the tests and the CLI a full report.
 
 use super::draft::{Draft, Meta, SectionText, Site};
-use super::template::{CellKey, SectionKey, Template};
+use super::template::{CellKey, SectionBody, SectionKey, Template};
 use std::collections::BTreeMap;
 
 /// The applicant columns of table 三, in order.
@@ -135,6 +135,12 @@ pub fn sample(template: &Template) -> Option<Draft> {
         draft.set_cell(CellKey::new("t4", "cases", col), &value.to_string());
     }
     draft.texts = texts(template, year);
+    // An example is complete: its blank cells are the zeros a clerk would leave blank.
+    for section in template.sections {
+        if matches!(section.body, SectionBody::Table(_)) {
+            draft.confirm_blanks(section.key);
+        }
+    }
     Some(draft)
 }
 

@@ -7,6 +7,7 @@ use super::i18n::{pick, tr, use_lang};
 use super::route::{go, Route};
 use super::status::step_title;
 use crate::report::progress::{errors_in, Step};
+use crate::report::template::SectionBody;
 use leptos::prelude::*;
 
 /// Wraps a step's content.
@@ -45,6 +46,14 @@ pub fn StepFrame(step: Step, children: Children) -> impl IntoView {
             if errors.get_untracked() > 0 {
                 focus_id("nb-error-summary");
             } else {
+                // Going on from a table with no error confirms its blanks as 0.
+                if let Step::Section(key) = step {
+                    if matches!(e.template.section(key).body, SectionBody::Table(_))
+                        && e.draft.with_untracked(|d| !d.confirmed.contains(&key))
+                    {
+                        e.draft.update(|d| d.confirm_blanks(key));
+                    }
+                }
                 go(&match next {
                     Some(s) => Route::Step(id.clone(), s),
                     None => Route::Tasks(id.clone()),

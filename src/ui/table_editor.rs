@@ -16,7 +16,12 @@ use wasm_bindgen::JsCast;
 
 /// One block of a table, editable.
 #[component]
-pub fn BlockEditor(table: &'static Table, block: &'static Block) -> impl IntoView {
+pub fn BlockEditor(
+    /// The table the block is in.
+    table: &'static Table,
+    /// The block to lay out and edit.
+    block: &'static Block,
+) -> impl IntoView {
     let grid = layout(table, block);
     let caption = block.caption.unwrap_or(table.caption);
     let depth = grid.header_depth;
@@ -118,11 +123,31 @@ fn CellInput(cell: CellAt) -> impl IntoView {
     // A memo per cell: a keystroke elsewhere re-reads this cell's text but writes the DOM only
     // when it changed.
     let value = { Memo::new(move |_| e.draft.with(|d| d.cell(key).to_string())) };
-    let on_input = {
-        move |ev: leptos::ev::Event| {
-            let text = event_target_value(&ev);
-            e.draft.update(|d| d.set_cell(key, &text));
+    let last_paste = use_context::<super::table_step::LastPaste>();
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        // An amount typed with its unit: the number goes in, the unit is picked (or the value
+        // converted to the column's), and the screen says so.
+        if let Some(typed) = grid::typed_amount(&text, kind) {
+            e.draft.update(|d| {
+                d.set_cell(key, &typed.text);
+                if let Some(u) = typed.unit {
+                    d.set_unit(key, u);
+                }
+            });
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_value(&typed.text);
+            }
+            announcer.say(typed.said.get(lang.get_untracked()).to_string());
+            if let Some(p) = last_paste {
+                p.0.set(Some(typed.said));
+            }
+            return;
         }
+        e.draft.update(|d| d.set_cell(key, &text));
     };
     let on_keydown = {
         move |ev: leptos::ev::KeyboardEvent| {
@@ -155,7 +180,6 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             }
         }
     };
-    let last_paste = use_context::<super::table_step::LastPaste>();
     let on_paste = {
         move |ev: leptos::ev::ClipboardEvent| {
             let Some(data) = ev.clipboard_data() else {

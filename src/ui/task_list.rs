@@ -6,7 +6,7 @@ use super::i18n::{tr, use_lang};
 use super::route::Route;
 use super::status::{status_class, status_label, step_title};
 use super::year_link::{CarryNotesBanner, YearLink};
-use crate::report::progress::{status, Step};
+use crate::report::progress::{missing, status, Status, Step};
 use leptos::prelude::*;
 
 /// The overview of a draft's steps.
@@ -34,14 +34,23 @@ pub fn TaskList() -> impl IntoView {
                     let st = Memo::new(move |_| {
                         e.draft.with(|d| e.findings.with(|f| status(e.template, d, f, step)))
                     });
+                    // Why a step in progress is not done yet, and how to finish it.
+                    let why = Memo::new(move |_| {
+                        (st.get() == Status::InProgress)
+                            .then(|| e.draft.with(|d| e.findings.with(|f| missing(e.template, d, f, step))))
+                            .flatten()
+                    });
                     let name = move || step_title(e.template, step, lang.get());
                     let tag_id = format!("nb-status-{}", step.slug());
                     view! {
                         <li class="nb-task">
                             <a href=href aria-describedby=tag_id.clone()>{name}</a>
-                            <strong id=tag_id class=move || status_class(st.get())>
-                                {move || status_label(st.get(), lang.get())}
-                            </strong>
+                            <div id=tag_id class="nb-task-status">
+                                <strong class=move || status_class(st.get())>
+                                    {move || status_label(st.get(), lang.get())}
+                                </strong>
+                                {move || why.get().map(|m| view! { <span class="nb-task-why">{m.get(lang.get()).to_string()}</span> })}
+                            </div>
                         </li>
                     }
                 })

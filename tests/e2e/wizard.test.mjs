@@ -110,3 +110,52 @@ test('what is typed in a field stays as typed while other fields change', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a step in progress says why, and going on from a table confirms its blanks as 0', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('textbox', { name: '发布机构' }).fill('状态街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const task = (step) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: step, exact: true }) });
+  const requests = '三、收到和处理政府信息公开申请情况';
+  await task(requests).waitFor();
+  assert.match(await task('基本信息').textContent(), /已完成/);
+  assert.match(await task(requests).textContent(), /未开始/);
+  await page.getByRole('link', { name: requests }).click();
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 自然人', exact: true }).fill('2');
+  await page.getByRole('textbox', { name: '四、结转下年度继续办理 自然人', exact: true }).fill('2');
+  await page.getByRole('link', { name: '← 任务列表' }).click();
+  // Blank cells count as 0, and the task list says what completes the step.
+  assert.match(await task(requests).textContent(), /进行中.*空白单元格.*检查并继续/);
+  // The reason is part of the link's description for screen readers.
+  const described = await page.getByRole('link', { name: requests }).getAttribute('aria-describedby');
+  assert.match(await page.locator(`#${described}`).textContent(), /检查并继续/);
+  await page.getByRole('link', { name: requests }).click();
+  await page.getByRole('button', { name: '检查并继续' }).click();
+  await page.getByRole('heading', { level: 1, name: '四、政府信息公开行政复议、行政诉讼情况' }).waitFor();
+  await page.getByRole('link', { name: '← 任务列表' }).click();
+  assert.match(await task(requests).textContent(), /已完成/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an amount typed as printed goes in with its unit picked, and the screen says so', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('radio', { name: /ogi-2019/ }).check();
+  await page.getByRole('textbox', { name: '年度' }).fill('2020');
+  await page.getByRole('textbox', { name: '发布机构' }).fill('金额街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('link', { name: '二、主动公开政府信息情况' }).click();
+  const amount = page.getByRole('textbox', { name: '政府集中采购 采购总金额', exact: true });
+  const unit = page.getByRole('combobox', { name: '政府集中采购 采购总金额 单位' });
+  await amount.pressSequentially('251000元', { delay: 10 });
+  assert.equal(await amount.inputValue(), '251000');
+  assert.equal(await unit.inputValue(), '元');
+  await page.locator('#nb-main').getByText('“251000元”：已填入251000，单位选为“元”').waitFor();
+  await amount.fill('');
+  await amount.pressSequentially('25.1万元', { delay: 10 });
+  assert.equal(await amount.inputValue(), '25.1');
+  assert.equal(await unit.inputValue(), '万元');
+  assert.equal(await page.locator('#nb-error-summary').isHidden(), true, 'no error: the amount is a number');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

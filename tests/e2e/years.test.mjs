@@ -37,7 +37,9 @@ test('next year starts from this one: carried requests, texts to update, cross-y
   await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
   const carriedOver = await row(page, '四、结转下年度继续办理');
   await page.getByRole('link', { name: '← 任务列表' }).or(page.getByRole('link', { name: /任务列表/ })).first().click();
-  const oldTitle = await page.getByRole('heading', { level: 1 }).textContent();
+  const taskHeading = page.getByRole('heading', { level: 1, name: /\d{4}年政府信息公开工作年度报告$/ });
+  await taskHeading.waitFor();
+  const oldTitle = await taskHeading.textContent();
   const year = Number(/(\d{4})年/.exec(oldTitle)[1]);
 
   await page.getByRole('button', { name: '以此为基础新建下一年度' }).click();

@@ -246,3 +246,34 @@ fn one_plain_value_is_left_to_the_browser_and_anything_else_is_planned() {
     assert!(!typed("1\n2", ValueKind::Count));
     assert!(!typed("251000元", ValueKind::Amount), "converted to 万元");
 }
+
+#[test]
+fn an_amount_typed_with_its_unit_goes_in_with_the_unit_picked() {
+    use nianbao::report::grid::typed_amount;
+    use nianbao::report::number::MoneyUnit;
+    let typed = typed_amount("251000元", ValueKind::Amount).expect("read");
+    assert_eq!(
+        (typed.text.as_str(), typed.unit),
+        ("251000", Some(MoneyUnit::Yuan))
+    );
+    assert!(typed.said.zh.contains("单位选为“元”"), "{:?}", typed.said);
+    let typed = typed_amount("25.1万元", ValueKind::Amount).expect("read");
+    assert_eq!(
+        (typed.text.as_str(), typed.unit),
+        ("25.1", Some(MoneyUnit::WanYuan))
+    );
+    // A column in 万元: the value is converted, and the message says to what.
+    let wan = ValueKind::Decimal { unit: "万元" };
+    let typed = typed_amount("251000元", wan).expect("read");
+    assert_eq!((typed.text.as_str(), typed.unit), ("25.1", None));
+    assert!(typed.said.zh.contains("25.1"), "{:?}", typed.said);
+    // Not yet an amount with its unit, or not a money cell: typing goes on as typed.
+    for (text, kind) in [
+        ("25.1万", ValueKind::Amount),
+        ("251000", ValueKind::Amount),
+        ("12元", ValueKind::Count),
+        ("约5元", ValueKind::Amount),
+    ] {
+        assert_eq!(typed_amount(text, kind), None, "{text}");
+    }
+}

@@ -1,9 +1,9 @@
 //! The task list: each step's status follows what is filled and what is wrong.
 
 use crate::common::key;
-use nianbao::report::progress::{completion, status, Completion, Status, Step};
+use nianbao::report::progress::{completion, missing, status, Completion, Status, Step};
 use nianbao::report::sample::sample;
-use nianbao::report::templates::{OGI_2019, OGI_2021};
+use nianbao::report::templates::{ALL, OGI_2021};
 use nianbao::report::{check, Draft, SectionKey, Severity};
 
 #[test]
@@ -39,8 +39,24 @@ fn status_follows_the_draft() {
     assert_eq!(st(&draft, requests), Status::Errors(1));
     assert_eq!(st(&draft, Step::Review), Status::Errors(1));
 
-    draft.meta.body = "某局".into();
+    // 基本信息: the optional fields never hold it back; the issuing body does.
+    draft.meta.index_no = "k1/2026-1".into();
     assert_eq!(st(&draft, Step::Meta), Status::InProgress);
+    assert_eq!(
+        missing(&OGI_2021, &draft, &check(&draft), Step::Meta).map(|m| m.zh.into_owned()),
+        Some("尚未填写发布机构".into())
+    );
+    draft.meta.body = "某局".into();
+    assert_eq!(st(&draft, Step::Meta), Status::Done);
+    draft
+        .stale
+        .insert(nianbao::report::draft::text_key(None, None));
+    assert_eq!(
+        st(&draft, Step::Meta),
+        Status::InProgress,
+        "last year's opening"
+    );
+    draft.stale.clear();
     draft.texts.get_mut(&SectionKey::Other).unwrap().text = "无。".into();
     assert_eq!(
         st(&draft, Step::Section(SectionKey::Other)),
@@ -50,20 +66,13 @@ fn status_follows_the_draft() {
     draft.texts.get_mut(&SectionKey::Other).unwrap().fee = "0".into();
     assert_eq!(st(&draft, Step::Section(SectionKey::Other)), Status::Done);
 
-    for t in [&OGI_2021, &OGI_2019] {
+    for t in ALL {
         let s = sample(t).unwrap();
         let findings = check(&s);
         for step in Step::all(t) {
-            let expected = match step {
-                // The samples leave some cells blank (they count as 0).
-                Step::Section(SectionKey::Requests | SectionKey::Disputes) | Step::Review => {
-                    Status::InProgress
-                }
-                _ => Status::Done,
-            };
             assert_eq!(
                 status(t, &s, &findings, step),
-                expected,
+                Status::Done,
                 "{} {step:?}",
                 t.id
             );
@@ -82,16 +91,37 @@ fn completion_counts_the_steps_done_and_every_error() {
             errors: 0
         }
     );
-    let full = sample(&OGI_2021).expect("sample");
-    // The example leaves cells of 三 and 四 blank (they print as 0): those two are in progress.
+    let mut full = sample(&OGI_2021).expect("sample");
     assert_eq!(
         completion(&OGI_2021, &full),
         Completion {
-            done: 5,
+            done: 7,
             steps: 7,
             errors: 0
         }
     );
+    // Blank cells nobody confirmed as 0: 三 and 四 are in progress, and say how to finish.
+    full.confirmed.clear();
+    assert_eq!(completion(&OGI_2021, &full).done, 5);
+    let why = missing(
+        &OGI_2021,
+        &full,
+        &check(&full),
+        Step::Section(SectionKey::Requests),
+    )
+    .expect("a reason");
+    assert!(
+        why.zh.contains("空白单元格") && why.zh.contains("检查并继续"),
+        "{why:?}"
+    );
+    let review = missing(&OGI_2021, &full, &check(&full), Step::Review).expect("a reason");
+    assert!(
+        review.zh.contains("三、收到和处理政府信息公开申请情况"),
+        "{review:?}"
+    );
+    full.confirm_blanks(SectionKey::Requests);
+    full.confirm_blanks(SectionKey::Disputes);
+    assert_eq!(completion(&OGI_2021, &full).done, 7);
     // A number that is not one is an error of its step, and the draft counts it.
     draft.set_cell(key("t3/new/natural"), "x");
     let c = completion(&OGI_2021, &draft);
