@@ -12,7 +12,8 @@ const USAGE: &str = "\
   nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
   nianbao-cli export FILE [--fragment] [-o OUT] 导出网页 / write the HTML page (or fragment)
   nianbao-cli export FILE --docx -o OUT.docx   导出Word / write the report as a .docx
-  nianbao-cli import PAGE                       导入已发布的年报 / read a published page (.html or text):
+  nianbao-cli import FILE                       导入已发布的年报 / read last year's report: a saved page
+                                                (.html, .mht), a Word file (.docx) or text from a PDF;
                                                 the draft file to stdout, the recognition report to stderr
 FILE may be - for standard input.";
 
@@ -122,16 +123,16 @@ fn export(args: &[String]) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `import PAGE`: a published page read back in; the draft file on standard output, the
-/// recognition report on standard error.
+/// `import FILE`: last year's report read back in (a saved page, a single-file page, a Word
+/// file, text copied from a PDF); the draft file on standard output, the recognition report on
+/// standard error.
 fn import(args: &[String]) -> Result<ExitCode, String> {
     let path = args
         .first()
-        .ok_or_else(|| format!("缺少文件 / missing PAGE\n{USAGE}"))?;
+        .ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
     let bytes = read_bytes(path, import::MAX_PAGE_BYTES, |b| {
         import::page_too_large(b).to_string()
     })?;
-    let text = decode_page(&bytes, path)?;
     // A fresh id per import, so two imported drafts never replace each other.
     let id = format!(
         "imported-{}",
@@ -140,7 +141,9 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
             .map(|d| d.as_millis())
             .unwrap_or_default()
     );
-    let recognition = import::read_published(&text, &id);
+    let name = if path == "-" { "" } else { path.as_str() };
+    let recognition =
+        import::read_file(name, &bytes, &id).map_err(|why| format!("{path}: {why}"))?;
     eprint!("{}", recognition.report_text(nianbao::report::Lang::Zh));
     if !recognition.anything() {
         return Err(format!(
@@ -163,23 +166,6 @@ fn read_draft(path: Option<&String>) -> Result<Draft, String> {
         )
     })?;
     file::from_file(&text).map_err(|e| format!("{path}: {e}"))
-}
-
-/// A page's text: UTF-8, or the encoding its `<meta charset>` declares (GBK and the like).
-fn decode_page(bytes: &[u8], path: &str) -> Result<String, String> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(text.to_string());
-    }
-    let label = import::page_charset(bytes);
-    let encoding = encoding_rs::Encoding::for_label(label.as_bytes())
-        .ok_or_else(|| format!("{path}: 未知编码 / unknown encoding “{label}”"))?;
-    let (text, _, bad) = encoding.decode(bytes);
-    if bad {
-        return Err(format!(
-            "{path}: 不是{label}编码的文本 / not text in {label}"
-        ));
-    }
-    Ok(text.into_owned())
 }
 
 /// Reads at most `max` bytes of a file (or standard input), refusing a larger one before

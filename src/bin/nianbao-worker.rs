@@ -2,9 +2,13 @@
 //! fetched only the first time one is asked for, so the first screen carries neither: writing
 //! the Word file, and reading a published report page back in.
 //!
-//! Protocol: the worker posts `"ready"` once it runs; the page then posts one request (text):
-//! `docx\n{draft file}` is answered with the .docx bytes (`Uint8Array`) or an error message
-//! (text); `import\n{draft id}\n{page text}` with the JSON of [`nianbao::report::import::Imported`].
+//! Protocol: the worker posts `"ready"` once it runs; the page then posts one request:
+//! - `docx\n{draft file}` (text) is answered with the .docx bytes (`Uint8Array`) or an error
+//!   message (text);
+//! - `import\n{draft id}\n{page text}` (text: pasted text) with the JSON of
+//!   [`nianbao::report::import::Imported`];
+//! - `["file", name, draft id, bytes]` (an array: a file of last year's report, any kind) with
+//!   the same JSON.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,7 +20,16 @@ fn main() {
     let reply_to = scope.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let text = ev.data().as_string().unwrap_or_default();
+            let data = ev.data();
+            if js_sys::Array::is_array(&data) {
+                let parts = js_sys::Array::from(&data);
+                let text = |i| parts.get(i).as_string().unwrap_or_default();
+                let bytes = js_sys::Uint8Array::new(&parts.get(3)).to_vec();
+                let read = import::Imported::read_file(&text(1), &bytes, &text(2));
+                let _ = reply_to.post_message(&JsValue::from_str(&read.to_json()));
+                return;
+            }
+            let text = data.as_string().unwrap_or_default();
             let answer: JsValue = match text.split_once('\n') {
                 Some(("docx", draft)) => {
                     let result = file::from_file(draft)

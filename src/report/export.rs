@@ -9,7 +9,9 @@ use super::draft::Draft;
 use super::layout::layout;
 use super::markup::escape;
 use super::number::{self, ValueKind};
-use super::template::{Block, CellAt, Corner, Section, SectionBody, Table, Template, TextSpec};
+use super::template::{
+    Block, CellAt, Corner, FeeSpec, Section, SectionBody, Table, Template, TextSpec,
+};
 use std::fmt::Write;
 
 /// The page's CSS; every selector is scoped to the wrapper class, so the fragment can share it.
@@ -129,6 +131,13 @@ pub(crate) struct TextParts {
     pub(crate) sub_parts: Vec<(String, String)>,
 }
 
+/// The sentence that states a fee amount on the page (六 under `ogi-2021`); the importer
+/// knows it again, so the amount it states goes back into the fee field, not the text.
+pub(crate) fn fee_sentence(year: i32, fee: &FeeSpec, typed: &str) -> String {
+    let amount = shown(typed, ValueKind::Decimal { unit: fee.unit });
+    format!("{year}年度，本机关收取{}{amount}{}。", fee.label, fee.unit)
+}
+
 pub(crate) fn text_parts(
     template: &Template,
     section: &Section,
@@ -140,13 +149,7 @@ pub(crate) fn text_parts(
     let fill = |t: &str| super::bindings::fill(template, sheet, t);
     let fee = spec.fee.as_ref().and_then(|fee| {
         let typed = text.fee.trim();
-        (!typed.is_empty()).then(|| {
-            let amount = shown(typed, ValueKind::Decimal { unit: fee.unit });
-            format!(
-                "{}年度，本机关收取{}{amount}{}。",
-                draft.meta.year, fee.label, fee.unit
-            )
-        })
+        (!typed.is_empty()).then(|| fee_sentence(draft.meta.year, fee, typed))
     });
     let sub_parts = spec
         .aspects

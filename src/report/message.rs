@@ -2,7 +2,7 @@
 //!
 //! The core never decides which language a person reads; it hands the shell both.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// An interface language.
@@ -18,7 +18,7 @@ pub enum Lang {
 /// A text in Simplified Chinese and in English: the one form of every bilingual text, fixed
 /// (a format's guidance, a screen's label: [`Message::fixed`]) or made at run time (a finding
 /// with its numbers: [`Message::new`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     /// The Chinese text.
     pub zh: Cow<'static, str>,

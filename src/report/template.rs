@@ -30,6 +30,21 @@ pub struct Template {
     pub years: (i32, Option<i32>),
     /// What links a report in this format to last year's (carried cells, cross-year checks).
     pub links: &'static [YearLink],
+    /// Labels real tables in this format print for an official row (another format's wording),
+    /// which the importer reads as that row and says so.
+    pub label_variants: &'static [LabelVariant],
+}
+
+/// A row label printed in a table of this format that is another format's wording for the
+/// same row (the 2019 label 规范性文件 in a 2021-format table of 二).
+#[derive(Debug)]
+pub struct LabelVariant {
+    /// The table the row is in.
+    pub table: &'static str,
+    /// The label as printed.
+    pub printed: &'static str,
+    /// The official row it stands for.
+    pub row: &'static str,
 }
 
 /// A consistency rule of the format spec (`../shared/spec/report-format.md`), by its id there:

@@ -4,45 +4,27 @@
 use super::i18n::{tr, use_lang};
 use super::import::store_and_open;
 use crate::report::file;
-use crate::report::import::{page_charset, page_too_large, Imported, MAX_PAGE_BYTES};
+use crate::report::import::{page_too_large, source, Imported, MAX_PAGE_BYTES};
 use crate::report::Message;
 use crate::storage::local;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Whether a file looks like a saved page rather than a draft file.
+/// Whether a file is last year's report (a page, a Word file …) rather than a draft file.
 pub fn is_page(file: &web_sys::File) -> bool {
-    let name = file.name().to_lowercase();
-    [".html", ".htm", ".shtml", ".txt"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    source::is_report_file(&file.name())
 }
 
-/// Reads a page file: UTF-8, or the encoding its `<meta>` declares (GBK by default).
-async fn read_page(file: web_sys::File) -> Result<String, Message> {
+/// A file's bytes, refusing an oversized one before reading it.
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Message> {
     let size = file.size();
     if size > MAX_PAGE_BYTES as f64 {
         return Err(page_too_large(size as usize));
     }
-    let cannot = || Message::new("无法读取这个文件", "The file cannot be read");
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| cannot())?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    if let Ok(text) = std::str::from_utf8(&bytes) {
-        return Ok(text.to_string());
-    }
-    let label = page_charset(&bytes);
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    web_sys::TextDecoder::new_with_label_and_options(&label, &options)
-        .and_then(|d| d.decode_with_u8_array(&bytes))
-        .map_err(|_| {
-            Message::new(
-                format!("这个文件既不是UTF-8也不是{label}编码的文本"),
-                format!("The file is neither UTF-8 nor {label} text"),
-            )
-        })
+        .map_err(|_| Message::new("无法读取这个文件", "The file cannot be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The start screen's card for reading a published report.
@@ -59,15 +41,16 @@ pub fn PublishedImport(
     // Only the latest request's answer is shown: a page chosen while another is being read
     // replaces it.
     let latest = StoredValue::new(0u32);
-    // The page is read in the worker, with the reading code that the first screen never loads.
-    let recognise = move |text: String| {
+    // The page is read in the worker, with the reading code that the first screen never loads:
+    // pasted text as text, a file as its bytes (the worker tells its kind and decodes it).
+    let recognise = move |request: JsValue| {
         problem.set(None);
         result.set(None);
         reading.set(true);
         let ticket = latest.get_value().wrapping_add(1);
         latest.set_value(ticket);
         leptos::task::spawn_local(async move {
-            let answer = super::worker::ask(format!("import\n{}\n{text}", local::new_id())).await;
+            let answer = super::worker::ask(request).await;
             if latest.get_value() != ticket {
                 return;
             }
@@ -77,6 +60,9 @@ pub fn PublishedImport(
                 .and_then(|a| a.as_string())
                 .and_then(|j| Imported::from_json(&j))
             {
+                Some(Imported {
+                    refused: Some(why), ..
+                }) => problem.set(Some(why)),
                 Some(imported) => result.set(Some(imported)),
                 None => problem.set(Some(Message::new(
                     "读取网页时出错，请重试；本浏览器中的草稿没有任何改变。",
@@ -85,10 +71,24 @@ pub fn PublishedImport(
             }
         });
     };
+    let recognise_text = move |text: String| {
+        recognise(JsValue::from_str(&format!(
+            "import\n{}\n{text}",
+            local::new_id()
+        )))
+    };
     let open = move |f: web_sys::File| {
         leptos::task::spawn_local(async move {
-            match read_page(f).await {
-                Ok(text) => recognise(text),
+            match read_bytes(&f).await {
+                Ok(bytes) => {
+                    let request = js_sys::Array::of4(
+                        &JsValue::from_str("file"),
+                        &JsValue::from_str(&f.name()),
+                        &JsValue::from_str(&local::new_id()),
+                        &js_sys::Uint8Array::from(bytes.as_slice()),
+                    );
+                    recognise(request.into());
+                }
                 Err(why) => {
                     result.set(None);
                     problem.set(Some(why));
@@ -119,19 +119,19 @@ pub fn PublishedImport(
         <section class="nb-card" aria-labelledby="nb-published-heading">
             <h2 id="nb-published-heading">{tr("导入已发布的年报", "Import a published report")}</h2>
             <p>{tr(
-                "在政府网站上打开往年的年报，用浏览器“另存为”保存网页（.html），在这里选择；也可以全选复制网页上的文字粘贴到下面。识别结果会逐格列出，确认后才新建草稿。",
-                "Open an earlier report on the government website, save the page (.html) and choose it here, or select all of its text and paste it below. What was recognised is listed cell by cell before a draft is created.",
+                "选择往年年报的文件：从政府网站“另存为”保存的网页（.html，或单个文件.mht），或起草时的Word文件（.docx）；也可以把文件拖到本页面上。只有PDF的，请在PDF阅读器中全选并复制文字，粘贴到下面。识别结果会逐格列出，确认后才新建草稿。",
+                "Choose a file of an earlier report: the page saved from the government website (.html, or one file .mht), or the Word file it was drafted in (.docx); or drop the file onto this page. If there is only a PDF, select all of its text in a PDF reader, copy it and paste it below. What was recognised is listed cell by cell before a draft is created.",
             )}</p>
-            <label for="nb-published-file" class="nb-file-label">{tr("选择保存的网页", "Choose a saved page")}</label>
+            <label for="nb-published-file" class="nb-file-label">{tr("选择保存的网页或Word文件", "Choose a saved page or Word file")}</label>
             <input id="nb-published-file" class="nb-file" type="file"
-                accept=".html,.htm,.shtml,.txt,text/html,text/plain" on:change=pick_file />
+                accept=source::ACCEPT on:change=pick_file />
             <div class="nb-field">
                 <label for="nb-published-text">{tr("或粘贴网页文字", "Or paste the page's text")}</label>
                 <textarea id="nb-published-text" class="nb-textarea" rows=4
                     prop:value=move || pasted.get()
                     on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <button type="button" class="nb-button nb-button-secondary"
-                    on:click=move |_| recognise(pasted.get_untracked())>
+                    on:click=move |_| recognise_text(pasted.get_untracked())>
                     {tr("识别粘贴的文字", "Recognise the pasted text")}
                 </button>
             </div>

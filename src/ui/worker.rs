@@ -28,7 +28,8 @@ type Handlers = (
 );
 
 /// Sends `request` (see the worker's protocol) and returns its one answer.
-pub async fn ask(request: String) -> Result<JsValue, String> {
+pub async fn ask(request: impl Into<JsValue>) -> Result<JsValue, String> {
+    let request: JsValue = request.into();
     // Trunk builds workers for wasm-bindgen's no-modules target: a classic worker.
     let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
     // The handlers live until the answer (or the timeout) and are dropped with the request
@@ -42,7 +43,7 @@ pub async fn ask(request: String) -> Result<JsValue, String> {
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let data = ev.data();
                 if data.as_string().as_deref() == Some("ready") {
-                    let _ = w.post_message(&JsValue::from_str(&request));
+                    let _ = w.post_message(&request);
                 } else {
                     let _ = resolve.call1(&JsValue::NULL, &data);
                 }

@@ -231,3 +231,35 @@ test('bad input on the way: a year that is no year, a file that is no draft, a p
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('last year\'s Word file, single-file page or PDF: each is read or told what to do', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  const picker = page.getByLabel('选择保存的网页或Word文件');
+  // The Word file LibreOffice made of a saved page: read in the worker, every cell.
+  await picker.setInputFiles(path.join(fixtures, '2021-clean.docx'));
+  const report = page.getByRole('region', { name: '识别结果' });
+  await report.waitFor();
+  assert.match(await page.locator('#nb-recognition-tally').textContent(), /，0个页面上没有/);
+  await page.getByRole('button', { name: '取消' }).click();
+  // Chromium's single-file page.
+  await picker.setInputFiles(path.join(fixtures, '2021-quirks.mhtml'));
+  await report.waitFor();
+  assert.match(await report.textContent(), /临江县石桥镇人民政府2022年政府信息公开工作年度报告/);
+  await page.getByRole('button', { name: '取消' }).click();
+  // An old .doc and a PDF: a message that says what to do, and nothing stored.
+  const before = await page.evaluate(() => Object.keys(localStorage).length);
+  await picker.setInputFiles({ name: '2019年报.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
+  await page.getByRole('alert').filter({ hasText: '另存为' }).waitFor();
+  await picker.setInputFiles({ name: '年报.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await page.getByRole('alert').filter({ hasText: '全选（Ctrl+A）并复制文字' }).waitFor();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).length), before);
+  // Text copied from a PDF, pasted: the wrapped rows and paragraphs come back whole.
+  const text = await readFile(path.join(fixtures, '2021-sample-pdf.txt'), 'utf8');
+  await page.getByRole('textbox', { name: '或粘贴网页文字' }).fill(text);
+  await page.getByRole('button', { name: '识别粘贴的文字' }).click();
+  await report.waitFor();
+  assert.match(await page.locator('#nb-recognition-tally').textContent(), /，0个无法读取，0个页面上没有/);
+  assert.match(await report.textContent(), /青禾市临江区望湖街道办事处/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

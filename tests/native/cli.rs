@@ -156,25 +156,38 @@ fn an_oversized_page_is_refused_as_a_page_and_one_that_is_no_text_is_named() {
         "{err}"
     );
     assert!(!err.contains("草稿文件"), "{err}");
-    // Bytes that are neither UTF-8 nor the declared encoding: said, not guessed.
+    // Bytes that are not text in any encoding: decoded as a browser would (replaced and
+    // counted), and nothing of a report was read.
     let bad = temp("bad.html", "");
     std::fs::write(&bad, b"<p>\x81\x20\xff</p>").unwrap();
     let out = cli(&["import", bad.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("不是gbk编码的文本"),
+        text(&out.stderr).contains("没有读到任何年报内容"),
         "{}",
         text(&out.stderr)
     );
-    let unknown = temp("unknown.html", "");
-    std::fs::write(&unknown, b"<meta charset=\"klingon\"><p>\xff\xfe").unwrap();
-    let out = cli(&["import", unknown.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_page_with_a_stray_byte_or_a_nul_is_read_like_a_browser_reads_it() {
+    let sample = String::from_utf8(cli(&["sample", "ogi-2021"], None).stdout).unwrap();
+    let draft = temp("stray.json", &sample);
+    let page = cli(&["export", draft.to_str().unwrap()], None).stdout;
+    let at = page.windows(4).position(|w| w == b"<h1>").unwrap();
+    let mut damaged = page.clone();
+    damaged.insert(at, 0xff);
+    damaged.insert(at, 0);
+    let file = temp("stray.html", "");
+    std::fs::write(&file, &damaged).unwrap();
+    let out = cli(&["import", file.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("未知编码"),
+        text(&out.stderr).contains("页面中有1处无法按其编码识别的字节"),
         "{}",
         text(&out.stderr)
     );
+    assert!(text(&out.stdout).contains("青禾市临江区望湖街道办事处"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! print it (see its README), read back and compared cell by cell with its `.expect.json`.
 
 use crate::common::key;
-use nianbao::report::import::{read_published, CellStatus, Recognition};
+use nianbao::report::import::{read_file, read_published, CellStatus, Recognition};
 use nianbao::report::{check, SectionKey, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -10,12 +10,13 @@ use std::path::Path;
 
 const DIR: &str = "tests/fixtures/published";
 
+/// Reads a fixture as the app and the CLI read a file, whatever its kind.
 fn load(name: &str) -> (Recognition, Value) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
-    let page = std::fs::read_to_string(dir.join(name)).unwrap();
+    let bytes = std::fs::read(dir.join(name)).unwrap();
     let expect = std::fs::read_to_string(dir.join(format!("{name}.expect.json"))).unwrap();
     (
-        read_published(&page, "imported"),
+        read_file(name, &bytes, "imported").unwrap_or_else(|e| panic!("{name}: {e}")),
         serde_json::from_str(&expect).unwrap(),
     )
 }
@@ -111,9 +112,10 @@ fn check_fixture(name: &str) -> Recognition {
     }
     // The page's own opening is kept (it holds the contacts), and the site's furniture after
     // 六 is not part of the report.
-    let page_text =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(name))
-            .unwrap();
+    let page_text = String::from_utf8_lossy(
+        &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR).join(name)).unwrap(),
+    )
+    .into_owned();
     if page_text.contains("统计期限") {
         assert!(
             d.opening
@@ -415,4 +417,313 @@ fn report_prose_is_never_taken_for_page_furniture_or_the_title() {
         .contains("统计期限"));
     assert_eq!(r.draft.meta.year, 2023);
     assert!(r.draft.meta.title.is_none() || !r.draft.meta.title().contains("统计期限"));
+}
+
+#[test]
+fn every_fixture_with_an_expectation_reads_as_expected() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if dir.join(format!("{name}.expect.json")).exists() {
+            check_fixture(&name);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 11, "{checked} fixtures");
+}
+
+#[test]
+fn the_word_file_libreoffice_makes_of_a_page_reads_as_the_page() {
+    let r = check_fixture("2021-clean.docx");
+    assert!(r.cells.iter().all(|c| c.value.is_some()));
+    assert!(
+        !r.notes.iter().any(|n| n.zh.contains("繁体")),
+        "a 繁體版 link is not a Traditional page"
+    );
+}
+
+#[test]
+fn single_file_pages_from_chromium_and_ie_mode_read_as_the_page() {
+    check_fixture("2021-quirks.mhtml");
+    let r = check_fixture("2019-hant-gbk.mht");
+    assert!(r.notes.iter().any(|n| n.zh.contains("繁体")));
+}
+
+#[test]
+fn text_copied_from_a_pdf_reads_completely_with_its_paragraphs_whole() {
+    let r = check_fixture("2021-sample-pdf.txt");
+    assert!(r.unplaced.is_empty());
+    let sample = nianbao::report::sample::sample(&nianbao::report::templates::OGI_2021).unwrap();
+    for key in [
+        SectionKey::Overview,
+        SectionKey::Problems,
+        SectionKey::Other,
+    ] {
+        assert_eq!(r.draft.text(key), sample.text(key), "{key:?}");
+    }
+}
+
+#[test]
+fn an_old_word_file_or_a_pdf_is_a_message_saying_what_to_do() {
+    let doc = read_file(
+        "2019年报.doc",
+        &[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+        "x",
+    )
+    .unwrap_err();
+    assert!(
+        doc.zh.contains("另存为") && doc.zh.contains(".docx"),
+        "{doc:?}"
+    );
+    let pdf = read_file("年报.pdf", b"%PDF-1.7\n", "x").unwrap_err();
+    assert!(pdf.zh.contains("复制文字"), "{pdf:?}");
+    let broken = read_file("年报.docx", b"PK\x03\x04 not really", "x").unwrap_err();
+    assert!(broken.zh.contains("Word"), "{broken:?}");
+}
+
+/// A page around `head` with a heading and one table row, for the catalogue's forms.
+fn page_with_head(head: &str) -> String {
+    format!(
+        "<html><body>{head}<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>\
+         <table><tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+         <tr><td>规章</td><td>0</td><td>0</td><td>5</td></tr></table>\
+         <p>五、存在的主要问题及改进情况</p><p>问题。</p><p>六、其他需要报告的事项</p><p>无。</p></body></html>"
+    )
+}
+
+#[test]
+fn the_catalogue_on_one_line_as_sites_print_it() {
+    for (head, body, date, time) in [
+        (
+            "<p>2023年临江县水利局政府信息公开工作年度报告</p><p>来源：临江县水利局 时间：2024-03-08 15:34</p>",
+            "临江县水利局",
+            "2024-03-08",
+            "15:34",
+        ),
+        (
+            "<p>发布机构：临江县 水利局 时间：2024-01-20</p><p>临江县水利局2023年政府信息公开工作年度报告</p>",
+            "临江县 水利局",
+            "2024-01-20",
+            "",
+        ),
+        (
+            "<div><span>信息来源：临江县水利局</span> <span>发布时间：2024-01-19 08:05</span> <span>浏览次数：12</span></div>",
+            "临江县水利局",
+            "2024-01-19",
+            "08:05",
+        ),
+    ] {
+        let r = read_published(&page_with_head(head), "x");
+        let m = &r.draft.meta;
+        assert_eq!(
+            (m.body.as_str(), m.pub_date.as_str(), m.pub_time.as_str()),
+            (body, date, time),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn the_catalogue_as_a_table_with_entries_that_are_not_fields() {
+    let head = "<table><tr><td>索引号</td><td>11331125MB1C4/2024-00031</td><td>发布机构</td><td>临江县水利局</td></tr>\
+        <tr><td>公开日期</td><td>2024-01-18</td><td>文号</td><td></td><td>关键词</td><td>年报</td></tr></table>\
+        <h1>临江县水利局2023年政府信息公开工作年度报告</h1>";
+    let r = read_published(&page_with_head(head), "x");
+    let m = &r.draft.meta;
+    assert_eq!(m.body, "临江县水利局");
+    assert_eq!(m.index_no, "11331125MB1C4/2024-00031");
+    assert_eq!(m.pub_date, "2024-01-18");
+    assert_eq!(
+        m.doc_no, "",
+        "an empty 文号 never takes the next entry's label"
+    );
+}
+
+#[test]
+fn with_no_catalogue_the_body_comes_from_the_title_and_says_so() {
+    for (title, body) in [
+        (
+            "2019年某某市人民政府办公厅政府信息公开工作年度报告",
+            "某某市人民政府办公厅",
+        ),
+        (
+            "某某县统计局2023年度政府信息公开工作年度报告",
+            "某某县统计局",
+        ),
+        ("某某镇人民政府2022年政府信息公开年度报告", "某某镇人民政府"),
+    ] {
+        let r = read_published(&page_with_head(&format!("<h1>{title}</h1>")), "x");
+        assert_eq!(r.draft.meta.body, body, "{title}");
+        let field = r.fields.iter().find(|f| f.label == "发布机构").unwrap();
+        assert!(
+            field
+                .note
+                .as_ref()
+                .is_some_and(|n| n.zh.contains("取自标题")),
+            "{field:?}"
+        );
+        assert!(r
+            .report_text(nianbao::report::Lang::Zh)
+            .contains("取自标题"));
+    }
+}
+
+#[test]
+fn the_2019_label_in_a_2021_table_is_read_as_its_2021_row_and_said() {
+    let page = "<p>某局2023年政府信息公开工作年度报告</p><p>二、主动公开政府信息情况</p><table>\
+        <tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>\
+        <tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>\
+        <tr><td>规范性文件</td><td>3</td><td>1</td><td>12</td></tr></table>\
+        <p>五、存在的主要问题及改进情况</p><p>x</p>";
+    let r = read_published(page, "x");
+    assert_eq!(r.draft.template, "ogi-2021");
+    assert_eq!(r.draft.cell(key("t2/normative/in-force")), "12");
+    assert!(r.unplaced.is_empty(), "{:?}", r.unplaced);
+    assert!(
+        r.notes
+            .iter()
+            .any(|n| n.zh.contains("“规范性文件”") && n.zh.contains("行政规范性文件")),
+        "{:?}",
+        r.notes
+    );
+}
+
+/// A .docx with `body` as its document, zipped as Word does.
+fn docx_with(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpsCustomData="http://www.wps.cn/officeDocument/2013/wpsCustomData"><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(b"<Types/>").unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_file_with_split_runs_merged_cells_and_wps_markup() {
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let tc = |t: &str| {
+        format!(
+            "<w:tc><w:tcPr><w:tcW w:w=\"800\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>",
+            p(t)
+        )
+    };
+    let span = |t: &str, n: u32| {
+        format!(
+            "<w:tc><w:tcPr><w:gridSpan w:val=\"{n}\"/></w:tcPr>{}</w:tc>",
+            p(t)
+        )
+    };
+    let top = |t: &str| {
+        format!(
+            "<w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>{}</w:tc>",
+            p(t)
+        )
+    };
+    let below = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>";
+    // A number split over runs, a run with tracked changes, a content control around a cell.
+    let split = "<w:tc><w:p><w:r><w:t>1</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:rPr><w:b/></w:rPr><w:t>5</w:t></w:r><w:del><w:r><w:delText>9</w:delText></w:r></w:del></w:p></w:tc>";
+    let sdt = format!("<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>", tc("2"));
+    let header = format!(
+        "<w:tr><w:trPr><w:tblHeader/></w:trPr>{}{}{}{}{}{}{}{}</w:tr>",
+        span(
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            3
+        ),
+        tc("自然人"),
+        tc("商业企业"),
+        tc("科研机构"),
+        tc("社会公益组织"),
+        tc("法律服务机构"),
+        tc("其他"),
+        tc("总计")
+    );
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let nums = |n: &[&str]| n.iter().map(|v| tc(v)).collect::<Vec<_>>();
+    let mut rows = vec![header.clone()];
+    rows.push(row(&[
+        vec![
+            span("一、本年新收政府信息公开申请数量", 3),
+            split.to_string(),
+            sdt.clone(),
+        ],
+        nums(&["0", "0", "", "0", "17"]),
+    ]
+    .concat()));
+    rows.push(row(&[
+        vec![span("二、上年结转政府信息公开申请数量", 3)],
+        nums(&["1", "0", "0", "0", "0", "0", "1"]),
+    ]
+    .concat()));
+    rows.push(row(&[
+        vec![top("三、本年度办理结果"), span("（一）予以公开", 2)],
+        nums(&["10", "1", "0", "0", "0", "0", "11"]),
+    ]
+    .concat()));
+    // The header printed again after a page break, inside the table.
+    rows.push(header.clone());
+    rows.push(row(&[
+        vec![
+            below.to_string(),
+            span(
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                2,
+            ),
+        ],
+        nums(&["3", "0", "0", "0", "0", "0", "3"]),
+    ]
+    .concat()));
+    let body = format!(
+        "{}{}{}<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:r><w:drawing><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></w:drawing></w:r></mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent>{}<w:tbl><w:tblGrid/>{}</w:tbl>{}",
+        p("临江县水利局2023年政府信息公开工作年度报告"),
+        p("一、总体情况"),
+        "<w:p><w:r><w:t xml:space=\"preserve\">全年新收申请</w:t></w:r><w:r><w:t>17</w:t></w:r><w:r><w:t>件。</w:t></w:r></w:p>",
+        p("文本框里的字"),
+        p("文本框里的字"),
+        p("三、收到和处理政府信息公开申请情况"),
+        rows.concat(),
+        p("五、存在的主要问题及改进情况"),
+    );
+    let r = read_file("年报.docx", &docx_with(&body), "x").unwrap();
+    let d = &r.draft;
+    assert_eq!(d.template, "ogi-2021");
+    assert_eq!(d.meta.body, "临江县水利局", "from the title");
+    assert_eq!(
+        d.cell(key("t3/new/natural")),
+        "15",
+        "a number split over runs, the deleted 9 left out"
+    );
+    assert_eq!(
+        d.cell(key("t3/new/business")),
+        "2",
+        "a cell in a content control"
+    );
+    assert_eq!(d.cell(key("t3/new/research")), "0");
+    assert_eq!(
+        d.cell(key("t3/new/nonprofit")),
+        "0",
+        "a blank cell in a found row is 0"
+    );
+    assert_eq!(d.cell(key("t3/disclosed/natural")), "10");
+    assert_eq!(
+        d.cell(key("t3/partly/natural")),
+        "3",
+        "under a merged group cell, after the header again"
+    );
+    assert_eq!(
+        d.text(SectionKey::Overview)
+            .text
+            .matches("文本框里的字")
+            .count(),
+        1
+    );
+    assert!(d
+        .text(SectionKey::Overview)
+        .text
+        .contains("全年新收申请17件。"));
 }

@@ -18,6 +18,7 @@ mod next_year;
 mod number;
 mod progress;
 mod properties;
+mod round_trip;
 mod rules;
 mod storage;
 mod templates;

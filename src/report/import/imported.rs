@@ -1,11 +1,12 @@
-//! What the import screen needs from a published page, as one value that crosses from the
-//! worker that reads the page (`src/bin/nianbao-worker.rs`) to the app: the draft file and the
-//! recognition report in both languages. The reading code stays out of the first download.
+//! What the import screen needs from last year's report, as one value that crosses from the
+//! worker that reads it (`src/bin/nianbao-worker.rs`) to the app: the draft file and the
+//! recognition report in both languages, or why the file was not read. The reading code stays
+//! out of the first download.
 
-use super::page::read_published;
+use super::page::{read_published, Recognition};
 use super::report::report_html;
 use crate::report::file;
-use crate::report::message::Lang;
+use crate::report::message::{Lang, Message};
 use serde::{Deserialize, Serialize};
 
 /// A page read back in, ready to show and to open.
@@ -19,17 +20,34 @@ pub struct Imported {
     pub report_zh: String,
     /// The recognition report's markup in English.
     pub report_en: String,
+    /// Why the file was not read at all (an old .doc, a PDF, damage); nothing else is set.
+    pub refused: Option<Message>,
 }
 
 impl Imported {
-    /// Reads `page` into a draft with id `id` and renders its report.
+    /// Reads page text (pasted) into a draft with id `id` and renders its report.
     pub fn read(page: &str, id: &str) -> Imported {
-        let r = read_published(page, id);
+        Imported::of(&read_published(page, id))
+    }
+
+    /// Reads a file of any kind the importer takes (see `source`).
+    pub fn read_file(name: &str, bytes: &[u8], id: &str) -> Imported {
+        match super::source::read_file(name, bytes, id) {
+            Ok(r) => Imported::of(&r),
+            Err(why) => Imported {
+                refused: Some(why),
+                ..Imported::default()
+            },
+        }
+    }
+
+    fn of(r: &Recognition) -> Imported {
         Imported {
             anything: r.anything(),
             draft: file::to_file(&r.draft),
-            report_zh: report_html(&r, Lang::Zh),
-            report_en: report_html(&r, Lang::En),
+            report_zh: report_html(r, Lang::Zh),
+            report_en: report_html(r, Lang::En),
+            refused: None,
         }
     }
 

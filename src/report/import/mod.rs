@@ -5,20 +5,29 @@
 //! does not fit, is reported and left out; a cell not found stays blank. Only what the format
 //! spec says about real pages is assumed: blank, 0, `/`, `-` and `无` in a found row mean 0.
 
+pub mod decode;
+mod flat;
 pub mod hant;
+mod head;
 pub mod html;
 mod imported;
 pub mod label;
+pub mod mhtml;
 mod page;
 mod place;
 mod report;
+pub mod source;
+mod unwrap;
 pub mod value;
+pub mod word;
 
+pub use head::FieldRead;
 pub use imported::Imported;
 pub use page::{
-    read_published, CellRead, CellStatus, FieldRead, Recognition, SectionRead, Tally, Unplaced,
+    read_lines, read_published, CellRead, CellStatus, Recognition, SectionRead, Tally, Unplaced,
 };
 pub use report::{report_html, status_class};
+pub use source::{read_file, Kind};
 
 /// The largest page read: saved pages carry scripts and styles, so more than a draft file.
 pub const MAX_PAGE_BYTES: usize = 4 * crate::report::file::MAX_FILE_BYTES;
@@ -38,32 +47,4 @@ pub fn page_too_large(bytes: usize) -> crate::report::Message {
             size(MAX_PAGE_BYTES)
         ),
     )
-}
-
-/// The encoding to decode a page that is not UTF-8 with: the one its `<meta>` declares, else
-/// GBK (government sites serve GBK pages, often without saying so). Both shells decode with it.
-pub fn page_charset(bytes: &[u8]) -> String {
-    declared_charset(bytes).unwrap_or_else(|| "gbk".into())
-}
-
-/// The character encoding a page declares in its `<meta>` (e.g. `gbk`), lower-cased.
-fn declared_charset(bytes: &[u8]) -> Option<String> {
-    let head: String = bytes
-        .iter()
-        .take(4096)
-        .map(|&b| {
-            if b.is_ascii() {
-                b.to_ascii_lowercase() as char
-            } else {
-                ' '
-            }
-        })
-        .collect();
-    let at = head.find("charset=")? + "charset=".len();
-    let name: String = head[at..]
-        .trim_start_matches(['"', '\'', ' '])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    (!name.is_empty()).then_some(name)
 }

@@ -1,7 +1,9 @@
 //! The page as a whole: catalogue header, title, opening, the six sections' text, and the
 //! tables (placed by `place`), put together into a draft and a recognition report.
 
+use super::flat::Flat;
 use super::hant::simplify;
+use super::head::{draft_year, is_catalogue_line, is_title_text, FieldRead, Head};
 use super::html::{self, Line};
 use super::label::simplified;
 use super::place::{self, Placed};
@@ -10,7 +12,6 @@ use crate::report::draft::{Draft, SectionText};
 use crate::report::message::{Lang, Message};
 use crate::report::template::{CellKey, SectionBody, SectionKey, Template};
 use crate::report::templates;
-use crate::report::Meta;
 
 /// What was read from a published page, and how.
 #[derive(Clone, Debug)]
@@ -40,15 +41,6 @@ pub struct SectionRead {
     pub heading: &'static str,
     /// Whether the page has it.
     pub found: bool,
-}
-
-/// One catalogue field.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldRead {
-    /// The official label.
-    pub label: &'static str,
-    /// The value found, if any.
-    pub value: Option<String>,
 }
 
 /// One table cell and what the page said in it.
@@ -185,8 +177,13 @@ impl Recognition {
         };
         line(self.format.get(lang).to_string());
         for f in &self.fields {
+            let note = f
+                .note
+                .as_ref()
+                .map(|n| format!(" ({})", n.get(lang)))
+                .unwrap_or_default();
             line(format!(
-                "{}: {}",
+                "{}: {}{note}",
                 f.label,
                 f.value.clone().unwrap_or_else(|| if zh {
                     "（未找到）"
@@ -244,93 +241,27 @@ impl Recognition {
     }
 }
 
-/// The page's text as one run of characters, lines kept: original and simplified, char for
-/// char, so positions found in one are positions in the other.
-struct Flat {
-    original: Vec<char>,
-    simple: Vec<char>,
-    /// Where each line starts.
-    starts: Vec<usize>,
-}
-
-impl Flat {
-    fn new(lines: &[Line]) -> Flat {
-        let mut original = Vec::new();
-        let mut starts = Vec::new();
-        for line in lines {
-            starts.push(original.len());
-            original.extend(line.join("\t").chars());
-            original.push('\n');
-        }
-        let simple = original.iter().map(|c| simplify(*c)).collect();
-        Flat {
-            original,
-            simple,
-            starts,
-        }
-    }
-
-    fn text(&self, from: usize, to: usize) -> String {
-        self.original[from.min(to)..to].iter().collect()
-    }
-
-    /// The next heading `numeral、words` from `from`: its start and end.
-    fn heading(&self, from: usize, numeral: char, words: &[char]) -> Option<(usize, usize)> {
-        let s = &self.simple;
-        let mut i = from;
-        while i + words.len() <= s.len() {
-            if s[i..i + words.len()] == *words {
-                let mut k = i;
-                while k > 0 && s[k - 1] == ' ' {
-                    k -= 1;
-                }
-                if k > 0 && matches!(s[k - 1], '、' | '.' | '．' | '，') {
-                    k -= 1;
-                }
-                while k > 0 && s[k - 1] == ' ' {
-                    k -= 1;
-                }
-                let before = k.checked_sub(2).map(|b| s[b]);
-                if k > 0
-                    && s[k - 1] == numeral
-                    && !before.is_some_and(|b| "一二三四五六七八九十".contains(b))
-                {
-                    return Some((k - 1, i + words.len()));
-                }
-            }
-            i += 1;
-        }
-        None
-    }
-
-    fn line_at(&self, pos: usize) -> usize {
-        self.starts.partition_point(|&s| s <= pos).saturating_sub(1)
-    }
-}
-
-const FIELDS: &[(&str, &[&str])] = &[
-    ("索引号", &["索引号"]),
-    (
-        "发布机构",
-        &["发布机构", "发布单位", "发文机关", "发文单位"],
-    ),
-    ("公开日期", &["公开日期", "发布日期", "发文日期"]),
-    ("文号", &["文号", "发文字号"]),
-    ("公开方式", &["公开方式"]),
-    ("标题", &["标题"]),
-];
-
 /// Reads a published report page (HTML or text) into a draft with id `id`, in phases: the
 /// page as lines, the section headings, the head (catalogue, title, year), the format and the
 /// tables, the texts, then the draft and its report.
 pub fn read_published(input: &str, id: &str) -> Recognition {
-    let page = page_lines(input.trim_start_matches('\u{feff}'));
+    read_lines(page_lines(input.trim_start_matches('\u{feff}')), id)
+}
+
+/// Reads a page already split into lines of cells (a page's, a Word file's) into a draft.
+pub fn read_lines(page: html::PageLines, id: &str) -> Recognition {
     let flat = Flat::new(&page.lines);
     let headings = Headings::find(&flat);
-    let head = Head::read(&page, &flat, &headings);
+    let head = Head::read(&page, &flat, headings.first());
     let region = table_region(&page.lines, &flat, &headings);
     let (template, format, mut notes) = format_of(&region, head.year);
     let placement = place::place(template, &region);
+    for (printed, official) in &placement.variants {
+        notes.push(Message::new(
+            format!("表格中的“{printed}”是另一种格式的写法，已按本格式的“{official}”读取。"),
+            format!("“{printed}” in the tables is another format's wording; read as this format's “{official}”."),
+        ));
+    }
 
     let mut draft = Draft::new(
         id,
@@ -348,11 +279,18 @@ pub fn read_published(input: &str, id: &str) -> Recognition {
     if !opening.is_empty() {
         draft.opening = Some(opening);
     }
-    for (key, text) in texts(&flat, &headings, template) {
+    for (key, text) in texts(&flat, &headings, template, draft.meta.year) {
         draft.texts.insert(key, text);
     }
     let cells = cells(template, &placement.cells, &mut draft);
-    if flat.original.iter().zip(&flat.simple).any(|(a, b)| a != b) {
+    // A page in Traditional characters, not a Simplified page with a 繁體版 link.
+    let traditional = flat
+        .original
+        .iter()
+        .zip(&flat.simple)
+        .filter(|(a, b)| a != b)
+        .count();
+    if traditional >= 10 {
         notes.push(Message::new(
             "页面使用繁体字：标签已按简体识别，正文保留页面原文。",
             "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
@@ -374,7 +312,7 @@ fn page_lines(input: &str) -> html::PageLines {
     if html::is_html(input) {
         return html::html_lines(input);
     }
-    let lines = html::text_lines(input);
+    let lines = super::unwrap::unwrap(html::text_lines(input));
     let tables = text_tables(&lines);
     html::PageLines {
         lines,
@@ -452,93 +390,6 @@ impl Headings {
                 found: h.at.is_some(),
             })
             .collect()
-    }
-}
-
-/// What comes before the first heading: the catalogue, the title and the year.
-struct Head {
-    fields: Vec<FieldRead>,
-    title: String,
-    title_line: Option<usize>,
-    year: Option<i32>,
-    date_time: (String, String),
-    /// How many lines the head has (those before the line of the first heading).
-    lines: usize,
-}
-
-impl Head {
-    fn read(page: &html::PageLines, flat: &Flat, headings: &Headings) -> Head {
-        let lines = &page.lines;
-        let first = headings.first();
-        let head_end = first.unwrap_or(flat.original.len());
-        let head_lines = first.map_or(lines.len(), |at| flat.line_at(at));
-        let fields = catalogue(flat, head_end);
-        let field = |label: &str| {
-            fields
-                .iter()
-                .find(|f| f.label == label)
-                .and_then(|f| f.value.clone())
-        };
-        let title_line = lines[..head_lines.min(lines.len())]
-            .iter()
-            .position(|l| l.iter().any(|c| is_title_text(c)));
-        let title = field("标题")
-            .or_else(|| {
-                title_line.and_then(|i| {
-                    lines[i]
-                        .iter()
-                        .find(|c| is_title_text(c))
-                        .map(|c| c.trim().to_string())
-                })
-            })
-            .or_else(|| {
-                simplified(&page.title)
-                    .contains("年度报告")
-                    .then(|| page.title.clone())
-            })
-            .unwrap_or_default();
-        let date_time = field("公开日期").map(|d| date_time(&d)).unwrap_or_default();
-        let year = year_of(&simplified(&title))
-            .or_else(|| statistics_year(&flat.simple.iter().collect::<String>()))
-            .or_else(|| {
-                date_time
-                    .0
-                    .get(..4)
-                    .and_then(|y| y.parse::<i32>().ok())
-                    .map(|y| y - 1)
-            });
-        Head {
-            fields,
-            title,
-            title_line,
-            year,
-            date_time,
-            lines: head_lines,
-        }
-    }
-
-    /// The value of a catalogue field.
-    fn field(&self, label: &str) -> Option<String> {
-        self.fields
-            .iter()
-            .find(|f| f.label == label)
-            .and_then(|f| f.value.clone())
-    }
-
-    /// The fields as the report lists them: the year first, the title as found wherever it was.
-    fn report_fields(&self) -> Vec<FieldRead> {
-        let mut fields = self.fields.clone();
-        if let Some(f) = fields.iter_mut().find(|f| f.label == "标题") {
-            f.value = (!self.title.is_empty()).then(|| self.title.clone());
-        }
-        fields.insert(
-            0,
-            FieldRead {
-                label: "年度",
-                value: self.year.map(|y| y.to_string()),
-            },
-        );
-        fields
     }
 }
 
@@ -626,6 +477,7 @@ fn texts(
     flat: &Flat,
     headings: &Headings,
     template: &'static Template,
+    year: i32,
 ) -> Vec<(SectionKey, SectionText)> {
     template
         .sections
@@ -634,9 +486,9 @@ fn texts(
         .filter_map(|section| {
             let (_, start) = headings.of(section.key)?;
             let end = headings.after(section.key).unwrap_or(flat.original.len());
-            let text = section_text(flat, start, end, template, section.key);
-            (!text.text.trim().is_empty() || !text.aspects.is_empty())
-                .then_some((section.key, text))
+            let text = section_text(flat, start, end, template, section.key, year);
+            let said = !text.text.trim().is_empty() || !text.aspects.is_empty();
+            (said || !text.fee.is_empty()).then_some((section.key, text))
         })
         .collect()
 }
@@ -722,135 +574,6 @@ fn unplaced(
     whole.into_iter().map(|(_, u)| u).collect()
 }
 
-/// Whether a line reads as the report's title: short, naming a year and 年度报告 (the
-/// opening paragraph names them too, but is long; a breadcrumb has `>`).
-fn is_title_text(cell: &str) -> bool {
-    let s = simplified(cell);
-    // A sentence ("本年度报告中所列数据的统计期限…。") is not a title.
-    s.chars().count() <= 80
-        && s.contains("年度报告")
-        && year_of(&s).is_some()
-        && !s.contains(['>', '。', '，'])
-        && !s.contains("统计期限")
-}
-
-/// The year a draft gets when the page names none: the default of a new draft.
-fn draft_year() -> i32 {
-    Meta::default().year
-}
-
-/// The catalogue fields among the text before the first section heading.
-fn catalogue(flat: &Flat, end: usize) -> Vec<FieldRead> {
-    let s = &flat.simple[..end.min(flat.simple.len())];
-    // Every label occurrence at the start of a cell or after a space: (position, end, field).
-    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
-    for (f, (_, aliases)) in FIELDS.iter().enumerate() {
-        for alias in *aliases {
-            let a: Vec<char> = alias.chars().collect();
-            let mut i = 0;
-            while i + a.len() <= s.len() {
-                let starts_cell = i == 0 || matches!(s[i - 1], '\t' | '\n' | ' ' | '|');
-                if starts_cell && s[i..i + a.len()] == *a {
-                    let mut e = i + a.len();
-                    while e < s.len() && s[e] == ' ' {
-                        e += 1;
-                    }
-                    let colon = e < s.len() && matches!(s[e], ':' | '：');
-                    if colon {
-                        e += 1;
-                    }
-                    // Without a colon: a label alone in its cell, or opening its line
-                    // (<span>发布机构</span><span>…</span> runs label and value together).
-                    let line_start = i == 0 || s[i - 1] == '\n';
-                    let alone = colon || line_start || e >= s.len() || matches!(s[e], '\t' | '\n');
-                    if alone && !marks.iter().any(|m| m.0 == i) {
-                        marks.push((i, e, f));
-                    }
-                }
-                i += 1;
-            }
-        }
-    }
-    marks.sort();
-    FIELDS
-        .iter()
-        .enumerate()
-        .map(|(f, (label, _))| {
-            let value = marks
-                .iter()
-                .enumerate()
-                .find(|(_, m)| m.2 == f)
-                .and_then(|(k, m)| {
-                    let stop = marks.get(k + 1).map(|n| n.0).unwrap_or(s.len());
-                    let raw = flat.text(m.1, stop);
-                    // The value is the first non-empty cell before the next label, on the
-                    // label's own line: an empty field never takes the next line's text.
-                    let line = raw.split('\n').next().unwrap_or_default();
-                    line.split(['\t', '|'])
-                        .map(str::trim)
-                        .find(|v| !v.is_empty())
-                        .map(str::to_string)
-                });
-            FieldRead { label, value }
-        })
-        .collect()
-}
-
-/// `YYYY-MM-DD` and `HH:MM` from a date as pages print it (2020-01-22 15:15, 2020年1月22日).
-fn date_time(text: &str) -> (String, String) {
-    let numbers: Vec<u32> = text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| p.parse().ok())
-        .collect();
-    match numbers.as_slice() {
-        [y, m, d, rest @ ..]
-            if Meta::YEARS.contains(&(*y as i32))
-                && (1..=12).contains(m)
-                && (1..=31).contains(d) =>
-        {
-            let time = match rest {
-                [h, min, ..] if *h < 24 && *min < 60 => format!("{h:02}:{min:02}"),
-                _ => String::new(),
-            };
-            (format!("{y:04}-{m:02}-{d:02}"), time)
-        }
-        _ => (String::new(), String::new()),
-    }
-}
-
-/// The report year in a title: the four digits before 年(度)政府信息公开.
-fn year_of(title: &str) -> Option<i32> {
-    let chars: Vec<char> = title.chars().collect();
-    let mut best = None;
-    for i in 0..chars.len().saturating_sub(3) {
-        let digits: String = chars[i..i + 4].iter().collect();
-        let before_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if before_digit || !digits.chars().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        let after: String = chars[i + 4..].iter().take(8).collect();
-        if after.starts_with('年') {
-            if let Ok(y) = Meta::read_year(&digits) {
-                best = Some(y);
-                if after.starts_with("年政府信息公开") || after.starts_with("年度政府信息公开")
-                {
-                    return best;
-                }
-            }
-        }
-    }
-    best
-}
-
-/// The year of the customary statistics-period sentence (统计期限自2019年1月1日起).
-fn statistics_year(text: &str) -> Option<i32> {
-    let at = text.find("统计期限自")?;
-    let rest = &text[at + "统计期限自".len()..];
-    let digits: String = rest.trim_start().chars().take(4).collect();
-    Meta::read_year(&digits).ok()
-}
-
 /// The paragraphs between the title (or catalogue) and the first heading that are not
 /// catalogue lines: the customary opening.
 fn opening(lines: &[Line], head_lines: usize, title_line: Option<usize>) -> String {
@@ -875,13 +598,7 @@ fn opening(lines: &[Line], head_lines: usize, title_line: Option<usize>) -> Stri
             ]
             .iter()
             .any(|w| s.contains(w));
-            !t.is_empty()
-                && !chrome
-                && !FIELDS
-                    .iter()
-                    .flat_map(|(_, a)| a.iter())
-                    .any(|a| s.starts_with(a))
-                && !is_title_text(t)
+            !t.is_empty() && !chrome && !is_catalogue_line(&s) && !is_title_text(t)
         })
         .collect::<Vec<_>>()
         .join("\n\n")
@@ -894,6 +611,7 @@ fn section_text(
     end: usize,
     template: &Template,
     key: SectionKey,
+    year: i32,
 ) -> SectionText {
     let raw = flat.text(start, end);
     let paragraphs: Vec<String> = raw
@@ -939,10 +657,15 @@ fn section_text(
             },
         }
     }
-    text.text = main.join("\n\n");
-    if spec.is_some_and(|s| s.fee.is_some()) {
+    if let Some(spec) = spec.and_then(|s| s.fee.as_ref()) {
         text.fee = fee(&simplified(&raw)).unwrap_or_default();
+        // The sentence the app prints for the amount is the amount, not the text.
+        if !text.fee.is_empty() {
+            let ours = crate::report::export::fee_sentence(year, spec, &text.fee);
+            main.retain(|p| *p != ours);
+        }
     }
+    text.text = main.join("\n\n");
     text
 }
 

@@ -152,6 +152,8 @@ pub struct Placement {
     pub lines_placed: BTreeSet<usize>,
     /// The unit a header printed for an amount whose unit the user picks (采购总金额（万元）).
     pub amount_unit: Option<MoneyUnit>,
+    /// Labels read as another format's wording of an official row: (printed, official).
+    pub variants: Vec<(&'static str, &'static str)>,
 }
 
 /// Places the page's rows into `template`'s tables.
@@ -221,11 +223,26 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
                 }
                 break 'line;
             };
-            let matched = best(&row.last_label, &candidates).or_else(|| {
-                (row.label != row.last_label)
-                    .then(|| best(&row.label, &candidates))
-                    .flatten()
-            });
+            let matched = best(&row.last_label, &candidates)
+                .or_else(|| {
+                    (row.label != row.last_label)
+                        .then(|| best(&row.label, &candidates))
+                        .flatten()
+                })
+                .or_else(|| {
+                    // Another format's wording for an official row (the format's data says so).
+                    let v = template.label_variants.iter().find(|v| {
+                        let printed = core(v.printed);
+                        printed == core(&row.last_label) || printed == core(&row.label)
+                    })?;
+                    let i = rows
+                        .iter()
+                        .position(|(_, t, at)| *t == v.table && at.row.id == v.row)?;
+                    if !out.variants.iter().any(|(p, _)| *p == v.printed) {
+                        out.variants.push((v.printed, rows[i].2.row.label));
+                    }
+                    Some((Some(i), Matched::Close))
+                });
             let numbers = row.values.iter().filter(|v| !v.trim().is_empty()).count();
             match matched {
                 Some((None, _)) => {

@@ -42,7 +42,12 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
             .value
             .clone()
             .unwrap_or_else(|| pick(lang, "（未找到）", "(not found)").into());
-        let _ = write!(h, "<dt>{}</dt><dd>{}</dd>", f.label, escape(&value));
+        let note = f
+            .note
+            .as_ref()
+            .map(|n| format!("（{}）", msg(n)))
+            .unwrap_or_default();
+        let _ = write!(h, "<dt>{}</dt><dd>{}{note}</dd>", f.label, escape(&value));
     }
     h.push_str("</dl><ul class=\"nb-sections-found\">");
     for super::page::SectionRead { heading, found, .. } in &r.sections {

@@ -145,4 +145,5 @@ pub static OGI_2019: Template = Template {
     year_over_year: Some(CHART_YEAR_OVER_YEAR),
     years: (2019, Some(2020)),
     links: &[CARRY_REQUESTS],
+    label_variants: &[],
 };

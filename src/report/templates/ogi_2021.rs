@@ -149,4 +149,9 @@ pub static OGI_2021: Template = Template {
             removed: "repealed",
         },
     ],
+    label_variants: &[LabelVariant {
+        table: "t2",
+        printed: "规范性文件",
+        row: "normative",
+    }],
 };
