@@ -2,7 +2,9 @@
 //!
 //! Exit codes: 0 fine, 1 the report has errors (`check`), 2 bad usage or a bad file.
 
-use nianbao::report::{export, file, import, rules, sample, templates, Draft, Severity};
+use nianbao::report::{
+    export, file, import, ntext, rules, sample, templates, Draft, Finding, Location, Severity,
+};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -69,6 +71,9 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             "{level} [{}] {}\n    {}",
             f.rule, f.message.zh, f.message.en
         );
+        if let Some(line) = marked_sentence(&draft, f) {
+            println!("    → {line}");
+        }
     }
     let errors = findings
         .iter()
@@ -84,6 +89,19 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The sentence a text finding is in, its words in 【】.
+fn marked_sentence(draft: &Draft, f: &Finding) -> Option<String> {
+    let Location::Text {
+        section, aspect, ..
+    } = &f.location
+    else {
+        return None;
+    };
+    let text = draft.text_part(*section, *aspect);
+    let (before, words, after) = ntext::excerpt(text, &f.location)?;
+    Some(format!("{before}【{words}】{after}"))
 }
 
 /// `export FILE [--fragment|--docx] [-o OUT]`: the page, the fragment or the Word file.

@@ -363,6 +363,17 @@ impl Draft {
         self.texts.get(&key).cloned().unwrap_or_default()
     }
 
+    /// A section's main text (`aspect` `None`) or one of its sub-parts (empty when there is none).
+    pub fn text_part(&self, section: SectionKey, aspect: Option<&str>) -> &str {
+        let Some(t) = self.texts.get(&section) else {
+            return "";
+        };
+        match aspect {
+            None => &t.text,
+            Some(a) => t.aspects.get(a).map_or("", String::as_str),
+        }
+    }
+
     /// Sets a section's main text (`aspect` `None`) or one of its sub-parts; an edited text is
     /// no longer 待更新.
     pub fn set_text(&mut self, section: SectionKey, aspect: Option<&str>, text: String) {

@@ -69,6 +69,21 @@ pub enum Location {
         /// The cells involved.
         cells: Vec<CellLocation>,
     },
+    /// Words in a text: a number that contradicts the tables, a claim, a placeholder.
+    Text {
+        /// The section the text is in.
+        section: SectionKey,
+        /// The sub-part of the section (一's 依申请公开), or `None` for its main text.
+        aspect: Option<&'static str>,
+        /// Where the words start, in characters from the start of the text.
+        start: usize,
+        /// Where they end, in characters.
+        end: usize,
+        /// The words as they were when checked, so that a fix applies only to them.
+        found: String,
+        /// What they may be replaced with, best first (the table's number, a placeholder).
+        fixes: Vec<String>,
+    },
 }
 
 /// One broken rule or soft check.

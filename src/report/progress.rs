@@ -60,7 +60,9 @@ impl Step {
     pub fn of(finding: &Finding) -> Step {
         match &finding.location {
             Location::Field { .. } => Step::Meta,
-            Location::Section { section } | Location::Fee { section } => Step::Section(*section),
+            Location::Section { section }
+            | Location::Fee { section }
+            | Location::Text { section, .. } => Step::Section(*section),
             Location::Cells { cells } => cells
                 .first()
                 .map(|c| Step::Section(c.section))

@@ -26,7 +26,7 @@ pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Find
     stated_totals(template, draft, sheet, &mut out);
     balances(template, sheet, &mut out);
     required(template, draft, &mut out);
-    super::bindings::check_text(template, draft, sheet, &mut out);
+    super::ntext::check(template, draft, sheet, &mut out);
     super::cross_year::check(template, draft, sheet, &mut out);
     stale(template, draft, &mut out);
     out

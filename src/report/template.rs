@@ -20,8 +20,12 @@ pub struct Template {
     pub sections: &'static [Section],
     /// Numbers the text may quote from the tables (data phrases and the N-text check).
     pub bindings: &'static [Binding],
-    /// The customary sentence with its numbers bound to the tables, offered in text sections.
-    pub data_phrase: &'static str,
+    /// Rates the text may print (办结率).
+    pub rates: &'static [Rate],
+    /// The other words of the text check.
+    pub text_words: &'static TextWords,
+    /// The customary sentences with their numbers bound to the tables, offered in text sections.
+    pub data_phrases: &'static [DataPhrase],
     /// The charts the page can carry, drawn from the tables.
     pub charts: &'static [Chart],
     /// The chart comparing this year with last year, drawn when last year's report is linked.
@@ -175,17 +179,95 @@ pub struct Bar {
 }
 
 /// A table number the text may quote: a placeholder `{{token}}` the export fills in, and the
-/// words near which a hand-typed number must agree with it (rule N-text).
+/// phrases that name it in a sentence, so that rule N-text knows which number a hand-typed one
+/// must equal (`予以公开及部分公开42件` quotes （一） + （二）).
 #[derive(Debug)]
 pub struct Binding {
     /// The placeholder's name, e.g. 办结申请 for `{{办结申请}}`.
     pub token: &'static str,
-    /// The cells whose sum it is.
+    /// The cells whose sum it is; `{{token}}` prints this sum.
     pub cells: &'static [CellKey],
-    /// Words that, all present in the clause before a number, mean the number quotes this cell.
-    pub words: &'static [&'static str],
-    /// How a message names the table cell.
+    /// Other sums the same words may mean (共收到 … X件 may count 上年结转 too): a number equal
+    /// to any of them is right.
+    pub or: &'static [&'static [CellKey]],
+    /// The phrases that name it; where two end as near before a number, the longer wins.
+    pub phrases: &'static [&'static str],
+    /// Words one of which must name the row in the sentence before the number (现行有效 … of
+    /// 规章, or of 行政规范性文件); empty: none needed.
+    pub context: &'static [&'static str],
+    /// Whether its phrases name what is counted (行政复议, 自然人) rather than what was done
+    /// (办结): in `办结行政复议案件4件` the thing counted decides.
+    pub subject: bool,
+    /// Whether what it counts depends on the row a sentence names first (`在已办结的申请中，
+    /// 自然人…X件` counts 自然人 of （七）, not of 一): checked only when the sentence names no
+    /// other row of its table before it.
+    pub scoped: bool,
+    /// The whole it is a part of, which a share printed after it (`占比X%`) is taken of.
+    pub whole: &'static [CellKey],
+    /// For a count of cases, the cells that are not 结果维持: a sentence saying every case was
+    /// upheld (均获维持) is wrong when any of them is not 0.
+    pub not_upheld: &'static [CellKey],
+    /// How a message names a sum of many cells (the cells and their values follow).
     pub label: &'static str,
+}
+
+/// A rate a text may print (办结率X%): its numerator's cells over its denominator's.
+#[derive(Debug)]
+pub struct Rate {
+    /// The words that name it, printed right before the percentage.
+    pub phrases: &'static [&'static str],
+    /// The cells added up above the line.
+    pub numerator: &'static [CellKey],
+    /// The cells added up below it.
+    pub denominator: &'static [CellKey],
+}
+
+/// A customary sentence with its numbers bound to the tables, which the text step inserts.
+#[derive(Debug)]
+pub struct DataPhrase {
+    /// The button's words.
+    pub label: Message,
+    /// The sentence, with `{{token}}` placeholders.
+    pub text: &'static str,
+}
+
+/// The words of the text check that are not a binding's own. Template data, as the bindings
+/// are: what may stand between a phrase and its number, what narrows a phrase to a part, what
+/// denies, what claims every case was upheld, and how shares are printed.
+#[derive(Debug)]
+pub struct TextWords {
+    /// The units of the counts the tables hold (件, 起).
+    pub units: &'static [&'static str],
+    /// Words that may stand between a phrase and its number (申请, 案件, 共 …).
+    pub between: &'static [&'static str],
+    /// Words that, before a phrase in its clause, make it mean a part or another year (通过,
+    /// 按时, 上年 …): the number is not checked.
+    pub qualifiers: &'static [&'static str],
+    /// Words that, before a phrase in its clause, show the count or rate is of something else
+    /// (建议, 提案, 信访 …): it is not checked.
+    pub elsewhere: &'static [&'static str],
+    /// Words that give a reason (因): before a phrase they may narrow it to one of its rows.
+    pub reasons: &'static [&'static str],
+    /// Words that widen a reason back to every row (等原因) or name the report's own subject.
+    pub any_reason: &'static [&'static str],
+    /// A clause with one of these pairs its numbers with its phrases in order (分别): not checked.
+    pub respective: &'static [&'static str],
+    /// Words that, right after a count, open what it includes (（含上年结转5件）).
+    pub includes: &'static [&'static str],
+    /// Words that deny what follows (无, 未发生 …).
+    pub denials: &'static [&'static str],
+    /// Words that may stand between a denial and its phrase (因政府信息公开引起的 …).
+    pub denied_between: &'static [&'static str],
+    /// Words that may close a denied phrase's clause (案件, 的情况 …).
+    pub denied_after: &'static [&'static str],
+    /// Words that join phrases named together (和, 及, 、).
+    pub connectors: &'static [&'static str],
+    /// Words that claim every case of the kinds named before them was upheld (均获维持 …).
+    pub all_upheld: &'static [&'static str],
+    /// Words that exempt some cases from such a claim (其余, 除 …): the claim is not checked.
+    pub except: &'static [&'static str],
+    /// Words that open a share printed after a count (占比, 占).
+    pub share: &'static [&'static str],
 }
 
 /// Which of the six sections a section is; the same six in every format.
@@ -709,6 +791,28 @@ impl CellAt {
             .collect();
         parts.push(self.column.column.label);
         parts.join(" ")
+    }
+
+    /// How a message quoting several cells names one: its own row label (without the note some
+    /// labels end with), and its column where the row has several (`（一）予以公开`,
+    /// `一、本年新收政府信息公开申请数量 自然人`, `行政复议 结果纠正`).
+    pub fn short_name(&self) -> String {
+        let row = self.row.row.label;
+        let row = match row.rfind('（') {
+            Some(at) if at > 0 && row.ends_with('）') => &row[..at],
+            _ => row,
+        };
+        let column = self.column.column.label;
+        if row.is_empty() {
+            match self.column.ancestors.last() {
+                Some(heading) => format!("{} {column}", heading.label),
+                None => column.to_string(),
+            }
+        } else if matches!(self.column.column.kind, ColumnKind::Total(_)) {
+            row.to_string()
+        } else {
+            format!("{row} {column}")
+        }
     }
 
     /// The cell's accessible name: row name, then column name.

@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Route>| {
         let now = route.get();
         if previous.is_some_and(|p| p != now) {
-            request_animation_frame(|| focus_id("nb-step-heading"));
+            request_animation_frame(super::editing::focus_after_screen_change);
         }
         now
     });

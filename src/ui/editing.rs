@@ -61,6 +61,55 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Focuses a text field and selects `start..end` in it (UTF-16 offsets, as the DOM counts):
+/// a finding's words, highlighted where the clerk types.
+pub fn focus_and_select(id: &str, start: u32, end: u32) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
+        let _ = el.focus();
+        let _ = el.set_selection_range(start, end);
+    }
+}
+
+/// Where focus goes once the next screen is drawn (a finding's field, from the review),
+/// instead of the new screen's heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FocusTarget {
+    /// The element's id.
+    pub id: String,
+    /// The words to select in it, in UTF-16 offsets.
+    pub select: Option<(u32, u32)>,
+}
+
+thread_local! {
+    static PENDING_FOCUS: std::cell::RefCell<Option<FocusTarget>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Asks for focus on `target` after the coming screen change.
+pub fn focus_after_navigation(target: FocusTarget) {
+    PENDING_FOCUS.with(|p| *p.borrow_mut() = Some(target));
+}
+
+/// Moves focus where a screen change asked for it, or to the new screen's heading.
+pub fn focus_after_screen_change() {
+    match PENDING_FOCUS.with(|p| p.borrow_mut().take()) {
+        Some(t) => focus_target(&t),
+        None => focus_id("nb-step-heading"),
+    }
+}
+
+/// Focuses a target now.
+pub fn focus_target(target: &FocusTarget) {
+    match target.select {
+        Some((start, end)) => focus_and_select(&target.id, start, end),
+        None => focus_id(&target.id),
+    }
+}
+
 /// The live region's text; set it to announce a change to screen-reader users.
 #[derive(Clone, Copy)]
 pub struct Announcer(pub RwSignal<String>);

@@ -1,12 +1,14 @@
 //! The error summary at the top of a step: every error and warning of the step, each a link
 //! that moves focus to its cell or field (GOV.UK error summary).
 
-use super::editing::{cell_dom_id, focus_id, use_editing};
+use super::editing::{cell_dom_id, focus_after_navigation, focus_target, use_editing, FocusTarget};
 use super::i18n::{pick, use_lang};
+use super::route::{go, Route};
+use crate::report::ntext::utf16_offset;
 use crate::report::progress::Step;
 use crate::report::rules::{Field, Location};
-use crate::report::template::SectionBody;
-use crate::report::{Finding, Severity, Template};
+use crate::report::template::{SectionBody, SectionKey};
+use crate::report::{Draft, Finding, Severity, Template};
 use leptos::prelude::*;
 
 /// The id of the control a finding points at.
@@ -23,9 +25,43 @@ pub fn target_id(template: &Template, finding: &Finding) -> String {
                 .find(|c| c.is_input())
                 .map(|c| cell_dom_id(c.key()))
                 .unwrap_or_default(),
-            SectionBody::Text(_) => format!("nb-text-{}", Step::Section(*section).slug()),
+            SectionBody::Text(_) => text_id(*section, None),
         },
         Location::Fee { .. } => "nb-fee".into(),
+        Location::Text {
+            section, aspect, ..
+        } => text_id(*section, *aspect),
+    }
+}
+
+/// The id of a text section's text area: its main text, or one of its sub-parts.
+pub fn text_id(section: SectionKey, aspect: Option<&str>) -> String {
+    let slug = Step::Section(section).slug();
+    match aspect {
+        Some(a) => format!("nb-text-{slug}-{a}"),
+        None => format!("nb-text-{slug}"),
+    }
+}
+
+/// Where a finding's link takes focus: its control, with a text finding's words selected.
+pub fn focus_for(template: &Template, draft: &Draft, finding: &Finding) -> FocusTarget {
+    let select = match &finding.location {
+        Location::Text {
+            section,
+            aspect,
+            start,
+            end,
+            ..
+        } => {
+            let text = draft.text_part(*section, *aspect);
+            let at = |n: usize| u32::try_from(utf16_offset(text, n)).unwrap_or(0);
+            Some((at(*start), at(*end)))
+        }
+        _ => None,
+    };
+    FocusTarget {
+        id: target_id(template, finding),
+        select,
     }
 }
 
@@ -80,14 +116,26 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                     {items
                         .into_iter()
                         .map(|f| {
-                            let target = target_id(e.template, &f);
-                            let href = format!("#{target}");
                             let text = f.message.get(lang.get()).to_string();
+                            // From the review, a link opens the finding's step first.
+                            let there = Step::of(&f);
+                            let route = (step != there).then(|| Route::Step(e.id(), there));
+                            let href = match &route {
+                                Some(r) => r.href(),
+                                None => format!("#{}", target_id(e.template, &f)),
+                            };
                             view! {
                                 <li>
                                     <a href=href on:click=move |ev| {
                                         ev.prevent_default();
-                                        focus_id(&target);
+                                        let target = e.draft.with_untracked(|d| focus_for(e.template, d, &f));
+                                        match &route {
+                                            Some(r) => {
+                                                focus_after_navigation(target);
+                                                go(r);
+                                            }
+                                            None => focus_target(&target),
+                                        }
                                     }>{text}</a>
                                 </li>
                             }

@@ -1,14 +1,16 @@
 //! The text sections 一, 五 and 六: the official guidance beside plain-paragraph editors, one per
 //! optional sub-part, with a character count; 六 also takes the fee amount under `ogi-2021`.
 
-use super::editing::use_editing;
+use super::editing::{focus_target, use_announcer, use_editing};
+use super::error_summary::{focus_for, text_id};
 use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::step_frame::StepFrame;
 use crate::report::draft::{char_count, SectionText};
+use crate::report::ntext::{apply_fix, excerpt};
 use crate::report::progress::Step;
 use crate::report::rules::Location;
 use crate::report::template::{SectionKey, TextSpec};
-use crate::report::{Message, Severity};
+use crate::report::{Finding, Message, Severity};
 use leptos::prelude::*;
 
 /// A text section's step.
@@ -34,7 +36,7 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
             <div class="nb-with-aside">
                 <div class="nb-editor">
                     {spec.fee.as_ref().map(|fee| view! { <FeeField section=key label=fee.label unit=fee.unit /> })}
-                    <SectionTextArea section=key aspect=None id=format!("nb-text-{slug}") label=main_label />
+                    <SectionTextArea section=key aspect=None id=text_id(key, None) label=main_label />
                     {spec
                         .aspects
                         .iter()
@@ -42,25 +44,27 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                             // Unnumbered here: the page numbers the filled sub-parts in order.
                             let label = Message::new(format!("{}（可选）", a.label), format!("{} (optional)", a.label));
                             view! {
-                                <SectionTextArea section=key aspect=Some(a.id) id=format!("nb-text-{slug}-{}", a.id)
+                                <SectionTextArea section=key aspect=Some(a.id) id=text_id(key, Some(a.id))
                                     label />
                             }
                         })
                         .collect_view()}
                     <div class="nb-phrase">
-                        <button type="button" class="nb-button nb-button-secondary"
-                            on:click=move |_| e.draft.update(|d| {
-                                let t = d.texts.entry(key).or_default();
-                                if !t.text.trim().is_empty() {
-                                    t.text.push_str("\n\n");
-                                }
-                                t.text.push_str(e.template.data_phrase);
-                            })>
-                            {tr("插入申请情况数据句", "Insert the requests sentence")}
-                        </button>
+                        {e.template.data_phrases.iter().map(|phrase| view! {
+                            <button type="button" class="nb-button nb-button-secondary"
+                                on:click=move |_| e.draft.update(|d| {
+                                    let t = d.texts.entry(key).or_default();
+                                    if !t.text.trim().is_empty() {
+                                        t.text.push_str("\n\n");
+                                    }
+                                    t.text.push_str(phrase.text);
+                                })>
+                                {tr_msg(&phrase.label)}
+                            </button>
+                        }).collect_view()}
                         <p class="nb-hint">
-                            {tr("数据句中的 {{…}} 在导出时填入表格中的数字，文字永远与表格一致。可用：", "The {{…}} in the sentence are filled from the tables at export, so text and tables always agree. Available: ")}
-                            <span lang="zh-CN">{e.template.bindings.iter().map(|b| format!("{{{{{}}}}}", b.token)).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(" ")}</span>
+                            {tr("数据句中的 {{…}} 在导出时填入表格中的数字，文字永远与表格一致。可用：", "The {{…}} in the sentences are filled from the tables at export, so text and tables always agree. Available: ")}
+                            <span lang="zh-CN">{e.template.bindings.iter().map(|b| format!("{{{{{}}}}}", b.token)).collect::<Vec<_>>().join(" ")}</span>
                         </p>
                     </div>
                     <Show when=is_empty>
@@ -93,17 +97,28 @@ fn SectionTextArea(
     let e = use_editing();
     let lang = use_lang();
     let key = section;
-    let read = move || {
-        e.draft.with(|d| {
-            let t = d.text(key);
-            match aspect {
-                None => t.text,
-                Some(a) => t.aspects.get(a).cloned().unwrap_or_default(),
-            }
-        })
-    };
+    let read = move || e.draft.with(|d| d.text_part(key, aspect).to_string());
     let count_id = format!("{id}-count");
+    let findings_id = format!("{id}-findings");
     let stale = Memo::new(move |_| e.draft.with(|d| d.is_stale(Some(key), aspect)));
+    let found = Memo::new(move |_| {
+        e.findings.with(|fs| {
+            fs.iter()
+                .filter(|f| matches!(&f.location, Location::Text { section: s, aspect: a, .. } if *s == key && *a == aspect))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let described_by = {
+        let (count_id, findings_id) = (count_id.clone(), findings_id.clone());
+        move || {
+            if found.with(Vec::is_empty) {
+                count_id.clone()
+            } else {
+                format!("{count_id} {findings_id}")
+            }
+        }
+    };
     view! {
         <div class="nb-field">
             <label for=id.clone()>
@@ -116,7 +131,7 @@ fn SectionTextArea(
                 class="nb-textarea"
                 maxlength=crate::report::file::MAX_TEXT_CHARS
                 rows=if aspect.is_some() { 5 } else { 8 }
-                aria-describedby=count_id.clone()
+                aria-describedby=described_by
                 prop:value=read
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -129,6 +144,76 @@ fn SectionTextArea(
                     pick(lang.get(), format!("已输入{n}字"), format!("{n} characters"))
                 }}
             </p>
+            <TextFindings id=findings_id section=key aspect found />
+        </div>
+    }
+}
+
+/// The findings of rule N-text in one text: each sentence with its words marked, what the
+/// tables say, a way to the words in the text area, and the fixes.
+#[component]
+fn TextFindings(
+    id: String,
+    section: SectionKey,
+    aspect: Option<&'static str>,
+    found: Memo<Vec<Finding>>,
+) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let announcer = use_announcer();
+    let read = move || {
+        e.draft
+            .with_untracked(|d| d.text_part(section, aspect).to_string())
+    };
+    let item = move |f: Finding| {
+        let text = read();
+        let (before, words, after) = excerpt(&text, &f.location).unwrap_or_default();
+        let message = f.message.clone();
+        let location = f.location.clone();
+        let fixes = match &f.location {
+            Location::Text { fixes, .. } => fixes.clone(),
+            _ => Vec::new(),
+        };
+        let show = {
+            let f = f.clone();
+            move |_| focus_target(&e.draft.with_untracked(|d| focus_for(e.template, d, &f)))
+        };
+        view! {
+            <li class="nb-text-finding">
+                <p class="nb-excerpt" lang="zh-CN">{before}<mark>{words}</mark>{after}</p>
+                <p>{move || message.get(lang.get()).to_string()}</p>
+                <div class="nb-actions">
+                    <button type="button" class="nb-link-button" on:click=show>
+                        {tr("在文中选中", "Select it in the text")}
+                    </button>
+                    {fixes.into_iter().map(|fix| {
+                        let location = location.clone();
+                        let label = fix.clone();
+                        view! {
+                            <button type="button" class="nb-button nb-button-secondary" on:click=move |_| {
+                                let changed = apply_fix(&read(), &location, &fix);
+                                if let Some(text) = changed {
+                                    e.draft.update(|d| d.set_text(section, aspect, text));
+                                    announcer.say(pick(lang.get_untracked(), format!("已改为“{fix}”"), format!("Replaced with “{fix}”")).to_string());
+                                }
+                            }>
+                                {move || pick(lang.get(), format!("改为“{label}”"), format!("Replace with “{label}”"))}
+                            </button>
+                        }
+                    }).collect_view()}
+                </div>
+            </li>
+        }
+    };
+    view! {
+        <div class="nb-text-findings" id=id hidden=move || found.with(Vec::is_empty)>
+                <p class="nb-text-findings-title">
+                    {move || {
+                        let n = found.with(Vec::len);
+                        pick(lang.get(), format!("与表格核对：{n}条提示"), format!("Checked against the tables: {n} things to check"))
+                    }}
+                </p>
+                <ul>{move || found.get().into_iter().map(item).collect_view()}</ul>
         </div>
     }
 }

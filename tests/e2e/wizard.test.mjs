@@ -159,3 +159,40 @@ test('an amount typed as printed goes in with its unit picked, and the screen sa
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a sentence that contradicts the tables is marked where it is typed, fixed in one click, and reached from the review', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '一、总体情况' }).click();
+  const field = page.getByRole('textbox', { name: '依申请公开（可选）' });
+  // The sample's （一） + （二） is 51 + 11 = 62 of 106 handled.
+  await field.fill('本年度新收申请109件，其中予以公开及部分公开58件，占比56.88%。');
+  const found = page.getByRole('listitem').filter({ has: page.locator('mark') });
+  await page.getByText('与表格核对：2条提示').waitFor();
+  assert.deepEqual(await page.locator('.nb-text-finding mark').allTextContents(), ['58', '56.88%']);
+  assert.match(await found.first().textContent(), /（一）予以公开 51 \+ （二）部分公开 11 = 62/);
+  // The field's description carries the findings, for screen-reader users.
+  assert.match(await field.getAttribute('aria-describedby'), /nb-text-overview-on-request-findings/);
+  // Select it in the text: the number is highlighted where the clerk types.
+  await found.first().getByRole('button', { name: '在文中选中' }).click();
+  assert.equal(await field.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), '58');
+  // The fixes: the data phrase, so the number can never drift again, and the right share.
+  await found.first().getByRole('button', { name: '改为“{{予以公开及部分公开}}”' }).click();
+  assert.equal(await field.inputValue(), '本年度新收申请109件，其中予以公开及部分公开{{予以公开及部分公开}}件，占比56.88%。');
+  await page.getByRole('button', { name: '改为“58.49%”' }).click();
+  await page.locator('.nb-text-finding').first().waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#nb-text-overview-on-request-findings').isHidden(), true);
+  assert.equal(await field.inputValue(), '本年度新收申请109件，其中予以公开及部分公开{{予以公开及部分公开}}件，占比58.49%。');
+
+  // From the review, the warning's link opens the step with the words selected.
+  await field.fill('本年度因政府信息公开引起行政复议4件，均获维持。');
+  await page.getByRole('link', { name: '← 任务列表' }).click();
+  await page.getByRole('link', { name: '审阅与导出' }).click();
+  await page.getByRole('heading', { level: 1, name: '审阅与导出' }).waitFor();
+  await page.locator('#nb-error-summary').getByRole('link', { name: /均获维持.*结果纠正 1/ }).click();
+  await page.getByRole('heading', { level: 1, name: '一、总体情况' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'nb-text-overview-on-request');
+  assert.equal(await field.evaluate((el) => el.value.slice(el.selectionStart, el.selectionEnd)), '均获维持');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

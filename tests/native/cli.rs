@@ -84,6 +84,12 @@ fn check_exits_1_on_errors_and_names_them() {
         "{out}"
     );
     assert!(out.contains("1 个错误"));
+    // The text's count no longer agrees either: the sentence is printed with the number marked.
+    assert!(
+        out.contains("[N-text]")
+            && out.contains("→ 全年新收政府信息公开申请【109】件，上年结转5件"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -15,6 +15,7 @@ mod export;
 mod grid;
 mod import;
 mod next_year;
+mod ntext;
 mod number;
 mod progress;
 mod properties;

@@ -470,7 +470,8 @@ fn every_format_has_a_sample_that_breaks_no_rule() {
     }
 }
 
-/// Every label a page is read by: headings, captions, corners, columns and rows.
+/// Every label a page is read by (headings, captions, corners, columns and rows), and every
+/// word the format's text check reads.
 fn labels(t: &'static Template) -> Vec<&'static str> {
     use nianbao::report::template::{Column, Row};
     fn columns(cs: &'static [Column], out: &mut Vec<&'static str>) {
@@ -498,12 +499,39 @@ fn labels(t: &'static Template) -> Vec<&'static str> {
             rows(block.rows, &mut out);
         }
     }
+    // The words rule N-text reads, which Traditional texts write too.
+    for b in t.bindings {
+        out.extend(b.phrases.iter().chain(b.context));
+    }
+    for r in t.rates {
+        out.extend(r.phrases);
+    }
+    let w = t.text_words;
+    for list in [
+        w.units,
+        w.between,
+        w.qualifiers,
+        w.elsewhere,
+        w.reasons,
+        w.any_reason,
+        w.respective,
+        w.includes,
+        w.denials,
+        w.denied_between,
+        w.denied_after,
+        w.connectors,
+        w.all_upheld,
+        w.except,
+        w.share,
+    ] {
+        out.extend(list);
+    }
     out
 }
 
 #[test]
 fn the_traditional_table_covers_every_label_character() {
-    use nianbao::report::import::hant::COVERED;
+    use nianbao::report::hant::COVERED;
     for t in ALL {
         let missing: std::collections::BTreeSet<char> = labels(t)
             .iter()

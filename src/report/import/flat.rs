@@ -1,8 +1,8 @@
 //! The page's text as one run of characters, lines kept, original and simplified side by side:
 //! what the importer searches for headings and catalogue labels.
 
-use super::hant::simplify;
 use super::html::Line;
+use crate::report::hant::simplify;
 
 /// The page's text as one run of characters, lines kept: original and simplified, char for
 /// char, so positions found in one are positions in the other.

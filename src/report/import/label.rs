@@ -1,7 +1,7 @@
 //! Comparing labels as published pages print them with the official wording: Traditional
 //! characters, stray spaces, half-width brackets, other numbering and small typos.
 
-use super::hant::simplify;
+use crate::report::hant::simplify;
 
 /// `text` with the Traditional label characters replaced by Simplified ones, char for char.
 pub fn simplified(text: &str) -> String {

@@ -7,7 +7,6 @@
 
 pub mod decode;
 mod flat;
-pub mod hant;
 mod head;
 pub mod html;
 mod imported;

@@ -2,13 +2,13 @@
 //! tables (placed by `place`), put together into a draft and a recognition report.
 
 use super::flat::Flat;
-use super::hant::simplify;
 use super::head::{draft_year, is_catalogue_line, is_title_text, FieldRead, Head};
 use super::html::{self, Line};
 use super::label::simplified;
 use super::place::{self, Placed};
 use super::value::Read;
 use crate::report::draft::{Draft, SectionText};
+use crate::report::hant::simplify;
 use crate::report::message::{Lang, Message};
 use crate::report::template::{CellKey, SectionBody, SectionKey, Template};
 use crate::report::templates;

@@ -372,67 +372,493 @@ pub const fn sections(
     ]
 }
 
-/// The numbers text sections usually quote, in the order the N-text check tries them (the more
-/// specific words first: 结转下年度 before 上年结转).
-pub const BINDINGS: &[Binding] = &[
-    Binding {
-        token: "结转下年度",
-        cells: &[t3("carried-over", "total")],
-        words: &["结转下年度"],
-        label: "三、四、结转下年度继续办理（总计）",
-    },
-    Binding {
-        token: "上年结转申请",
-        cells: &[t3("carried", "total")],
-        words: &["上年结转"],
-        label: "三、二、上年结转政府信息公开申请数量（总计）",
-    },
-    Binding {
-        token: "办结申请",
-        cells: &[t3("total", "total")],
-        words: &["办结"],
-        label: "三、（七）总计（总计）",
-    },
-    Binding {
-        token: "本年新收申请",
-        cells: &[t3("new", "total")],
-        words: &["收到", "申请"],
-        label: "三、一、本年新收政府信息公开申请数量（总计）",
-    },
-    Binding {
-        token: "本年新收申请",
-        cells: &[t3("new", "total")],
-        words: &["新收", "申请"],
-        label: "三、一、本年新收政府信息公开申请数量（总计）",
-    },
-    Binding {
-        token: "予以公开",
-        cells: &[t3("disclosed", "total")],
-        words: &["予以公开"],
-        label: "三、（一）予以公开（总计）",
-    },
-    Binding {
-        token: "部分公开",
-        cells: &[t3("partly", "total")],
-        words: &["部分公开"],
-        label: "三、（二）部分公开（总计）",
-    },
-    Binding {
-        token: "行政复议",
-        cells: &[t4("review-total")],
-        words: &["行政复议"],
-        label: "四、行政复议 总计",
-    },
-    Binding {
-        token: "行政诉讼",
-        cells: &[t4("direct-total"), t4("after-total")],
-        words: &["行政诉讼"],
-        label: "四、行政诉讼（未经复议直接起诉 总计 + 复议后起诉 总计）",
-    },
+/// The rows of （三）不予公开, in the total column.
+pub const WITHHELD: &[CellKey] = &[
+    t3("withheld-secret", "total"),
+    t3("withheld-prohibited", "total"),
+    t3("withheld-security", "total"),
+    t3("withheld-third-party", "total"),
+    t3("withheld-internal", "total"),
+    t3("withheld-process", "total"),
+    t3("withheld-enforcement", "total"),
+    t3("withheld-inquiry", "total"),
+];
+/// The rows of （四）无法提供, in the total column.
+pub const UNABLE: &[CellKey] = &[
+    t3("unable-not-held", "total"),
+    t3("unable-needs-making", "total"),
+    t3("unable-unclear", "total"),
+];
+/// The rows of （五）不予处理, in the total column.
+pub const DECLINED: &[CellKey] = &[
+    t3("declined-petition", "total"),
+    t3("declined-repeated", "total"),
+    t3("declined-publication", "total"),
+    t3("declined-mass", "total"),
+    t3("declined-confirm", "total"),
 ];
 
+/// A binding with no context word and nothing that may stand for it instead.
+pub const fn binding(
+    token: &'static str,
+    cells: &'static [CellKey],
+    phrases: &'static [&'static str],
+    label: &'static str,
+) -> Binding {
+    Binding {
+        token,
+        cells,
+        or: &[],
+        phrases,
+        context: &[],
+        subject: false,
+        scoped: false,
+        whole: &[],
+        not_upheld: &[],
+        label,
+    }
+}
+
+/// 三、（七）总计: what every result of a request is a share of.
+const HANDLED: &[CellKey] = &[t3("total", "total")];
+/// 三、一: what every applicant column is a share of.
+const NEW: &[CellKey] = &[t3("new", "total")];
+const NEW_AND_CARRIED: &[CellKey] = &[t3("new", "total"), t3("carried", "total")];
+
+/// A result of a request (（一）…（六）): a part of （七）总计.
+const fn result(
+    token: &'static str,
+    cells: &'static [CellKey],
+    phrases: &'static [&'static str],
+    label: &'static str,
+) -> Binding {
+    Binding {
+        whole: HANDLED,
+        ..binding(token, cells, phrases, label)
+    }
+}
+
+pub const B_CARRIED_OVER: Binding = binding(
+    "结转下年度",
+    &[t3("carried-over", "total")],
+    &[
+        "结转下年度",
+        "结转至下年度",
+        "结转到下年度",
+        "结转下一年度",
+        "结转至下一年度",
+        "结转到下一年度",
+        "转入下年度",
+        "转下年度",
+        "结转至下年",
+    ],
+    "四、结转下年度继续办理",
+);
+pub const B_CARRIED: Binding = binding(
+    "上年结转申请",
+    &[t3("carried", "total")],
+    &["上年结转", "上年度结转", "上一年度结转", "上一年结转"],
+    "二、上年结转政府信息公开申请数量",
+);
+pub const B_HANDLED: Binding = binding(
+    "办结申请",
+    HANDLED,
+    &[
+        "办结",
+        "办理完毕",
+        "办理完结",
+        "处理完毕",
+        "答复",
+        "作出答复",
+        "予以答复",
+    ],
+    "（七）总计",
+);
+/// 共收到 … X件 counts 上年结转 with this year's requests in some reports.
+pub const B_NEW: Binding = Binding {
+    or: &[NEW_AND_CARRIED],
+    ..binding(
+        "本年新收申请",
+        NEW,
+        &["收到", "新收", "受理", "接收", "接到"],
+        "一、本年新收政府信息公开申请数量",
+    )
+};
+pub const B_DISCLOSED: Binding = result(
+    "予以公开",
+    &[t3("disclosed", "total")],
+    &["予以公开", "同意公开", "全部公开"],
+    "（一）予以公开",
+);
+pub const B_PARTLY: Binding = result(
+    "部分公开",
+    &[t3("partly", "total")],
+    &["部分公开", "予以部分公开", "部分予以公开"],
+    "（二）部分公开",
+);
+pub const B_DISCLOSED_OR_PARTLY: Binding = result(
+    "予以公开及部分公开",
+    &[t3("disclosed", "total"), t3("partly", "total")],
+    &[
+        "予以公开及部分公开",
+        "予以公开和部分公开",
+        "予以公开、部分公开",
+        "予以公开或部分公开",
+        "予以公开与部分公开",
+        "同意公开及部分公开",
+        "同意公开和部分公开",
+        "同意公开、部分公开",
+        "全部公开及部分公开",
+        "全部公开和部分公开",
+        "全部或部分公开",
+        "全部或部分予以公开",
+        "公开和部分公开",
+        "公开及部分公开",
+    ],
+    "（一）予以公开 + （二）部分公开",
+);
+pub const B_WITHHELD: Binding = result("不予公开", WITHHELD, &["不予公开"], "（三）不予公开");
+pub const B_UNABLE: Binding = result("无法提供", UNABLE, &["无法提供"], "（四）无法提供");
+pub const B_DECLINED: Binding = result("不予处理", DECLINED, &["不予处理"], "（五）不予处理");
+/// （六）其他处理 over the rows a format has for it.
+pub const fn other_handled(cells: &'static [CellKey]) -> Binding {
+    result("其他处理", cells, &["其他处理"], "（六）其他处理")
+}
+
+const REVIEW_NOT_UPHELD: &[CellKey] = &[
+    t4("review-corrected"),
+    t4("review-other"),
+    t4("review-pending"),
+];
+const DIRECT_NOT_UPHELD: &[CellKey] = &[
+    t4("direct-corrected"),
+    t4("direct-other"),
+    t4("direct-pending"),
+];
+const AFTER_NOT_UPHELD: &[CellKey] = &[
+    t4("after-corrected"),
+    t4("after-other"),
+    t4("after-pending"),
+];
+
+/// A count of cases of table 四.
+const fn cases(
+    token: &'static str,
+    cells: &'static [CellKey],
+    phrases: &'static [&'static str],
+    not_upheld: &'static [CellKey],
+    label: &'static str,
+) -> Binding {
+    Binding {
+        subject: true,
+        not_upheld,
+        ..binding(token, cells, phrases, label)
+    }
+}
+
+pub const B_REVIEW: Binding = cases(
+    "行政复议",
+    &[t4("review-total")],
+    &["行政复议", "复议"],
+    REVIEW_NOT_UPHELD,
+    "行政复议",
+);
+pub const B_SUIT: Binding = cases(
+    "行政诉讼",
+    &[t4("direct-total"), t4("after-total")],
+    &["行政诉讼", "诉讼", "起诉"],
+    &[
+        t4("direct-corrected"),
+        t4("direct-other"),
+        t4("direct-pending"),
+        t4("after-corrected"),
+        t4("after-other"),
+        t4("after-pending"),
+    ],
+    "行政诉讼",
+);
+pub const B_DIRECT: Binding = cases(
+    "直接起诉",
+    &[t4("direct-total")],
+    &[
+        "未经复议直接起诉",
+        "直接起诉",
+        "直接提起行政诉讼",
+        "直接提起诉讼",
+    ],
+    DIRECT_NOT_UPHELD,
+    "未经复议直接起诉",
+);
+pub const B_AFTER_REVIEW: Binding = cases(
+    "复议后起诉",
+    &[t4("after-total")],
+    &[
+        "复议后起诉",
+        "复议后提起行政诉讼",
+        "复议后提起诉讼",
+        "复议后又起诉",
+    ],
+    AFTER_NOT_UPHELD,
+    "复议后起诉",
+);
+
+pub const B_NATURAL: Binding = Binding {
+    or: &[&[t3("new", "natural"), t3("carried", "natural")]],
+    subject: true,
+    scoped: true,
+    whole: NEW,
+    ..binding(
+        "自然人申请",
+        &[t3("new", "natural")],
+        &["自然人"],
+        "一、本年新收 自然人",
+    )
+};
+pub const B_LEGAL: Binding = Binding {
+    or: &[&[
+        t3("new", "business"),
+        t3("new", "research"),
+        t3("new", "nonprofit"),
+        t3("new", "legal-service"),
+        t3("new", "other-org"),
+        t3("carried", "business"),
+        t3("carried", "research"),
+        t3("carried", "nonprofit"),
+        t3("carried", "legal-service"),
+        t3("carried", "other-org"),
+    ]],
+    subject: true,
+    scoped: true,
+    whole: NEW,
+    ..binding(
+        "法人或其他组织申请",
+        &[
+            t3("new", "business"),
+            t3("new", "research"),
+            t3("new", "nonprofit"),
+            t3("new", "legal-service"),
+            t3("new", "other-org"),
+        ],
+        &[
+            "法人或其他组织",
+            "法人或者其他组织",
+            "法人和其他组织",
+            "法人及其他组织",
+        ],
+        "一、本年新收 法人或其他组织",
+    )
+};
+
+/// The bindings of table 三 and 四, which both formats share, in the order placeholders are
+/// listed; a format adds its 其他处理 and its table 二.
+macro_rules! shared_bindings {
+    ($($more:expr),* $(,)?) => {
+        [
+            B_NEW,
+            B_CARRIED,
+            B_HANDLED,
+            B_CARRIED_OVER,
+            B_DISCLOSED_OR_PARTLY,
+            B_DISCLOSED,
+            B_PARTLY,
+            B_WITHHELD,
+            B_UNABLE,
+            B_DECLINED,
+            B_REVIEW,
+            B_SUIT,
+            B_DIRECT,
+            B_AFTER_REVIEW,
+            B_NATURAL,
+            B_LEGAL,
+            $($more),*
+        ]
+    };
+}
+pub(crate) use shared_bindings;
+
+/// 办结率: （七）总计 over 一 + 二, the requests there were to handle.
+pub const RATES: &[Rate] = &[Rate {
+    phrases: &["办结率"],
+    numerator: HANDLED,
+    denominator: NEW_AND_CARRIED,
+}];
+
+/// The words of the text check, the same in both formats.
+pub const TEXT_WORDS: TextWords = TextWords {
+    units: &["件", "起"],
+    between: &[
+        "政府信息公开申请",
+        "信息公开申请",
+        "公开申请",
+        "申请",
+        "案件",
+        "事项",
+        "件数",
+        "数量",
+        "总数",
+        "总量",
+        "共计",
+        "合计",
+        "总计",
+        "累计为",
+        "共",
+        "计",
+        "为",
+        "达到",
+        "达",
+        "了",
+        "的",
+        "是",
+        "有",
+        "继续办理",
+        "继续",
+        "办理",
+        "政府",
+        "一共",
+    ],
+    qualifiers: &[
+        "通过",
+        "网上",
+        "网络",
+        "在线",
+        "当面",
+        "现场",
+        "信函",
+        "邮寄",
+        "传真",
+        "电子邮件",
+        "邮件",
+        "电话",
+        "书面",
+        "口头",
+        "按时",
+        "按期",
+        "如期",
+        "及时",
+        "逾期",
+        "超期",
+        "延期",
+        "当场",
+        "即时",
+        "未",
+        "没有",
+        "不予",
+        "不再",
+        "待",
+        "上年",
+        "去年",
+        "上一年",
+        "前年",
+        "同期",
+        "累计",
+        "以来",
+        "历年",
+        "此前",
+        "以前",
+        "月份",
+        "季度",
+        "上半年",
+        "下半年",
+        "其余",
+        "另有",
+        "平均",
+        "约",
+        "近",
+        "超过",
+        "以上",
+        "不足",
+    ],
+    elsewhere: &[
+        "建议", "提案", "信访", "来信", "来访", "投诉", "举报", "热线", "诉求", "咨询", "工单",
+        "留言", "督办", "12345",
+    ],
+    reasons: &["因", "由于", "属于", "涉及"],
+    any_reason: &["等", "各类", "各种", "信息公开"],
+    respective: &["分别", "依次"],
+    includes: &["包含", "包括", "含"],
+    denials: &[
+        "未发生",
+        "没有发生",
+        "未出现",
+        "没有出现",
+        "未产生",
+        "未曾发生",
+        "未收到",
+        "没有收到",
+        "无",
+    ],
+    denied_between: &[
+        "因政府信息公开",
+        "政府信息公开",
+        "信息公开",
+        "引起的",
+        "引起",
+        "引发的",
+        "引发",
+        "而",
+        "被申请",
+        "被提起",
+        "申请",
+        "提起",
+        "被",
+        "发生",
+        "涉及",
+        "任何",
+        "相关",
+        "的",
+    ],
+    denied_after: &[
+        "政府信息公开申请",
+        "申请",
+        "案件",
+        "案例",
+        "事件",
+        "事项",
+        "情况",
+        "情形",
+        "发生",
+        "的",
+    ],
+    connectors: &["以及", "和", "及", "与", "、", "或"],
+    all_upheld: &[
+        "均获维持",
+        "均被维持",
+        "均予维持",
+        "均得到维持",
+        "全部获得维持",
+        "全部获维持",
+        "全部被维持",
+        "全部维持",
+        "均维持原行政行为",
+        "均维持原决定",
+        "均维持",
+        "均为维持",
+        "结果均为维持",
+    ],
+    except: &["其余", "其他", "除", "剩余", "余下", "另"],
+    share: &["所占比例", "占比", "占"],
+};
+
 /// The customary sentence on requests, with every number bound to table 三.
-pub const REQUESTS_PHRASE: &str = "本年度共收到政府信息公开申请{{本年新收申请}}件，上年结转{{上年结转申请}}件，办结{{办结申请}}件，结转下年度继续办理{{结转下年度}}件。";
+pub const REQUESTS_PHRASE: DataPhrase = DataPhrase {
+    label: Message::fixed("插入申请情况数据句", "Insert the requests sentence"),
+    text: "本年度共收到政府信息公开申请{{本年新收申请}}件，上年结转{{上年结转申请}}件，办结{{办结申请}}件，结转下年度继续办理{{结转下年度}}件。",
+};
+
+/// The customary sentence on how requests were handled, with the compound sums.
+pub const RESULTS_PHRASE: DataPhrase = DataPhrase {
+    label: Message::fixed("插入办理结果数据句", "Insert the results sentence"),
+    text: "其中予以公开及部分公开{{予以公开及部分公开}}件，不予公开{{不予公开}}件，无法提供{{无法提供}}件，不予处理{{不予处理}}件，其他处理{{其他处理}}件。",
+};
+
+/// The customary sentence on reviews and lawsuits.
+pub const DISPUTES_PHRASE: DataPhrase = DataPhrase {
+    label: Message::fixed("插入复议诉讼数据句", "Insert the disputes sentence"),
+    text: "因政府信息公开引起行政复议{{行政复议}}件，行政诉讼{{行政诉讼}}件。",
+};
+
+/// The data phrases both formats offer.
+pub const DATA_PHRASES: &[DataPhrase] = &[REQUESTS_PHRASE, RESULTS_PHRASE, DISPUTES_PHRASE];
 
 const fn bar(label: &'static str, cells: &'static [CellKey]) -> Bar {
     Bar { label, cells }
@@ -494,34 +920,15 @@ macro_rules! outcome_bars {
             },
             Bar {
                 label: "（三）不予公开",
-                cells: &[
-                    t3("withheld-secret", "total"),
-                    t3("withheld-prohibited", "total"),
-                    t3("withheld-security", "total"),
-                    t3("withheld-third-party", "total"),
-                    t3("withheld-internal", "total"),
-                    t3("withheld-process", "total"),
-                    t3("withheld-enforcement", "total"),
-                    t3("withheld-inquiry", "total"),
-                ],
+                cells: WITHHELD,
             },
             Bar {
                 label: "（四）无法提供",
-                cells: &[
-                    t3("unable-not-held", "total"),
-                    t3("unable-needs-making", "total"),
-                    t3("unable-unclear", "total"),
-                ],
+                cells: UNABLE,
             },
             Bar {
                 label: "（五）不予处理",
-                cells: &[
-                    t3("declined-petition", "total"),
-                    t3("declined-repeated", "total"),
-                    t3("declined-publication", "total"),
-                    t3("declined-mass", "total"),
-                    t3("declined-confirm", "total"),
-                ],
+                cells: DECLINED,
             },
             Bar {
                 label: "（六）其他处理",

@@ -122,6 +122,8 @@ static SECTIONS: [Section; 6] = sections(
     Message::fixed("其他需要报告的事项，如年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开等。没有时写“无。”", "Anything else to report, such as the year's key open-government tasks or publication of replies to deputies' suggestions. When there is nothing, write “无。”"),
 );
 
+static BINDINGS: [Binding; 17] = shared_bindings![other_handled(&[t3("other", "total")])];
+
 /// The historical trial format, for redoing or comparing reports on 2019 and 2020.
 pub static OGI_2019: Template = Template {
     id: "ogi-2019",
@@ -131,8 +133,10 @@ pub static OGI_2019: Template = Template {
         "For reports on 2019 and 2020 (trial format, notice 国办公开办函〔2019〕60号).",
     ),
     sections: &SECTIONS,
-    bindings: BINDINGS,
-    data_phrase: REQUESTS_PHRASE,
+    bindings: &BINDINGS,
+    rates: RATES,
+    text_words: &TEXT_WORDS,
+    data_phrases: DATA_PHRASES,
     charts: &[
         Chart {
             title: "本年度申请的办理结果（件）",

@@ -112,6 +112,82 @@ static SECTIONS: [Section; 6] = sections(
     Message::fixed("须报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况（金额，常为0）。还可写年度政务公开工作要点落实、人大代表建议和政协提案办理结果公开、创新做法等。没有时写“无。”", "Must state the information-processing fees collected under 国办函〔2020〕109号 (an amount, often 0). May add the year's key open-government tasks, publication of replies to deputies' suggestions and proposals, innovations. When there is nothing, write “无。”"),
 );
 
+const OTHER_HANDLED: &[CellKey] = &[
+    t3("other-no-correction", "total"),
+    t3("other-no-fee", "total"),
+    t3("other-misc", "total"),
+];
+
+/// The words that name the rows of 二's first block.
+const RULES: &[&str] = &["规章"];
+const NORMATIVE: &[&str] = &["行政规范性文件", "规范性文件"];
+
+const MADE: &[&str] = &["本年制发", "制发", "印发", "出台", "新制定", "制定", "发布"];
+const REPEALED: &[&str] = &["本年废止", "废止"];
+const IN_FORCE: &[&str] = &["现行有效"];
+
+/// A count of 二's first block: one column of 规章 or of 行政规范性文件, the row named in the
+/// sentence before the number.
+const fn documents(
+    token: &'static str,
+    cells: &'static [CellKey],
+    phrases: &'static [&'static str],
+    context: &'static [&'static str],
+    label: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        subject: true,
+        ..binding(token, cells, phrases, label)
+    }
+}
+
+static BINDINGS: [Binding; 23] = shared_bindings![
+    other_handled(OTHER_HANDLED),
+    documents(
+        "本年制发规章",
+        &[CellKey::new("t2", "rules", "made")],
+        MADE,
+        RULES,
+        "规章 本年制发件数",
+    ),
+    documents(
+        "本年废止规章",
+        &[CellKey::new("t2", "rules", "repealed")],
+        REPEALED,
+        RULES,
+        "规章 本年废止件数",
+    ),
+    documents(
+        "现行有效规章",
+        &[CellKey::new("t2", "rules", "in-force")],
+        IN_FORCE,
+        RULES,
+        "规章 现行有效件数",
+    ),
+    documents(
+        "本年制发行政规范性文件",
+        &[CellKey::new("t2", "normative", "made")],
+        MADE,
+        NORMATIVE,
+        "行政规范性文件 本年制发件数",
+    ),
+    documents(
+        "本年废止行政规范性文件",
+        &[CellKey::new("t2", "normative", "repealed")],
+        REPEALED,
+        NORMATIVE,
+        "行政规范性文件 本年废止件数",
+    ),
+    documents(
+        "现行有效行政规范性文件",
+        &[CellKey::new("t2", "normative", "in-force")],
+        IN_FORCE,
+        NORMATIVE,
+        "行政规范性文件 现行有效件数",
+    ),
+];
+
 /// The current format, and the default for new reports.
 pub static OGI_2021: Template = Template {
     id: "ogi-2021",
@@ -121,17 +197,15 @@ pub static OGI_2021: Template = Template {
         "For reports on 2021 and later (notice 国办公开办函〔2021〕30号).",
     ),
     sections: &SECTIONS,
-    bindings: BINDINGS,
-    data_phrase: REQUESTS_PHRASE,
+    bindings: &BINDINGS,
+    rates: RATES,
+    text_words: &TEXT_WORDS,
+    data_phrases: DATA_PHRASES,
     charts: &[
         Chart {
             title: "本年度申请的办理结果（件）",
             section: SectionKey::Requests,
-            bars: outcome_bars!(&[
-                t3("other-no-correction", "total"),
-                t3("other-no-fee", "total"),
-                t3("other-misc", "total")
-            ]),
+            bars: outcome_bars!(OTHER_HANDLED),
         },
         CHART_APPLICANTS,
         CHART_DISPUTES,
