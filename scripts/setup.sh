@@ -65,7 +65,7 @@ else
 fi
 
 if [ "$mode" = test ]; then
-  step "Chromium, ChromeDriver, Firefox ESR, a CJK font, a JRE, LibreOffice Writer and Poppler (Debian packages)"
+  step "Chromium, ChromeDriver, Firefox ESR, a CJK font, a JRE, LibreOffice Writer and Calc, and Poppler (Debian packages)"
   need=()
   command -v chromium >/dev/null || need+=(chromium)
   command -v chromedriver >/dev/null || need+=(chromium-driver)
@@ -73,9 +73,11 @@ if [ "$mode" = test ]; then
   dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || need+=(fonts-wqy-microhei)
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
+  # Calc opens the .xlsx of 汇总 and 检查 in a test.
+  dpkg -s libreoffice-calc-nogui >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
   command -v pdftoppm >/dev/null || need+=(poppler-utils)
   if [ ${#need[@]} -eq 0 ]; then
-    have "chromium, chromedriver, firefox-esr, fonts-wqy-microhei, java, soffice, pdftoppm"
+    have "chromium, chromedriver, firefox-esr, fonts-wqy-microhei, java, soffice (Writer, Calc), pdftoppm"
   else
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo=sudo

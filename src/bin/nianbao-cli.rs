@@ -2,21 +2,33 @@
 //!
 //! Exit codes: 0 fine, 1 the report has errors (`check`), 2 bad usage or a bad file.
 
+use nianbao::report::area::{self, audit, sum, workbook};
 use nianbao::report::{
-    export, file, import, ntext, rules, sample, templates, Draft, Finding, Location, Severity,
+    export, file, import, ntext, rules, sample, templates, Draft, Lang, Severity,
 };
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 用法 / usage:
-  nianbao-cli sample ogi-2021|ogi-2019          打印示例草稿 / print an example draft file
+  nianbao-cli sample ogi-2021|ogi-2019 [--body NAME] [--year Y] [--seed N]
+                                                打印示例草稿 / print an example draft file (with an
+                                                option: another body's, with figures of its own)
   nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
   nianbao-cli export FILE [--fragment] [-o OUT] 导出网页 / write the HTML page (or fragment)
   nianbao-cli export FILE --docx -o OUT.docx   导出Word / write the report as a .docx
   nianbao-cli import FILE                       导入已发布的年报 / read last year's report: a saved page
                                                 (.html, .mht), a Word file (.docx) or text from a PDF;
                                                 the draft file to stdout, the recognition report to stderr
+  nianbao-cli sum FILE... [--year Y] [--format ogi-2021|ogi-2019] [--body NAME]
+                  [--include-errors] [--breakdown OUT.xlsx|OUT.csv]
+                                                汇总 / sum units' reports (draft files or any file import
+                                                reads) into one draft on stdout, what was summed on
+                                                stderr; exit 2 when nothing could be summed
+  nianbao-cli audit FILE... [--format csv|json|xlsx] [-o OUT] [--kind department|government]
+                                                检查 / check published reports at once, a row per file;
+                                                exit 1 when a report has an error or is late, 2 when
+                                                a file cannot be read (the others are still listed)
 FILE may be - for standard input.";
 
 fn main() -> ExitCode {
@@ -38,6 +50,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("check") => check(rest),
         Some("export") => export(rest),
         Some("import") => import(rest),
+        Some("sum") => sum_units(rest),
+        Some("audit") => audit_reports(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -46,14 +60,39 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     }
 }
 
-/// `sample FORMAT`: an example draft file on standard output.
+/// `sample FORMAT [--body NAME] [--year Y] [--seed N]`: an example draft file on standard
+/// output; with any option, another body's report with figures of its own (`--seed`).
 fn sample(args: &[String]) -> Result<ExitCode, String> {
     let id = args
         .first()
         .ok_or_else(|| format!("缺少格式 / missing format\n{USAGE}"))?;
     let template =
         templates::by_id(id).ok_or_else(|| format!("未知格式 / unknown format “{id}”\n{USAGE}"))?;
-    let draft = sample::sample(template).ok_or("无示例 / no sample for this format")?;
+    let base = sample::sample(template).ok_or("无示例 / no sample for this format")?;
+    let (mut body, mut year, mut seed, mut varied) =
+        (base.meta.body.clone(), base.meta.year, 0, false);
+    let mut rest = args[1..].iter();
+    while let Some(arg) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{arg} 后缺少值 / {arg} needs a value\n{USAGE}"))?;
+        let number = |v: &str| {
+            v.parse::<i64>()
+                .map_err(|_| format!("“{v}”不是数字 / not a number"))
+        };
+        match arg.as_str() {
+            "--body" => body = value.clone(),
+            "--year" => year = number(value)? as i32,
+            "--seed" => seed = number(value)?.unsigned_abs(),
+            _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
+        }
+        varied = true;
+    }
+    let draft = if varied {
+        sample::varied(template, &body, year, seed).ok_or("无示例 / no sample for this format")?
+    } else {
+        base
+    };
     write_out(None, &file::to_file(&draft))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -71,7 +110,7 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
             "{level} [{}] {}\n    {}",
             f.rule, f.message.zh, f.message.en
         );
-        if let Some(line) = marked_sentence(&draft, f) {
+        if let Some(line) = ntext::marked_sentence(&draft, &f.location) {
             println!("    → {line}");
         }
     }
@@ -89,19 +128,6 @@ fn check(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// The sentence a text finding is in, its words in 【】.
-fn marked_sentence(draft: &Draft, f: &Finding) -> Option<String> {
-    let Location::Text {
-        section, aspect, ..
-    } = &f.location
-    else {
-        return None;
-    };
-    let text = draft.text_part(*section, *aspect);
-    let (before, words, after) = ntext::excerpt(text, &f.location)?;
-    Some(format!("{before}【{words}】{after}"))
 }
 
 /// `export FILE [--fragment|--docx] [-o OUT]`: the page, the fragment or the Word file.
@@ -173,6 +199,199 @@ fn import(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// Reads and checks a draft file, refusing an oversized one before reading it whole.
+/// Reads every unit's file; one that cannot be read is a unit with the reason, not a failure.
+fn read_units(paths: &[String]) -> Vec<area::UnitRead> {
+    paths
+        .iter()
+        .map(|path| {
+            match read_bytes(path, import::MAX_PAGE_BYTES, |b| {
+                import::page_too_large(b).to_string()
+            }) {
+                // The file's own name, as the app shows it (not where it was on this computer).
+                Ok(bytes) => area::read_unit(
+                    std::path::Path::new(path)
+                        .file_name()
+                        .map_or(path.as_str(), |n| n.to_str().unwrap_or(path)),
+                    &bytes,
+                ),
+                Err(why) => area::UnitRead {
+                    file: path.clone(),
+                    refused: Some(nianbao::report::Message::new(why.clone(), why)),
+                    ..area::UnitRead::default()
+                },
+            }
+        })
+        .collect()
+}
+
+/// `sum FILE... [--year Y] [--format F] [--body NAME] [--include-errors] [--breakdown OUT]`:
+/// the units' reports summed into one draft.
+fn sum_units(args: &[String]) -> Result<ExitCode, String> {
+    let (mut paths, mut year, mut format, mut body) = (Vec::new(), None, None, String::new());
+    let (mut include_errors, mut breakdown) = (false, None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |what: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} 后缺少{what} / {arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--year" => {
+                let v = value("年度")?;
+                year = Some(
+                    v.parse::<i32>()
+                        .map_err(|_| format!("“{v}”不是年度 / not a year"))?,
+                );
+            }
+            "--format" => format = Some(value("格式")?),
+            "--body" => body = value("发布机构")?,
+            "--include-errors" => include_errors = true,
+            "--breakdown" => breakdown = Some(value("文件名")?),
+            _ => paths.push(arg.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("缺少文件 / missing FILE\n{USAGE}"));
+    }
+    let units = read_units(&paths);
+    let most = sum::Target::most_common(&units);
+    let template = match &format {
+        Some(id) => {
+            templates::by_id(id).ok_or_else(|| format!("未知格式 / unknown format “{id}”"))?
+        }
+        None => most.map_or(templates::default_template(), |t| t.template),
+    };
+    let target = sum::Target {
+        template,
+        year: year.or(most.map(|t| t.year)).unwrap_or(0),
+    };
+    let verdicts = sum::assess(&units, &target);
+    let consent = vec![include_errors; units.len()];
+    eprintln!(
+        "汇总为{}年度报告（{}的格式）/ summing into a report on {} in the format of {}",
+        target.year, target.template.issued_with, target.year, target.template.id
+    );
+    for (i, (u, v)) in units.iter().zip(&verdicts).enumerate() {
+        let what = match v {
+            sum::Verdict::Ready => "纳入 / summed".to_string(),
+            sum::Verdict::HasErrors(n) if include_errors => {
+                format!("有{n}个错误，按要求纳入 / {n} errors, summed as asked")
+            }
+            sum::Verdict::HasErrors(n) => format!(
+                "有{n}个错误，未纳入（加 --include-errors 纳入）/ {n} errors, not summed (--include-errors sums it)"
+            ),
+            sum::Verdict::Refused(why) => format!("拒绝 / refused: {} / {}", why.zh, why.en),
+        };
+        eprintln!(
+            "{:>3}. {} — {} {}: {what}",
+            i + 1,
+            u.file,
+            u.body_or_file(),
+            u.year
+        );
+    }
+    let id = format!("summed-{}", target.year);
+    let summed = sum::sum(&units, &verdicts, &consent, &target, &body, &id)
+        .map_err(|why| format!("{} / {}", why.zh, why.en))?;
+    for note in &summed.notes {
+        eprintln!("注意 / note: {} / {}", note.zh, note.en);
+    }
+    eprintln!(
+        "已汇总{}个单位 / summed {} units",
+        summed.included.len(),
+        summed.included.len()
+    );
+    if let Some(out) = breakdown {
+        let grid = sum::breakdown(&units, &summed, &target);
+        let bytes = if out.to_lowercase().ends_with(".csv") {
+            workbook::csv(&grid)
+        } else {
+            workbook::xlsx(&[grid])
+        }
+        .map_err(|why| why.to_string())?;
+        write_bytes(Some(&out), &bytes)?;
+    }
+    write_out(None, &file::to_file(&summed.draft))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `audit FILE... [--format csv|json|xlsx] [-o OUT] [--kind department|government]`: a row per
+/// report with every finding.
+fn audit_reports(args: &[String]) -> Result<ExitCode, String> {
+    let (mut paths, mut format, mut out, mut kind) = (Vec::new(), "csv".to_string(), None, None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| format!("{arg} 后缺少值 / {arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--format" => format = value()?,
+            "-o" => out = Some(value()?),
+            "--kind" => {
+                kind = Some(match value()?.as_str() {
+                    "department" => audit::Kind::Department,
+                    "government" => audit::Kind::Government,
+                    other => return Err(format!("未知类型 / unknown kind “{other}”\n{USAGE}")),
+                })
+            }
+            _ => paths.push(arg.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return Err(format!("缺少文件 / missing FILE\n{USAGE}"));
+    }
+    let units = read_units(&paths);
+    let rows = audit::rows(&units, &vec![kind; units.len()]);
+    match format.as_str() {
+        "json" => write_out(
+            out.as_deref(),
+            &(serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n"),
+        )?,
+        "csv" => {
+            let [table, _] = audit::grids(&rows, Lang::Zh);
+            write_bytes(
+                out.as_deref(),
+                &workbook::csv(&table).map_err(|w| w.to_string())?,
+            )?;
+        }
+        "xlsx" => {
+            let out = out.ok_or("xlsx 需要 -o 文件名 / xlsx needs -o OUT.xlsx")?;
+            let bytes =
+                workbook::xlsx(&audit::grids(&rows, Lang::Zh)).map_err(|w| w.to_string())?;
+            write_bytes(Some(&out), &bytes)?;
+        }
+        other => {
+            return Err(format!(
+                "未知输出格式 / unknown --format “{other}”\n{USAGE}"
+            ))
+        }
+    }
+    let unreadable = rows.iter().filter(|r| r.refused.is_some()).count();
+    let with_errors = rows
+        .iter()
+        .filter(|r| r.refused.is_none() && r.worst() == Some(Severity::Error))
+        .count();
+    let late = rows
+        .iter()
+        .filter(|r| matches!(r.timeliness, audit::Timeliness::Late { .. }))
+        .count();
+    eprintln!(
+        "检查了{}份报告：{with_errors}份有错误或逾期（其中逾期{late}份），{unreadable}份无法读取 / checked {} reports: {with_errors} with errors or late ({late} late), {unreadable} unreadable",
+        rows.len(),
+        rows.len()
+    );
+    Ok(if unreadable > 0 {
+        ExitCode::from(2)
+    } else if with_errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
 fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
     let bytes = read_bytes(path, file::MAX_FILE_BYTES, |bytes| {

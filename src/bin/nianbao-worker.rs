@@ -8,11 +8,19 @@
 //! - `import\n{draft id}\n{page text}` (text: pasted text) with the JSON of
 //!   [`nianbao::report::import::Imported`];
 //! - `["file", name, draft id, bytes]` (an array: a file of last year's report, any kind) with
-//!   the same JSON.
+//!   the same JSON;
+//! - `["unit", name, bytes]` (a unit's file for 汇总 or 检查: a draft file or any report file)
+//!   with the JSON of [`nianbao::report::area::UnitRead`];
+//! - `["pair", draft file, draft file of the year before]` (the same body's reports) with the
+//!   JSON of their cross-year findings (`Vec<FindingRow>`);
+//! - `["sheet", "xlsx" | "csv", grids]` (the JSON of `Vec<Grid>`) with the file's bytes, or an
+//!   error message (text).
+//!
+//! For 汇总 and 检查 the page keeps one worker for a run of files and asks one job at a time.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use nianbao::report::{docx, file, import};
+    use nianbao::report::{area, docx, file, import};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -24,9 +32,35 @@ fn main() {
             if js_sys::Array::is_array(&data) {
                 let parts = js_sys::Array::from(&data);
                 let text = |i| parts.get(i).as_string().unwrap_or_default();
-                let bytes = js_sys::Uint8Array::new(&parts.get(3)).to_vec();
-                let read = import::Imported::read_file(&text(1), &bytes, &text(2));
-                let _ = reply_to.post_message(&JsValue::from_str(&read.to_json()));
+                let bytes = |i| js_sys::Uint8Array::new(&parts.get(i)).to_vec();
+                let answer: JsValue = match text(0).as_str() {
+                    "file" => JsValue::from_str(
+                        &import::Imported::read_file(&text(1), &bytes(3), &text(2)).to_json(),
+                    ),
+                    "unit" => JsValue::from_str(&area::read_unit(&text(1), &bytes(2)).to_json()),
+                    "pair" => {
+                        let unit = |draft: String| area::UnitRead {
+                            draft,
+                            ..area::UnitRead::default()
+                        };
+                        let found = area::audit::cross_year(&unit(text(1)), &unit(text(2)));
+                        JsValue::from_str(&serde_json::to_string(&found).unwrap_or_default())
+                    }
+                    "sheet" => {
+                        let grids: Vec<area::workbook::Grid> =
+                            serde_json::from_str(&text(2)).unwrap_or_default();
+                        let bytes = match text(1).as_str() {
+                            "csv" => grids.first().map_or(Ok(Vec::new()), area::workbook::csv),
+                            _ => area::workbook::xlsx(&grids),
+                        };
+                        match bytes {
+                            Ok(b) => js_sys::Uint8Array::from(b.as_slice()).into(),
+                            Err(why) => JsValue::from_str(&why.to_string()),
+                        }
+                    }
+                    _ => JsValue::from_str("unknown request"),
+                };
+                let _ = reply_to.post_message(&answer);
                 return;
             }
             let text = data.as_string().unwrap_or_default();

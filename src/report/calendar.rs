@@ -35,3 +35,43 @@ pub fn is_time(s: &str) -> bool {
         && s[0..2].parse::<u32>().is_ok_and(|h| h < 24)
         && s[3..5].parse::<u32>().is_ok_and(|m| m < 60)
 }
+
+/// The day `s` (`YYYY-MM-DD`) is, counted from 1970-01-01, for the days between two dates.
+pub fn day_number(s: &str) -> Option<i64> {
+    if !is_date(s) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    // Days from civil (Howard Hinnant's algorithm): March-based years put leap days last.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2026-02-01")
+                .zip(day_number("2026-01-31"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
+            Some(2)
+        );
+        assert_eq!(day_number("2025-13-01"), None);
+    }
+}

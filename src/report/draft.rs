@@ -38,6 +38,21 @@ pub struct Draft {
     /// Table sections whose blank cells the clerk confirmed as 0 by going on from the step
     /// with no error (检查并继续): such a table is complete.
     pub confirmed: BTreeSet<SectionKey>,
+    /// The units' reports this draft's tables were summed from (汇总), in the order summed;
+    /// empty for a report written directly.
+    pub sources: Vec<UnitSource>,
+}
+
+/// One unit's report a summed draft was built from.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UnitSource {
+    /// The unit's 发布机构.
+    pub body: String,
+    /// The year its report is on.
+    pub year: i32,
+    /// The file it was read from.
+    pub file: String,
 }
 
 /// What this draft keeps of last year's report: enough to check the numbers that must agree
@@ -342,6 +357,7 @@ impl Draft {
             previous: None,
             stale: BTreeSet::new(),
             confirmed: BTreeSet::new(),
+            sources: Vec::new(),
         }
     }
 

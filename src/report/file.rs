@@ -249,6 +249,14 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
     if draft.stale.len() > 64 || draft.stale.iter().any(|k| k.chars().count() > 200) {
         return Err(FileError::BadShape("stale".into()));
     }
+    if draft.sources.len() > 10_000
+        || draft
+            .sources
+            .iter()
+            .any(|s| s.body.chars().count() > 1_000 || s.file.chars().count() > 1_000)
+    {
+        return Err(FileError::BadShape("sources".into()));
+    }
     let meta = &draft.meta;
     let mut fields: Vec<(String, &str)> = vec![
         ("id".into(), draft.id.as_str()),

@@ -7,7 +7,7 @@ use super::template::{CellAt, CellKey, Rule, SectionKey, Template};
 use serde::Serialize;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A published report that breaks this is wrong.
@@ -30,6 +30,19 @@ pub enum Field {
     PubTime,
     /// The opening paragraph.
     Opening,
+}
+
+impl Field {
+    /// The field's name on the form.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Year => "年度",
+            Field::Body => "发布机构",
+            Field::PubDate => "公开日期",
+            Field::PubTime => "公开时间",
+            Field::Opening => "开头段落",
+        }
+    }
 }
 
 /// Where a cell is, in words and in keys.

@@ -2,6 +2,7 @@
 //! and its file format, number parsing, computed cells, the consistency rules and the export.
 //! Everything here compiles and is tested natively; the browser shell only displays and edits it.
 
+pub mod area;
 pub mod bindings;
 pub mod calendar;
 pub mod chart;

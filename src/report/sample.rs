@@ -3,7 +3,7 @@
 //! They let a person look around the app, and give the tests and the CLI a full report.
 
 use super::draft::{Draft, Meta, SectionText, Site};
-use super::template::{CellKey, SectionBody, SectionKey, Template};
+use super::template::{CellKey, RowKind, SectionBody, SectionKey, Template};
 use std::collections::BTreeMap;
 
 /// The applicant columns of table 三, in order.
@@ -142,6 +142,103 @@ pub fn sample(template: &Template) -> Option<Draft> {
         }
     }
     Some(draft)
+}
+
+/// Another body's report in `template`'s format, consistent like the sample but with its own
+/// figures, drawn from `seed` (the same seed gives the same report): for test sets of many
+/// units (汇总, 检查) and their benchmarks. Its requests text quotes the tables through
+/// placeholders, so it agrees with them.
+pub fn varied(template: &Template, body: &str, year: i32, seed: u64) -> Option<Draft> {
+    let mut draft = sample(template)?;
+    let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ 0x2545_f491_4f6c_dd1d);
+    draft.id = format!("varied-{}-{year}-{seed}", template.id);
+    let sample_body = draft.meta.body.clone();
+    draft.meta.body = body.to_string();
+    draft.meta.year = year;
+    draft.meta.pub_date = format!("{}-01-{:02}", year + 1, 5 + rng.below(25));
+    draft.meta.index_no = format!(
+        "11330604MB{:07}X/{}-{:05}",
+        seed % 10_000_000,
+        year + 1,
+        rng.below(99_999)
+    );
+    draft.meta.site.column.clear();
+    // 三: every figure times a factor (a balanced table stays balanced), then results added
+    // to both a result row and 一 (which keeps 一 + 二 = （七） + 四).
+    let factor = 1 + rng.below(4) as i64;
+    let SectionBody::Table(requests) = &template.section(SectionKey::Requests).body else {
+        return Some(draft);
+    };
+    let inputs: Vec<CellKey> = requests
+        .cells()
+        .filter(|c| c.is_input())
+        .map(|c| c.key())
+        .collect();
+    for key in &inputs {
+        let n = draft.cell(*key).parse::<i64>().unwrap_or(0) * factor;
+        draft.set_cell(*key, &n.to_string());
+    }
+    let results: Vec<&str> = requests
+        .cells()
+        .filter_map(|c| match &c.row.row.kind {
+            RowKind::Total(sum) => Some(sum.of),
+            _ => None,
+        })
+        .next()
+        .unwrap_or_default()
+        .to_vec();
+    let first_left = requests
+        .blocks
+        .iter()
+        .flat_map(|b| b.balances)
+        .find_map(|b| b.left.first().copied());
+    if let (Some(new_row), false) = (first_left, results.is_empty()) {
+        let columns: Vec<&str> = inputs.iter().map(|k| k.column).collect();
+        for _ in 0..(3 + rng.below(12)) {
+            let row = results[rng.below(results.len() as u64) as usize];
+            let column = columns[rng.below(columns.len() as u64) as usize];
+            let add = 1 + rng.below(6) as i64;
+            for r in [row, new_row] {
+                let key = CellKey::new(requests.id, r, column);
+                let n = draft.cell(key).parse::<i64>().unwrap_or(0) + add;
+                draft.set_cell(key, &n.to_string());
+            }
+        }
+    }
+    // 四: a few cases of each kind.
+    if let SectionBody::Table(disputes) = &template.section(SectionKey::Disputes).body {
+        for cell in disputes.cells().filter(|c| c.is_input()) {
+            draft.set_cell(cell.key(), &rng.below(3).to_string());
+        }
+    }
+    for text in draft.texts.values_mut() {
+        text.text = text
+            .text
+            .replace(&sample_body, body)
+            .replace("望湖街道", body);
+        for part in text.aspects.values_mut() {
+            *part = part.replace("望湖街道", body);
+        }
+    }
+    let phrases: Vec<&str> = template.data_phrases.iter().map(|p| p.text).collect();
+    if let Some(overview) = draft.texts.get_mut(&SectionKey::Overview) {
+        overview
+            .aspects
+            .insert("on-request".into(), phrases.join(""));
+    }
+    Some(draft)
+}
+
+/// A small deterministic generator (xorshift64*), enough to vary example figures.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1)
+    }
 }
 
 fn texts(template: &Template, year: i32) -> BTreeMap<SectionKey, SectionText> {

@@ -1,6 +1,6 @@
 //! The root: language, route and live region for everyone, then the start screen or a draft.
 
-use super::deferred::DeferredDraftScreen;
+use super::deferred::{AreaTool, DeferredArea, DeferredDraftScreen};
 use super::editing::{focus_id, Announcer};
 use super::i18n::tr;
 use super::route::{self, Route};
@@ -27,6 +27,10 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
     let _ = window_event_listener(leptos::ev::drop, move |ev| {
         ev.prevent_default();
+        // 汇总 and 检查 take dropped files themselves (`units::UnitFiles`).
+        if matches!(route.get_untracked(), Route::Sum | Route::Audit) {
+            return;
+        }
         if let Some(file) = ev
             .data_transfer()
             .and_then(|d| d.files())
@@ -59,6 +63,13 @@ pub fn App() -> impl IntoView {
     });
 
     let draft_id = Memo::new(move |_| route.with(|r| r.draft_id().map(str::to_string)));
+    let tool = Memo::new(move |_| {
+        route.with(|r| match r {
+            Route::Sum => Some(AreaTool::Sum),
+            Route::Audit => Some(AreaTool::Audit),
+            _ => None,
+        })
+    });
     let switch_label = move || match lang.get() {
         Lang::Zh => "English",
         Lang::En => "中文",
@@ -92,9 +103,10 @@ pub fn App() -> impl IntoView {
             </button>
         </header>
         <main id="nb-main" class="nb-main" tabindex="-1">
-            {move || match draft_id.get() {
-                None => view! { <StartScreen /> }.into_any(),
-                Some(id) => view! { <DeferredDraftScreen id=id /> }.into_any(),
+            {move || match (draft_id.get(), tool.get()) {
+                (Some(id), _) => view! { <DeferredDraftScreen id=id /> }.into_any(),
+                (None, Some(tool)) => view! { <DeferredArea tool=tool /> }.into_any(),
+                (None, None) => view! { <StartScreen /> }.into_any(),
             }}
         </main>
         <div class="nb-visually-hidden" aria-live="polite" aria-atomic="true">

@@ -1,6 +1,7 @@
 //! What the first screen does not need, as wasm modules of their own fetched after it (issue #5):
-//! the draft screens (task list, steps, review, export), and the start screen's other ways in
-//! (the example, a draft file, a published page, the drafts list).
+//! the draft screens (task list, steps, review, export), the start screen's other ways in
+//! (the example, a draft file, a published page, the drafts list), and the tools of the office
+//! that collects an area's reports (汇总, 检查), fetched only when opened.
 //!
 //! With the `split` feature, which the Trunk build turns on, each `*_view` function below is a
 //! split point: `scripts/split-wasm.sh` moves it, and all code only it reaches, into a module
@@ -91,6 +92,21 @@ pub async fn store_and_open(
 )]
 fn other_ways_in_view() -> Result<AnyView, LoadFailed> {
     Ok(view! { <OtherWaysIn /> }.into_any())
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        area_tools,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn area_view(tool: AreaTool) -> Result<AnyView, LoadFailed> {
+    Ok(match tool {
+        AreaTool::Sum => view! { <super::sum_screen::SumScreen /> }.into_any(),
+        AreaTool::Audit => view! { <super::audit_screen::AuditScreen /> }.into_any(),
+    })
 }
 
 /// Starts fetching the editor's module while the clerk is still on the start screen, so that
@@ -239,6 +255,16 @@ static DRAFT_SCREENS: Part = Part {
     loaded: AtomicBool::new(false),
 };
 
+static AREA_TOOLS: Part = Part {
+    loading: Message::fixed("正在载入汇总与检查……", "Loading 汇总 and 检查…"),
+    failed: Message::fixed("汇总与检查没有载入", "汇总 and 检查 did not load"),
+    why: Message::fixed(
+        "这部分的程序文件没有下载成功，可能是网络中断了。草稿保存在本机浏览器中，没有丢失。如果重试仍不成功，可能是本工具刚刚更新过，请刷新页面。",
+        "Their program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
+    ),
+    loaded: AtomicBool::new(false),
+};
+
 static OTHER_WAYS_IN: Part = Part {
     loading: Message::fixed(
         "正在载入示例、草稿文件和草稿列表……",
@@ -270,4 +296,20 @@ pub fn DeferredDraftScreen(id: String) -> impl IntoView {
 pub fn DeferredOtherWaysIn() -> impl IntoView {
     let load = || async { call_split!(other_ways_in_view()) };
     view! { <Deferred load part=&OTHER_WAYS_IN page=false /> }
+}
+
+/// The tools of the office that collects an area's reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AreaTool {
+    /// 汇总.
+    Sum,
+    /// 检查.
+    Audit,
+}
+
+/// 汇总 or 检查, once their module is here.
+#[component]
+pub fn DeferredArea(tool: AreaTool) -> impl IntoView {
+    let load = move || async move { call_split!(area_view(tool)) };
+    view! { <Deferred load part=&AREA_TOOLS page=true /> }
 }

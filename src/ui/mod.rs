@@ -2,6 +2,7 @@
 //! rules or HTML strings live here; they come from `crate::report`.
 
 mod app;
+mod audit_screen;
 mod clipboard;
 mod deferred;
 mod download;
@@ -21,10 +22,12 @@ mod saver;
 mod start;
 mod status;
 mod step_frame;
+mod sum_screen;
 pub mod table_editor;
 mod table_step;
 mod task_list;
 mod text_step;
+mod units;
 mod word;
 mod worker;
 mod year_link;

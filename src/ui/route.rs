@@ -13,6 +13,10 @@ pub enum Route {
     Tasks(String),
     /// One step of a draft.
     Step(String, Step),
+    /// 汇总: units' reports summed into one.
+    Sum,
+    /// 检查: many published reports checked at once.
+    Audit,
 }
 
 impl Route {
@@ -22,6 +26,9 @@ impl Route {
         let mut parts = path.split('/').filter(|p| !p.is_empty());
         match (parts.next(), parts.next()) {
             (None, _) => Route::Start,
+            // Draft ids are generated (`storage::local::new_id`) and never these words.
+            (Some("sum"), None) => Route::Sum,
+            (Some("audit"), None) => Route::Audit,
             (Some(id), None | Some("tasks")) => Route::Tasks(id.to_string()),
             (Some(id), Some(slug)) => match Step::from_slug(slug) {
                 Some(step) => Route::Step(id.to_string(), step),
@@ -36,13 +43,15 @@ impl Route {
             Route::Start => "#/".to_string(),
             Route::Tasks(id) => format!("#/{id}/tasks"),
             Route::Step(id, step) => format!("#/{id}/{}", step.slug()),
+            Route::Sum => "#/sum".to_string(),
+            Route::Audit => "#/audit".to_string(),
         }
     }
 
     /// The draft this screen shows, if any.
     pub fn draft_id(&self) -> Option<&str> {
         match self {
-            Route::Start => None,
+            Route::Start | Route::Sum | Route::Audit => None,
             Route::Tasks(id) | Route::Step(id, _) => Some(id),
         }
     }

@@ -137,6 +137,14 @@ pub fn StartScreen() -> impl IntoView {
             </button>
         </form>
         <DeferredOtherWaysIn />
+        <section class="nb-card" aria-labelledby="nb-area-heading">
+            <h2 id="nb-area-heading">{tr("汇总与检查", "Summing and checking an area's reports")}</h2>
+            <p>{tr("供政务公开办等汇总、检查本地区各单位年报的机构使用。", "For the office that collects and checks an area's reports.")}</p>
+            <ul class="nb-link-list">
+                <li><a href=super::route::Route::Sum.href()>{tr("汇总各单位的年报", "Sum units' reports")}</a></li>
+                <li><a href=super::route::Route::Audit.href()>{tr("批量检查已发布的年报", "Check published reports")}</a></li>
+            </ul>
+        </section>
     }
 }
 

@@ -67,6 +67,7 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                             <span lang="zh-CN">{e.template.bindings.iter().map(|b| format!("{{{{{}}}}}", b.token)).collect::<Vec<_>>().join(" ")}</span>
                         </p>
                     </div>
+                    {(key == SectionKey::Overview).then(|| view! { <SummedSentence /> })}
                     <Show when=is_empty>
                         <button type="button" class="nb-button nb-button-secondary"
                             on:click=move |_| e.draft.update(|d| {
@@ -290,6 +291,28 @@ pub fn StaleKeep(
                         {tr("无需修改，保留原文", "Keep it as it is")}
                     </button>
                 </p>
+            }
+        })
+    }
+}
+
+/// For a report summed from units' reports: the sentence saying so, to insert at the start of 一.
+#[component]
+fn SummedSentence() -> impl IntoView {
+    let e = use_editing();
+    let sentence = Memo::new(move |_| e.draft.with(crate::report::area::sum::sentence));
+    move || {
+        sentence.get().map(|s| {
+            view! {
+                <div class="nb-phrase">
+                    <button type="button" class="nb-button nb-button-secondary"
+                        on:click=move |_| e.draft.update(|d| {
+                            let t = d.texts.entry(SectionKey::Overview).or_default();
+                            t.text = if t.text.trim().is_empty() { s.clone() } else { format!("{}\n\n{}", s, t.text) };
+                        })>
+                        {tr("插入汇总说明句", "Insert the sentence on the units summed")}
+                    </button>
+                </div>
             }
         })
     }

@@ -75,3 +75,86 @@ pub async fn ask(request: impl Into<JsValue>) -> Result<JsValue, String> {
     drop(handlers);
     result.map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
+
+type SessionHandlers = (
+    Closure<dyn Fn(web_sys::MessageEvent)>,
+    Closure<dyn Fn(web_sys::ErrorEvent)>,
+);
+
+/// One worker kept for a run of jobs (the files of 汇总 or 检查): started once, asked one job
+/// at a time, ended by [`Session::end`] — which also fails the job in hand, so a cancelled run
+/// stops at once — or when dropped.
+pub struct Session {
+    worker: web_sys::Worker,
+    /// Fails the job in hand (set while one runs).
+    pending: std::rc::Rc<std::cell::RefCell<Option<js_sys::Function>>>,
+}
+
+impl Session {
+    /// Starts the worker and waits until it runs.
+    pub async fn start() -> Result<Session, String> {
+        let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+        let session = Session {
+            worker,
+            pending: Default::default(),
+        };
+        let ready = session.next_message(None).await?;
+        if ready.as_string().as_deref() != Some("ready") {
+            return Err("the worker did not start".into());
+        }
+        Ok(session)
+    }
+
+    /// Sends `request` and returns its answer.
+    pub async fn ask(&self, request: impl Into<JsValue>) -> Result<JsValue, String> {
+        self.next_message(Some(request.into())).await
+    }
+
+    /// The worker's next message, after posting `request` if there is one.
+    async fn next_message(&self, request: Option<JsValue>) -> Result<JsValue, String> {
+        let mut handlers: Option<SessionHandlers> = None;
+        let pending = self.pending.clone();
+        let answer = js_sys::Promise::new(&mut |resolve, reject| {
+            let on_message =
+                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                    let _ = resolve.call1(&JsValue::NULL, &ev.data());
+                });
+            let failed = reject.clone();
+            let on_error =
+                Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+                    let _ = failed.call1(&JsValue::NULL, &JsValue::from_str(&ev.message()));
+                });
+            self.worker
+                .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+            self.worker
+                .set_onerror(Some(on_error.as_ref().unchecked_ref()));
+            *pending.borrow_mut() = Some(reject);
+            handlers = Some((on_message, on_error));
+        });
+        if let Some(request) = request {
+            self.worker
+                .post_message(&request)
+                .map_err(|e| format!("{e:?}"))?;
+        }
+        let result = wasm_bindgen_futures::JsFuture::from(answer).await;
+        self.pending.borrow_mut().take();
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        drop(handlers);
+        result.map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+    }
+
+    /// Ends the worker; the job in hand fails with "cancelled".
+    pub fn end(&self) {
+        self.worker.terminate();
+        if let Some(reject) = self.pending.borrow_mut().take() {
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

@@ -75,6 +75,7 @@ fn the_code_map_names_every_folder_and_only_paths_that_exist() {
             root().join("src/report").join(path),
             root().join("src/report/import").join(path),
             root().join("src/report/ntext").join(path),
+            root().join("src/report/area").join(path),
             root().join("src/report/templates").join(path),
             root().join("src/ui").join(path),
             root().join("src/storage").join(path),

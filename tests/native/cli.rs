@@ -229,3 +229,96 @@ fn import_writes_the_draft_to_stdout_and_the_report_to_stderr() {
     assert!(out.stdout.is_empty());
     assert!(text(&out.stderr).contains("没有读到任何年报内容"));
 }
+
+fn county(dir: &str) -> Vec<String> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/county")
+        .join(dir);
+    let mut files: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_str().unwrap().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn sum_writes_the_new_draft_and_says_what_went_into_it() {
+    let files = county("pages");
+    let mut args = vec!["sum", "--body", "青禾市临江区人民政府"];
+    args.extend(files.iter().map(String::as_str));
+    let out = cli(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let report = text(&out.stderr);
+    assert!(report.contains("已汇总18个单位"), "{report}");
+    assert!(report.contains("未纳入（加 --include-errors 纳入）"));
+    assert!(report.contains("拒绝 / refused: 格式不同"));
+    assert!(report.contains("重复"));
+    let draft = text(&out.stdout);
+    assert!(draft.contains("\"sources\"") && draft.contains("01-青禾市临江区教育局.html"));
+    // The breakdown, and nothing to sum: exit 2.
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-sum-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("明细.csv");
+    let mut args = vec![
+        "sum",
+        "--include-errors",
+        "--breakdown",
+        csv.to_str().unwrap(),
+    ];
+    args.extend(files.iter().map(String::as_str));
+    assert_eq!(cli(&args, None).status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap().lines().count(),
+        22,
+        "header, 20 units, 合计"
+    );
+    let only_old = cli(&["sum", &files[20]], None);
+    assert_eq!(
+        only_old.status.code(),
+        Some(0),
+        "a lone 2019 report is summed in its own format"
+    );
+    let wrong = cli(&["sum", "--format", "ogi-2021", &files[20]], None);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(text(&wrong.stderr).contains("没有可以汇总的单位报告"));
+}
+
+#[test]
+fn audit_lists_every_file_and_exits_by_the_worst() {
+    let mut files = county("drafts");
+    files.extend(county("series"));
+    let args: Vec<&str> = ["audit", "--format", "json"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    let out = cli(&args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "errors and late reports: exit 1"
+    );
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 26);
+    assert!(text(&out.stderr).contains("检查了26份报告"));
+    // A file that cannot be read: exit 2, and every other file still listed.
+    let missing = "/nonexistent/report.html".to_string();
+    let args: Vec<&str> = ["audit"]
+        .into_iter()
+        .chain(files.iter().map(String::as_str))
+        .chain([missing.as_str()])
+        .collect();
+    let out = cli(&args, None);
+    assert_eq!(out.status.code(), Some(2));
+    let csv = text(&out.stdout);
+    assert_eq!(
+        csv.lines()
+            .filter(|l| l.contains(".json,") || l.contains("report.html,"))
+            .count(),
+        27,
+        "{csv}"
+    );
+    // Only clean reports: exit 0.
+    let out = cli(&["audit", &files[0], &files[1]], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}

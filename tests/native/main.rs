@@ -7,6 +7,7 @@
 mod common;
 
 mod architecture;
+mod area;
 
 mod bindings;
 mod cli;

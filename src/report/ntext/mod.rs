@@ -111,6 +111,19 @@ pub fn excerpt(text: &str, location: &Location) -> Option<(String, String, Strin
     ))
 }
 
+/// The sentence of a text finding with its words in 【】, for plain-text listings (the CLI,
+/// the audit's table).
+pub fn marked_sentence(draft: &Draft, location: &Location) -> Option<String> {
+    let Location::Text {
+        section, aspect, ..
+    } = location
+    else {
+        return None;
+    };
+    let (before, words, after) = excerpt(draft.text_part(*section, *aspect), location)?;
+    Some(format!("{before}【{words}】{after}"))
+}
+
 /// Which text a finding is in.
 struct Place<'a> {
     section: &'a Section,

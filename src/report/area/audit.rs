@@ -1,0 +1,423 @@
+//! 检查: the published reports of an area checked at once, as an office or an assessment body
+//! does each spring: on time, in format, every rule (勾稽关系, S-required, text against tables),
+//! the cross-year checks where the same body's previous year is in the set, and the cells
+//! that could not be read. A row per report ([`Row`]), as a table to sort, filter and file.
+
+use super::workbook::{Cell, Grid};
+use super::{body_key, finding_row, FindingRow, UnitRead};
+use crate::report::calendar::day_number;
+use crate::report::compute::Sheet;
+use crate::report::cross_year;
+use crate::report::draft::Previous;
+use crate::report::finding::Severity;
+use crate::report::message::{Lang, Message};
+use crate::report::templates;
+use serde::{Deserialize, Serialize};
+
+/// Whose report it is, which sets when it is due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A department's (or a township's office's): due 31 January.
+    Department,
+    /// A government's own report, compiled for the whole government: due 31 March.
+    Government,
+}
+
+impl Kind {
+    /// What the body's name says it is: a 人民政府 is a government; an office, bureau,
+    /// commission, centre … is a department. `None` when the name does not tell.
+    pub fn guess(body: &str) -> Option<Kind> {
+        let body = body.trim();
+        if body.ends_with("人民政府") || body.ends_with("人民政府（汇总）") {
+            Some(Kind::Government)
+        } else if [
+            "办公室",
+            "办公厅",
+            "局",
+            "委员会",
+            "委",
+            "厅",
+            "办",
+            "中心",
+            "院",
+            "所",
+            "站",
+            "队",
+            "街道办事处",
+            "管委会",
+            "管理委员会",
+            "公司",
+            "处",
+            "署",
+            "会",
+        ]
+        .iter()
+        .any(|end| body.ends_with(end))
+        {
+            Some(Kind::Department)
+        } else {
+            None
+        }
+    }
+
+    /// The day the report on `year` is due (`../shared/spec/report-format.md`).
+    pub fn deadline(self, year: i32) -> String {
+        match self {
+            Kind::Department => format!("{}-01-31", year + 1),
+            Kind::Government => format!("{}-03-31", year + 1),
+        }
+    }
+
+    /// How the table names it.
+    pub fn label(self) -> Message {
+        match self {
+            Kind::Department => Message::fixed("部门", "department"),
+            Kind::Government => Message::fixed("本级政府", "government"),
+        }
+    }
+}
+
+/// Whether a report was published on time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Timeliness {
+    /// Published by the deadline.
+    OnTime,
+    /// Published this many days after it.
+    Late {
+        /// Days after the deadline.
+        days: i64,
+    },
+    /// Not known, and why.
+    Unknown {
+        /// What is missing.
+        why: Message,
+    },
+}
+
+/// Whether a report on `year` published on `pub_date` by a body of `kind` was on time.
+pub fn timeliness(pub_date: &str, year: i32, kind: Option<Kind>) -> Timeliness {
+    let Some(kind) = kind else {
+        return Timeliness::Unknown {
+            why: Message::fixed(
+                "不知道是部门还是本级政府的报告：请选择",
+                "Not known whether a department's or a government's report: choose",
+            ),
+        };
+    };
+    match (
+        day_number(pub_date.trim()),
+        day_number(&kind.deadline(year)),
+    ) {
+        (Some(published), Some(due)) if published > due => Timeliness::Late {
+            days: published - due,
+        },
+        (Some(_), Some(_)) => Timeliness::OnTime,
+        _ => Timeliness::Unknown {
+            why: Message::fixed("页面没有公开日期", "The page gives no publication date"),
+        },
+    }
+}
+
+impl Timeliness {
+    /// How the table says it.
+    pub fn label(&self) -> Message {
+        match self {
+            Timeliness::OnTime => Message::fixed("按时", "on time"),
+            Timeliness::Late { days } => {
+                Message::new(format!("逾期{days}天"), format!("{days} days late"))
+            }
+            Timeliness::Unknown { why } => Message::new(
+                format!("未知（{}）", why.zh),
+                format!("unknown ({})", why.en),
+            ),
+        }
+    }
+}
+
+/// The pairs of reports of the same body in consecutive years (this, the year before), by
+/// index: their cross-year checks can run.
+pub fn year_pairs(units: &[UnitRead]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if u.refused.is_some() || u.body.trim().is_empty() {
+            continue;
+        }
+        let key = body_key(&u.body);
+        let before = units.iter().position(|p| {
+            p.refused.is_none() && p.year.checked_add(1) == Some(u.year) && body_key(&p.body) == key
+        });
+        if let Some(j) = before {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// The cross-year findings (X-carry, X-valid) of `this` against `before`, the same body's
+/// report of the year before.
+pub fn cross_year(this: &UnitRead, before: &UnitRead) -> Vec<FindingRow> {
+    let (Some(mut draft), Some(last)) = (this.draft(), before.draft()) else {
+        return Vec::new();
+    };
+    let Some(template) = templates::by_id(&draft.template) else {
+        return Vec::new();
+    };
+    let mut previous = Previous::of(&last);
+    previous.from_file = true;
+    draft.previous = Some(previous);
+    let sheet = Sheet::compute(template, &draft);
+    let mut found = Vec::new();
+    cross_year::check(template, &draft, &sheet, &mut found);
+    found.iter().map(|f| finding_row(&draft, f)).collect()
+}
+
+/// A report in a format that is not the one for its year: the format the audit checks.
+fn format_finding(unit: &UnitRead) -> Option<FindingRow> {
+    let template = templates::by_id(&unit.template)?;
+    if unit.refused.is_some() || template.is_for_year(unit.year) {
+        return None;
+    }
+    let right = templates::for_year(unit.year);
+    Some(FindingRow {
+        rule: "format".into(),
+        severity: Severity::Error,
+        place: String::new(),
+        message: Message::new(
+            format!(
+                "格式不对：{}年度的报告应使用{}的格式，本报告用的是{}的格式。",
+                unit.year, right.issued_with, template.issued_with
+            ),
+            format!(
+                "Wrong format: a report on {} uses the format of {}; this one uses that of {}.",
+                unit.year, right.issued_with, template.issued_with
+            ),
+        ),
+    })
+}
+
+/// One report's row of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    /// The file it was read from.
+    pub file: String,
+    /// Why it could not be read at all.
+    pub refused: Option<Message>,
+    /// Its 发布机构.
+    pub body: String,
+    /// The year it is on.
+    pub year: i32,
+    /// Its format's id.
+    pub format: String,
+    /// Its 公开日期.
+    pub pub_date: String,
+    /// Whose report it is, as set or guessed.
+    pub kind: Option<Kind>,
+    /// The day it was due.
+    pub deadline: String,
+    /// Whether it was on time.
+    pub timeliness: Timeliness,
+    /// Every finding: the rules', then the cross-year checks'.
+    pub findings: Vec<FindingRow>,
+    /// The cells whose text could not be read.
+    pub unread: Vec<String>,
+    /// How many input cells were not on the page.
+    pub missing: usize,
+}
+
+impl Row {
+    /// The row of `unit`, of `kind` (guessed from its body when `None`), with the cross-year
+    /// findings found for it.
+    pub fn new(unit: &UnitRead, kind: Option<Kind>, cross: Vec<FindingRow>) -> Row {
+        let kind = kind.or_else(|| Kind::guess(&unit.body));
+        let mut findings: Vec<FindingRow> = format_finding(unit).into_iter().collect();
+        findings.extend(unit.findings.iter().cloned());
+        findings.extend(cross);
+        Row {
+            file: unit.file.clone(),
+            refused: unit.refused.clone(),
+            body: unit.body.clone(),
+            year: unit.year,
+            format: unit.template.clone(),
+            pub_date: unit.pub_date.clone(),
+            kind,
+            deadline: kind.map(|k| k.deadline(unit.year)).unwrap_or_default(),
+            timeliness: if unit.refused.is_some() {
+                Timeliness::Unknown {
+                    why: Message::fixed("文件无法读取", "The file cannot be read"),
+                }
+            } else {
+                timeliness(&unit.pub_date, unit.year, kind)
+            },
+            findings,
+            unread: unit.unread.clone(),
+            missing: unit.missing,
+        }
+    }
+
+    /// How many of its findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The worst thing about it: an error, a warning, or nothing (`None`). A file that cannot
+    /// be read, or a late report, counts as an error.
+    pub fn worst(&self) -> Option<Severity> {
+        if self.refused.is_some()
+            || self.count(Severity::Error) > 0
+            || matches!(self.timeliness, Timeliness::Late { .. })
+        {
+            Some(Severity::Error)
+        } else if self.count(Severity::Warning) > 0 || !self.unread.is_empty() {
+            Some(Severity::Warning)
+        } else {
+            None
+        }
+    }
+}
+
+/// Every row of a set of units: kinds set by the person where given, guessed otherwise, and
+/// the cross-year checks of each body's consecutive years.
+pub fn rows(units: &[UnitRead], kinds: &[Option<Kind>]) -> Vec<Row> {
+    let mut cross: Vec<Vec<FindingRow>> = vec![Vec::new(); units.len()];
+    for (this, before) in year_pairs(units) {
+        cross[this] = cross_year(&units[this], &units[before]);
+    }
+    units
+        .iter()
+        .zip(cross)
+        .enumerate()
+        .map(|(i, (u, c))| Row::new(u, kinds.get(i).copied().flatten(), c))
+        .collect()
+}
+
+/// The table as the office files it: a row per report, then a sheet with a row per finding.
+pub fn grids(rows: &[Row], lang: Lang) -> [Grid; 2] {
+    let t = |m: &Message| m.get(lang).to_string();
+    let header = [
+        ("文件", "File"),
+        ("发布机构", "Body"),
+        ("年度", "Year"),
+        ("格式", "Format"),
+        ("公开日期", "Published"),
+        ("类型", "Kind"),
+        ("截止日期", "Due"),
+        ("是否按时", "On time"),
+        ("错误", "Errors"),
+        ("提示", "Warnings"),
+        ("未能读取的单元格", "Cells not read"),
+        ("问题", "Findings"),
+    ];
+    let pick = |(zh, en): (&str, &str)| if lang == Lang::Zh { zh } else { en }.to_string();
+    let mut table = Grid {
+        sheet: pick(("检查结果", "Reports")),
+        header: header.iter().copied().map(pick).collect(),
+        rows: Vec::new(),
+    };
+    let mut details = Grid {
+        sheet: pick(("问题明细", "Findings")),
+        header: [
+            ("文件", "File"),
+            ("发布机构", "Body"),
+            ("年度", "Year"),
+            ("级别", "Severity"),
+            ("规则", "Rule"),
+            ("位置", "Place"),
+            ("说明", "What is wrong"),
+        ]
+        .iter()
+        .copied()
+        .map(pick)
+        .collect(),
+        rows: Vec::new(),
+    };
+    let severity = |s: Severity| match (s, lang) {
+        (Severity::Error, Lang::Zh) => "错误",
+        (Severity::Warning, Lang::Zh) => "提示",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+    };
+    for r in rows {
+        let mut unread: Vec<String> = r.unread.clone();
+        if r.missing > 0 {
+            unread.push(pick((
+                &format!("另有{}个单元格页面上没有", r.missing),
+                &format!("{} more cells not on the page", r.missing),
+            )));
+        }
+        let problems: Vec<String> = match &r.refused {
+            Some(why) => vec![t(why)],
+            None => r
+                .findings
+                .iter()
+                .map(|f| format!("[{}] {}", f.rule, t(&f.message)))
+                .collect(),
+        };
+        table.rows.push(vec![
+            Cell::Text(r.file.clone()),
+            Cell::Text(r.body.clone()),
+            if r.refused.is_some() {
+                Cell::Text(String::new())
+            } else {
+                Cell::Number(r.year.to_string())
+            },
+            Cell::Text(
+                templates::by_id(&r.format).map_or(String::new(), |f| f.issued_with.to_string()),
+            ),
+            Cell::Text(r.pub_date.clone()),
+            Cell::Text(r.kind.map(|k| t(&k.label())).unwrap_or_default()),
+            Cell::Text(r.deadline.clone()),
+            Cell::Text(t(&r.timeliness.label())),
+            Cell::Number(r.count(Severity::Error).to_string()),
+            Cell::Number(r.count(Severity::Warning).to_string()),
+            Cell::Text(unread.join("；")),
+            Cell::Text(problems.join("\n")),
+        ]);
+        for f in &r.findings {
+            details.rows.push(vec![
+                Cell::Text(r.file.clone()),
+                Cell::Text(r.body.clone()),
+                Cell::Number(r.year.to_string()),
+                Cell::Text(severity(f.severity).into()),
+                Cell::Text(f.rule.clone()),
+                Cell::Text(f.place.clone()),
+                Cell::Text(t(&f.message)),
+            ]);
+        }
+    }
+    [table, details]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_told_by_the_body_and_set_the_deadline() {
+        assert_eq!(Kind::guess("青禾市临江区人民政府"), Some(Kind::Government));
+        assert_eq!(
+            Kind::guess("青禾市临江区人民政府办公室"),
+            Some(Kind::Department)
+        );
+        assert_eq!(Kind::guess("临江区教育局"), Some(Kind::Department));
+        assert_eq!(Kind::guess(""), None);
+        assert_eq!(Kind::Department.deadline(2025), "2026-01-31");
+        assert_eq!(Kind::Government.deadline(2025), "2026-03-31");
+        assert_eq!(
+            timeliness("2026-02-03", 2025, Some(Kind::Department)),
+            Timeliness::Late { days: 3 }
+        );
+        assert_eq!(
+            timeliness("2026-02-03", 2025, Some(Kind::Government)),
+            Timeliness::OnTime
+        );
+        assert!(matches!(
+            timeliness("", 2025, Some(Kind::Government)),
+            Timeliness::Unknown { .. }
+        ));
+    }
+}

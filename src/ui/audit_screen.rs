@@ -1,0 +1,322 @@
+//! 检查: many published reports (saved pages, Word files, draft files) checked at once, read in
+//! the worker with progress and a cancel button. One table, a row per report, to sort, filter,
+//! open as a draft, and download as .xlsx and .csv.
+
+use super::i18n::{pick, tr, use_lang};
+use super::route::Route;
+use super::sum_screen::{save_grids, FindingList};
+use super::units::UnitFiles;
+use super::worker::Session;
+use crate::report::area::audit::{self, Kind, Row, Timeliness};
+use crate::report::area::{FindingRow, UnitRead};
+use crate::report::{file, templates, Message, Severity};
+use crate::storage::local;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// Which rows are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Filter {
+    All,
+    Errors,
+    Problems,
+}
+
+/// In which order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    Added,
+    Worst,
+    Body,
+}
+
+/// The 检查 screen.
+#[component]
+pub fn AuditScreen() -> impl IntoView {
+    let lang = use_lang();
+    let units = RwSignal::new(Vec::<UnitRead>::new());
+    let kinds = RwSignal::new(Vec::<Option<Kind>>::new());
+    let cross = RwSignal::new(Vec::<Vec<FindingRow>>::new());
+    let filter = RwSignal::new(Filter::All);
+    let order = RwSignal::new(Order::Added);
+    let problem = RwSignal::new(None::<Message>);
+    let rows = Memo::new(move |_| {
+        units.with(|u| {
+            kinds.with(|k| {
+                cross.with(|c| {
+                    u.iter()
+                        .enumerate()
+                        .map(|(i, unit)| {
+                            let kind = k.get(i).copied().flatten();
+                            (
+                                i,
+                                Row::new(unit, kind, c.get(i).cloned().unwrap_or_default()),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+        })
+    });
+    let shown = Memo::new(move |_| {
+        let mut list: Vec<(usize, Row)> = rows.with(|r| {
+            r.iter()
+                .filter(|(_, row)| match filter.get() {
+                    Filter::All => true,
+                    Filter::Errors => row.worst() == Some(Severity::Error),
+                    Filter::Problems => row.worst().is_some(),
+                })
+                .cloned()
+                .collect()
+        });
+        match order.get() {
+            Order::Added => {}
+            Order::Worst => list.sort_by_key(|(i, r)| {
+                (
+                    std::cmp::Reverse(r.worst().map(|s| 2 - s as u8)),
+                    std::cmp::Reverse(r.count(Severity::Error)),
+                    *i,
+                )
+            }),
+            Order::Body => list.sort_by(|a, b| (&a.1.body, a.1.year).cmp(&(&b.1.body, b.1.year))),
+        }
+        list
+    });
+
+    let on_read = move |u: UnitRead| {
+        units.update(|list| list.push(u));
+        kinds.update(|k| k.push(None));
+        cross.update(|c| c.push(Vec::new()));
+    };
+    // Once the files are read, the same body's consecutive years are checked against each other.
+    let on_done = move |_| {
+        let pairs = units.with_untracked(|u| audit::year_pairs(u));
+        if pairs.is_empty() {
+            return;
+        }
+        let drafts: Vec<(usize, String, String)> = units.with_untracked(|u| {
+            pairs
+                .iter()
+                .map(|&(this, before)| (this, u[this].draft.clone(), u[before].draft.clone()))
+                .collect()
+        });
+        leptos::task::spawn_local(async move {
+            let Ok(session) = Session::start().await else {
+                return;
+            };
+            for (this, draft, before) in drafts {
+                let request = js_sys::Array::of3(
+                    &JsValue::from_str("pair"),
+                    &JsValue::from_str(&draft),
+                    &JsValue::from_str(&before),
+                );
+                let found: Vec<FindingRow> = session
+                    .ask(request)
+                    .await
+                    .ok()
+                    .and_then(|a| a.as_string())
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default();
+                cross.update(|c| {
+                    if let Some(x) = c.get_mut(this) {
+                        *x = found;
+                    }
+                });
+            }
+            session.end();
+        });
+    };
+    let download = move |kind: &'static str| {
+        let list: Vec<Row> =
+            rows.with_untracked(|r| r.iter().map(|(_, row)| row.clone()).collect());
+        let grids = audit::grids(&list, lang.get_untracked());
+        save_grids(
+            grids.to_vec(),
+            kind,
+            pick(lang.get_untracked(), "年报检查结果", "report-check").to_string(),
+            problem,
+        );
+    };
+    let counts = move || {
+        rows.with(|r| {
+            let n = r.len();
+            let errors = r
+                .iter()
+                .filter(|(_, x)| x.refused.is_none() && x.count(Severity::Error) > 0)
+                .count();
+            let late = r
+                .iter()
+                .filter(|(_, x)| matches!(x.timeliness, Timeliness::Late { .. }))
+                .count();
+            let unreadable = r.iter().filter(|(_, x)| x.refused.is_some()).count();
+            pick(
+                lang.get(),
+                format!("共{n}份：{errors}份有错误，{late}份逾期，{unreadable}份无法读取。"),
+                format!("{n} reports: {errors} with errors, {late} late, {unreadable} unreadable."),
+            )
+        })
+    };
+
+    view! {
+        <p class="nb-back"><a href=Route::Start.href()>{tr("← 返回首页", "← Back to the start")}</a></p>
+        <h1 id="nb-step-heading" tabindex="-1">{tr("批量检查已发布的年报", "Check published reports")}</h1>
+        <p class="nb-lead">{tr(
+            "把本地区已发布的年报一次加进来（可达几百份），逐份检查：是否按时发布、格式、表格的勾稽关系、必填内容、文字与表格是否一致；同一机构相邻两年的报告还核对结转和现行有效件数。",
+            "Add the area's published reports at once (a few hundred is fine): each is checked for publication on time, its format, the tables' rules, the required content and text against tables; the same body's consecutive years are also checked against each other.",
+        )}</p>
+        <UnitFiles id="nb-audit-files" label=Message::fixed("添加要检查的年报文件", "Add the reports to check") on_read on_done />
+        {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p> })}
+        <Show when=move || !units.with(Vec::is_empty)>
+            <h2>{tr("检查结果", "Results")}</h2>
+            <p role="status">{counts}</p>
+            <div class="nb-filters">
+                <div class="nb-field">
+                    <label for="nb-audit-filter">{tr("显示", "Show")}</label>
+                    <select id="nb-audit-filter" class="nb-select" on:change=move |ev| filter.set(match event_target_value(&ev).as_str() {
+                        "errors" => Filter::Errors,
+                        "problems" => Filter::Problems,
+                        _ => Filter::All,
+                    })>
+                        <option value="all">{tr("全部报告", "Every report")}</option>
+                        <option value="errors">{tr("有错误的（含逾期、无法读取）", "With errors (late, unreadable included)")}</option>
+                        <option value="problems">{tr("有错误或提示的", "With errors or warnings")}</option>
+                    </select>
+                </div>
+                <div class="nb-field">
+                    <label for="nb-audit-order">{tr("排序", "Order")}</label>
+                    <select id="nb-audit-order" class="nb-select" on:change=move |ev| order.set(match event_target_value(&ev).as_str() {
+                        "worst" => Order::Worst,
+                        "body" => Order::Body,
+                        _ => Order::Added,
+                    })>
+                        <option value="added">{tr("按添加顺序", "As added")}</option>
+                        <option value="worst">{tr("问题严重的在前", "Worst first")}</option>
+                        <option value="body">{tr("按发布机构", "By body")}</option>
+                    </select>
+                </div>
+            </div>
+            <div class="nb-actions">
+                <button type="button" class="nb-button nb-button-secondary" on:click=move |_| download("xlsx")>{tr("下载检查结果（Excel）", "Download the results (Excel)")}</button>
+                <button type="button" class="nb-button nb-button-secondary" on:click=move |_| download("csv")>{tr("下载检查结果（CSV）", "Download the results (CSV)")}</button>
+            </div>
+            <div class="nb-table-scroll">
+                <table class="nb-list-table">
+                    <caption class="nb-visually-hidden">{tr("每份报告的检查结果", "Each report's results")}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr("文件", "File")}</th>
+                        <th scope="col">{tr("发布机构", "Body")}</th>
+                        <th scope="col">{tr("年度", "Year")}</th>
+                        <th scope="col">{tr("格式", "Format")}</th>
+                        <th scope="col">{tr("公开日期", "Published")}</th>
+                        <th scope="col">{tr("类型", "Kind")}</th>
+                        <th scope="col">{tr("是否按时", "On time")}</th>
+                        <th scope="col">{tr("错误", "Errors")}</th>
+                        <th scope="col">{tr("提示", "Warnings")}</th>
+                        <th scope="col">{tr("未能读取的单元格", "Cells not read")}</th>
+                        <th scope="col"><span class="nb-visually-hidden">{tr("操作", "Actions")}</span></th>
+                    </tr></thead>
+                    <tbody>
+                        {move || shown.get().into_iter().map(|(i, row)| view! { <ReportRow i row units kinds problem /> }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}
+
+/// One report's row.
+#[component]
+fn ReportRow(
+    i: usize,
+    row: Row,
+    units: RwSignal<Vec<UnitRead>>,
+    kinds: RwSignal<Vec<Option<Kind>>>,
+    problem: RwSignal<Option<Message>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let name = if row.body.is_empty() {
+        row.file.clone()
+    } else {
+        row.body.clone()
+    };
+    let kind_id = format!("nb-audit-kind-{i}");
+    let refused = row.refused.clone();
+    let kind = row.kind;
+    let on_time = row.timeliness.label();
+    let late = matches!(row.timeliness, Timeliness::Late { .. });
+    let (errors, warnings) = (row.count(Severity::Error), row.count(Severity::Warning));
+    let mut unread = row.unread.clone();
+    if row.missing > 0 {
+        unread.push(
+            pick(
+                lang.get_untracked(),
+                format!("另有{}格页面上没有", row.missing),
+                format!("{} more not on the page", row.missing),
+            )
+            .to_string(),
+        );
+    }
+    let format = templates::by_id(&row.format).map_or(String::new(), |t| t.id.to_string());
+    let findings = row.findings.clone();
+    let open = move |_| {
+        let Some(mut draft) = units.with_untracked(|u| u.get(i).and_then(UnitRead::draft)) else {
+            return;
+        };
+        draft.id = local::new_id();
+        leptos::task::spawn_local(async move {
+            if super::deferred::store_and_open(draft, || true)
+                .await
+                .is_err()
+            {
+                problem.set(Some(Message::fixed(
+                    "没有打开：编辑器的程序文件没有下载成功，请稍后重试。",
+                    "Not opened: the editor did not download; try again later.",
+                )));
+            }
+        });
+    };
+    let row_class = if errors > 0 || late || refused.is_some() {
+        "nb-row-error"
+    } else {
+        ""
+    };
+    let can_open = refused.is_none()
+        && units.with_untracked(|u| u.get(i).is_some_and(|u| file::from_file(&u.draft).is_ok()));
+    view! {
+        <tr class=row_class>
+            <td class="nb-file-name">{row.file.clone()}</td>
+            <td lang="zh-CN">{row.body.clone()}</td>
+            <td>{refused.is_none().then_some(row.year)}</td>
+            <td>{format}</td>
+            <td>{row.pub_date.clone()}</td>
+            <td>
+                <label for=kind_id.clone() class="nb-visually-hidden">{move || pick(lang.get(), format!("{name}的类型"), format!("Kind of {name}"))}</label>
+                <select id=kind_id class="nb-select" on:change=move |ev| {
+                    let k = match event_target_value(&ev).as_str() {
+                        "government" => Some(Kind::Government),
+                        "department" => Some(Kind::Department),
+                        _ => None,
+                    };
+                    kinds.update(|list| if let Some(x) = list.get_mut(i) { *x = k });
+                }>
+                    <option value="" selected=kind.is_none()>{tr("未知", "Unknown")}</option>
+                    <option value="department" selected=kind == Some(Kind::Department)>{tr("部门", "Department")}</option>
+                    <option value="government" selected=kind == Some(Kind::Government)>{tr("本级政府", "Government")}</option>
+                </select>
+            </td>
+            <td>{move || on_time.get(lang.get()).to_string()}</td>
+            <td>{errors}</td>
+            <td>{warnings}</td>
+            <td>{unread.join("；")}</td>
+            <td>
+                {refused.map(|why| view! { <p class="nb-error-message">{move || why.get(lang.get()).to_string()}</p> })}
+                {(!findings.is_empty()).then(|| view! { <FindingList findings=findings.clone() /> })}
+                {can_open.then(|| view! {
+                    <button type="button" class="nb-link-button" on:click=open>
+                        {tr("打开为草稿", "Open as a draft")}<span class="nb-visually-hidden">{format!(" {}", row.file)}</span>
+                    </button>
+                })}
+            </td>
+        </tr>
+    }
+}
