@@ -266,7 +266,8 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
         template,
         year: year.or(most.map(|t| t.year)).unwrap_or(0),
     };
-    let verdicts = sum::assess(&units, &target);
+    let drafts = area::drafts(&units);
+    let verdicts = sum::assess(&units, &drafts, &target);
     let consent = vec![include_errors; units.len()];
     eprintln!(
         "汇总为{}年度报告（{}的格式）/ summing into a report on {} in the format of {}",
@@ -292,7 +293,7 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
         );
     }
     let id = format!("summed-{}", target.year);
-    let summed = sum::sum(&units, &verdicts, &consent, &target, &body, &id)
+    let summed = sum::sum(&units, &drafts, &verdicts, &consent, &target, &body, &id)
         .map_err(|why| format!("{} / {}", why.zh, why.en))?;
     for note in &summed.notes {
         eprintln!("注意 / note: {} / {}", note.zh, note.en);
@@ -303,7 +304,7 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
         summed.included.len()
     );
     if let Some(out) = breakdown {
-        let grid = sum::breakdown(&units, &summed, &target);
+        let grid = sum::breakdown(&units, &drafts, &summed, &target);
         let bytes = if out.to_lowercase().ends_with(".csv") {
             workbook::csv(&grid)
         } else {

@@ -9,7 +9,7 @@ use super::units::UnitFiles;
 use super::worker::Session;
 use crate::report::area::audit::{self, Kind, Row, Timeliness};
 use crate::report::area::{FindingRow, UnitRead};
-use crate::report::{file, templates, Message, Severity};
+use crate::report::{templates, Message, Severity};
 use crate::storage::local;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -40,6 +40,7 @@ pub fn AuditScreen() -> impl IntoView {
     let filter = RwSignal::new(Filter::All);
     let order = RwSignal::new(Order::Added);
     let problem = RwSignal::new(None::<Message>);
+    let running = RwSignal::new(false);
     let rows = Memo::new(move |_| {
         units.with(|u| {
             kinds.with(|k| {
@@ -48,39 +49,40 @@ pub fn AuditScreen() -> impl IntoView {
                         .enumerate()
                         .map(|(i, unit)| {
                             let kind = k.get(i).copied().flatten();
-                            (
-                                i,
-                                Row::new(unit, kind, c.get(i).cloned().unwrap_or_default()),
-                            )
+                            Row::new(unit, kind, c.get(i).cloned().unwrap_or_default())
                         })
                         .collect::<Vec<_>>()
                 })
             })
         })
     });
+    // The rows shown, by index, in order: each keyed by what it shows, so that only a row
+    // that changed is drawn again.
     let shown = Memo::new(move |_| {
-        let mut list: Vec<(usize, Row)> = rows.with(|r| {
-            r.iter()
-                .filter(|(_, row)| match filter.get() {
+        rows.with(|r| {
+            let mut list: Vec<usize> = (0..r.len())
+                .filter(|&i| match filter.get() {
                     Filter::All => true,
-                    Filter::Errors => row.worst() == Some(Severity::Error),
-                    Filter::Problems => row.worst().is_some(),
+                    Filter::Errors => r[i].worst() == Some(Severity::Error),
+                    Filter::Problems => r[i].worst().is_some(),
                 })
-                .cloned()
-                .collect()
-        });
-        match order.get() {
-            Order::Added => {}
-            Order::Worst => list.sort_by_key(|(i, r)| {
-                (
-                    std::cmp::Reverse(r.worst().map(|s| 2 - s as u8)),
-                    std::cmp::Reverse(r.count(Severity::Error)),
-                    *i,
-                )
-            }),
-            Order::Body => list.sort_by(|a, b| (&a.1.body, a.1.year).cmp(&(&b.1.body, b.1.year))),
-        }
-        list
+                .collect();
+            match order.get() {
+                Order::Added => {}
+                Order::Worst => list.sort_by_key(|&i| {
+                    (
+                        std::cmp::Reverse(r[i].worst().map(|s| 2 - s as u8)),
+                        std::cmp::Reverse(r[i].count(Severity::Error)),
+                        i,
+                    )
+                }),
+                Order::Body => list
+                    .sort_by(|&a, &b| (&r[a].body, r[a].year, a).cmp(&(&r[b].body, r[b].year, b))),
+            }
+            list.into_iter()
+                .map(|i| (i, r[i].kind, r[i].findings.len()))
+                .collect::<Vec<_>>()
+        })
     });
 
     let on_read = move |u: UnitRead| {
@@ -127,8 +129,7 @@ pub fn AuditScreen() -> impl IntoView {
         });
     };
     let download = move |kind: &'static str| {
-        let list: Vec<Row> =
-            rows.with_untracked(|r| r.iter().map(|(_, row)| row.clone()).collect());
+        let list: Vec<Row> = rows.get_untracked();
         let grids = audit::grids(&list, lang.get_untracked());
         save_grids(
             grids.to_vec(),
@@ -142,13 +143,13 @@ pub fn AuditScreen() -> impl IntoView {
             let n = r.len();
             let errors = r
                 .iter()
-                .filter(|(_, x)| x.refused.is_none() && x.count(Severity::Error) > 0)
+                .filter(|x| x.refused.is_none() && x.count(Severity::Error) > 0)
                 .count();
             let late = r
                 .iter()
-                .filter(|(_, x)| matches!(x.timeliness, Timeliness::Late { .. }))
+                .filter(|x| matches!(x.timeliness, Timeliness::Late { .. }))
                 .count();
-            let unreadable = r.iter().filter(|(_, x)| x.refused.is_some()).count();
+            let unreadable = r.iter().filter(|x| x.refused.is_some()).count();
             pick(
                 lang.get(),
                 format!("共{n}份：{errors}份有错误，{late}份逾期，{unreadable}份无法读取。"),
@@ -164,7 +165,7 @@ pub fn AuditScreen() -> impl IntoView {
             "把本地区已发布的年报一次加进来（可达几百份），逐份检查：是否按时发布、格式、表格的勾稽关系、必填内容、文字与表格是否一致；同一机构相邻两年的报告还核对结转和现行有效件数。",
             "Add the area's published reports at once (a few hundred is fine): each is checked for publication on time, its format, the tables' rules, the required content and text against tables; the same body's consecutive years are also checked against each other.",
         )}</p>
-        <UnitFiles id="nb-audit-files" label=Message::fixed("添加要检查的年报文件", "Add the reports to check") on_read on_done />
+        <UnitFiles id="nb-audit-files" label=Message::fixed("添加要检查的年报文件", "Add the reports to check") on_read on_done running />
         {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p> })}
         <Show when=move || !units.with(Vec::is_empty)>
             <h2>{tr("检查结果", "Results")}</h2>
@@ -216,7 +217,9 @@ pub fn AuditScreen() -> impl IntoView {
                         <th scope="col"><span class="nb-visually-hidden">{tr("操作", "Actions")}</span></th>
                     </tr></thead>
                     <tbody>
-                        {move || shown.get().into_iter().map(|(i, row)| view! { <ReportRow i row units kinds problem /> }).collect_view()}
+                        <For each=move || shown.get() key=|k| *k let:k>
+                            <ReportRow i=k.0 row=rows.with_untracked(|r| r[k.0].clone()) units kinds problem />
+                        </For>
                     </tbody>
                 </table>
             </div>
@@ -280,8 +283,7 @@ fn ReportRow(
     } else {
         ""
     };
-    let can_open = refused.is_none()
-        && units.with_untracked(|u| u.get(i).is_some_and(|u| file::from_file(&u.draft).is_ok()));
+    let can_open = refused.is_none();
     view! {
         <tr class=row_class>
             <td class="nb-file-name">{row.file.clone()}</td>

@@ -10,45 +10,74 @@ use super::worker::ask;
 use crate::report::area::sum::{self, Summed, Target, Verdict};
 use crate::report::area::workbook::Grid;
 use crate::report::area::UnitRead;
-use crate::report::{templates, Message, Severity};
+use crate::report::{templates, Draft, Message, Severity};
 use crate::storage::local;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use wasm_bindgen::{JsCast, JsValue};
+
+/// One unit added, with the id its row keeps while others are removed.
+#[derive(Clone, Debug, PartialEq)]
+struct Added {
+    id: u32,
+    unit: UnitRead,
+    draft: Option<Draft>,
+}
 
 /// The 汇总 screen.
 #[component]
 pub fn SumScreen() -> impl IntoView {
     let lang = use_lang();
-    let units = RwSignal::new(Vec::<UnitRead>::new());
-    let consent = RwSignal::new(Vec::<bool>::new());
+    let units = RwSignal::new(Vec::<Added>::new());
+    let consent = RwSignal::new(BTreeSet::<u32>::new());
+    let running = RwSignal::new(false);
+    let next_id = StoredValue::new(0u32);
     // `None`: the format and year most units are in.
     let chosen = RwSignal::new(None::<(i32, &'static str)>);
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);
+    let reads = move || units.with(|u| u.iter().map(|a| a.unit.clone()).collect::<Vec<_>>());
     let target_key = Memo::new(move |_| {
-        chosen
-            .get()
-            .or_else(|| units.with(|u| Target::most_common(u).map(|t| (t.year, t.template.id))))
+        chosen.get().or_else(|| {
+            units.with(|u| {
+                let reads: Vec<UnitRead> = u.iter().map(|a| a.unit.clone()).collect();
+                Target::most_common(&reads).map(|t| (t.year, t.template.id))
+            })
+        })
     });
     let target = move || {
         target_key
             .get()
             .and_then(|(year, id)| templates::by_id(id).map(|template| Target { template, year }))
     };
+    // What depends on every unit (duplicates, the sum) waits until the files are read.
     let verdicts = Memo::new(move |_| {
-        units.with(|u| target().map(|t| sum::assess(u, &t)).unwrap_or_default())
+        if running.get() {
+            return Vec::new();
+        }
+        let Some(t) = target() else { return Vec::new() };
+        units.with(|u| {
+            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
+            sum::assess(&reads(), &drafts, &t)
+        })
     });
     let preview = Memo::new(move |_| {
+        if running.get() {
+            return None;
+        }
         let t = target()?;
+        let body = body.get();
         Some(units.with(|u| {
-            verdicts.with(|v| consent.with(|c| sum::sum(u, v, c, &t, body.get().trim(), "preview")))
+            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
+            let agreed: Vec<bool> = consent.with(|c| u.iter().map(|a| c.contains(&a.id)).collect());
+            verdicts.with(|v| sum::sum(&reads(), &drafts, v, &agreed, &t, body.trim(), "preview"))
         }))
     });
     let choices = Memo::new(move |_| {
         let mut c: Vec<(i32, &'static str)> = units.with(|u| {
             u.iter()
-                .filter(|u| u.refused.is_none())
-                .filter_map(|u| templates::by_id(&u.template).map(|t| (u.year, t.id)))
+                .filter(|a| a.unit.refused.is_none())
+                .filter_map(|a| templates::by_id(&a.unit.template).map(|t| (a.unit.year, t.id)))
                 .collect()
         });
         c.sort();
@@ -56,20 +85,16 @@ pub fn SumScreen() -> impl IntoView {
         c
     });
 
-    let on_read = move |u: UnitRead| {
-        units.update(|list| list.push(u));
-        consent.update(|c| c.push(false));
+    let on_read = move |unit: UnitRead| {
+        let id = next_id.get_value();
+        next_id.set_value(id + 1);
+        let draft = unit.draft();
+        units.update(|list| list.push(Added { id, unit, draft }));
     };
-    let remove = move |i: usize| {
-        units.update(|list| {
-            if i < list.len() {
-                list.remove(i);
-            }
-        });
+    let remove = move |id: u32| {
+        units.update(|list| list.retain(|a| a.id != id));
         consent.update(|c| {
-            if i < c.len() {
-                c.remove(i);
-            }
+            c.remove(&id);
         });
     };
     let create = move |_| {
@@ -102,7 +127,11 @@ pub fn SumScreen() -> impl IntoView {
         let (Some(t), Some(Ok(summed))) = (t, preview.get_untracked()) else {
             return;
         };
-        let grid = units.with_untracked(|u| sum::breakdown(u, &summed, &t));
+        let grid = units.with_untracked(|u| {
+            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
+            let reads: Vec<UnitRead> = u.iter().map(|a| a.unit.clone()).collect();
+            sum::breakdown(&reads, &drafts, &summed, &t)
+        });
         save_grids(
             vec![grid],
             kind,
@@ -118,7 +147,7 @@ pub fn SumScreen() -> impl IntoView {
             "把各部门、各乡镇（街道）的年报加进来，表格中每个数字按单位相加，生成本级政府年报的新草稿；总计照常自动计算，每个单位的来源都记录在新草稿中。",
             "Add the departments' and townships' reports: every figure of the tables is summed across the units into a new draft of the government's report; totals are computed as usual, and the new draft records which units it was built from.",
         )}</p>
-        <UnitFiles id="nb-sum-files" label=Message::fixed("添加各单位的年报文件", "Add the units' report files") on_read on_done=|_| () />
+        <UnitFiles id="nb-sum-files" label=Message::fixed("添加各单位的年报文件", "Add the units' report files") on_read on_done=|_| () running />
         {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p> })}
         <Show when=move || !units.with(Vec::is_empty)>
             <h2>{tr("单位列表", "Units")}</h2>
@@ -154,10 +183,9 @@ pub fn SumScreen() -> impl IntoView {
                     <th scope="col"><span class="nb-visually-hidden">{tr("操作", "Actions")}</span></th>
                 </tr></thead>
                 <tbody>
-                    {move || units.get().into_iter().enumerate().map(|(i, u)| {
-                        let verdict = verdicts.with(|v| v.get(i).cloned());
-                        view! { <UnitRow i u verdict consent remove /> }
-                    }).collect_view()}
+                    <For each=move || units.get() key=|a| a.id let:added>
+                        <UnitRow added units verdicts consent remove />
+                    </For>
                 </tbody>
             </table>
             <div class="nb-field">
@@ -182,38 +210,47 @@ pub fn SumScreen() -> impl IntoView {
 /// One unit's line: what it is, its findings, and what is done with it.
 #[component]
 fn UnitRow(
-    i: usize,
-    u: UnitRead,
-    verdict: Option<Verdict>,
-    consent: RwSignal<Vec<bool>>,
-    remove: impl Fn(usize) + Copy + Send + Sync + 'static,
+    added: Added,
+    units: RwSignal<Vec<Added>>,
+    verdicts: Memo<Vec<Verdict>>,
+    consent: RwSignal<BTreeSet<u32>>,
+    remove: impl Fn(u32) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
+    let Added { id, unit: u, .. } = added;
+    let index = move || units.with(|list| list.iter().position(|a| a.id == id));
     let (errors, warnings) = (u.count(Severity::Error), u.count(Severity::Warning));
     let name = u.body_or_file().to_string();
     let findings = u.findings.clone();
-    let check_id = format!("nb-sum-consent-{i}");
-    let verdict_view = match verdict {
-        Some(Verdict::Ready) => view! { <strong class="nb-tag nb-tag-green">{tr("纳入汇总", "Summed")}</strong> }.into_any(),
-        Some(Verdict::HasErrors(n)) => view! {
-            <div class="nb-check">
-                <input type="checkbox" id=check_id.clone()
-                    prop:checked=move || consent.with(|c| c.get(i).copied().unwrap_or(false))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        consent.update(|c| if let Some(x) = c.get_mut(i) { *x = on });
-                    } />
-                <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{n} errors: sum it anyway"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
-            </div>
-        }.into_any(),
-        Some(Verdict::Refused(why)) => view! { <span class="nb-tag nb-tag-red">{tr("不纳入", "Not summed")}</span>" "<span>{move || why.get(lang.get()).to_string()}</span> }.into_any(),
-        None => ().into_any(),
+    let check_id = format!("nb-sum-consent-{id}");
+    let verdict_view = move || {
+        let verdict = index().and_then(|i| verdicts.with(|v| v.get(i).cloned()));
+        let name = name.clone();
+        let check_id = check_id.clone();
+        match verdict {
+            Some(Verdict::Ready) => view! { <strong class="nb-tag nb-tag-green">{tr("纳入汇总", "Summed")}</strong> }.into_any(),
+            Some(Verdict::HasErrors(n)) => view! {
+                <div class="nb-check">
+                    <input type="checkbox" id=check_id.clone()
+                        prop:checked=move || consent.with(|c| c.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            consent.update(|c| {
+                                if on { c.insert(id); } else { c.remove(&id); }
+                            });
+                        } />
+                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{n} errors: sum it anyway"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
+                </div>
+            }.into_any(),
+            Some(Verdict::Refused(why)) => view! { <span class="nb-tag nb-tag-red">{tr("不纳入", "Not summed")}</span>" "<span>{move || why.get(lang.get()).to_string()}</span> }.into_any(),
+            None => view! { <span class="nb-hint">{tr("读取完后判断", "Judged once every file is read")}</span> }.into_any(),
+        }
     };
     let body = u.body.clone();
     let shown = u.body_or_file().to_string();
     view! {
         <tr>
-            <td>{i + 1}</td>
+            <td>{move || index().map(|i| i + 1)}</td>
             <td class="nb-file-name">{u.file.clone()}</td>
             <td lang="zh-CN">{body}</td>
             <td>{(u.refused.is_none()).then_some(u.year)}</td>
@@ -223,7 +260,7 @@ fn UnitRow(
             </td>
             <td>{verdict_view}</td>
             <td>
-                <button type="button" class="nb-link-button" on:click=move |_| remove(i)>
+                <button type="button" class="nb-link-button" on:click=move |_| remove(id)>
                     {tr("移除", "Remove")}<span class="nb-visually-hidden">{format!(" {shown}")}</span>
                 </button>
             </td>

@@ -25,11 +25,11 @@ pub struct Progress {
 }
 
 impl Progress {
-    fn new() -> Progress {
+    fn new(running: RwSignal<bool>) -> Progress {
         Progress {
             done: RwSignal::new(0),
             total: RwSignal::new(0),
-            running: RwSignal::new(false),
+            running,
             cancelled: RwSignal::new(false),
             session: StoredValue::new_local(None),
         }
@@ -150,10 +150,12 @@ pub fn UnitFiles(
     on_read: impl Fn(UnitRead) + Copy + 'static,
     /// Called when a run ends: `true` when every file was read, `false` when cancelled.
     on_done: impl Fn(bool) + Copy + 'static,
+    /// Set while files are being read: what depends on all of them waits for the run's end.
+    running: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     let announcer = use_announcer();
-    let progress = Progress::new();
+    let progress = Progress::new(running);
     let start = move |files: Vec<web_sys::File>| {
         if files.is_empty() {
             return;

@@ -86,6 +86,8 @@ type SessionHandlers = (
 /// stops at once — or when dropped.
 pub struct Session {
     worker: web_sys::Worker,
+    /// Set by [`Session::end`]: a job asked afterwards fails at once.
+    ended: std::cell::Cell<bool>,
     /// Fails the job in hand (set while one runs).
     pending: std::rc::Rc<std::cell::RefCell<Option<js_sys::Function>>>,
 }
@@ -96,6 +98,7 @@ impl Session {
         let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let session = Session {
             worker,
+            ended: Default::default(),
             pending: Default::default(),
         };
         let ready = session.next_message(None).await?;
@@ -112,6 +115,9 @@ impl Session {
 
     /// The worker's next message, after posting `request` if there is one.
     async fn next_message(&self, request: Option<JsValue>) -> Result<JsValue, String> {
+        if self.ended.get() {
+            return Err("cancelled".into());
+        }
         let mut handlers: Option<SessionHandlers> = None;
         let pending = self.pending.clone();
         let answer = js_sys::Promise::new(&mut |resolve, reject| {
@@ -146,6 +152,7 @@ impl Session {
 
     /// Ends the worker; the job in hand fails with "cancelled".
     pub fn end(&self) {
+        self.ended.set(true);
         self.worker.terminate();
         if let Some(reject) = self.pending.borrow_mut().take() {
             let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("cancelled"));

@@ -5,7 +5,7 @@
 use crate::common::key;
 use nianbao::report::area::audit::{self, Kind, Timeliness};
 use nianbao::report::area::sum::{self, Target, Verdict};
-use nianbao::report::area::{read_unit, workbook, UnitRead};
+use nianbao::report::area::{self, read_unit, workbook, UnitRead};
 use nianbao::report::templates::OGI_2021;
 use nianbao::report::{Severity, Sheet};
 use std::path::{Path, PathBuf};
@@ -36,7 +36,7 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
     assert_eq!(drafts.len(), 22);
     let target = Target::most_common(&drafts).unwrap();
     assert_eq!((target.template.id, target.year), ("ogi-2021", 2025));
-    let verdicts = sum::assess(&drafts, &target);
+    let verdicts = sum::assess(&drafts, &area::drafts(&drafts), &target);
     // Two break T3-balance, one is in the 2019 format, one is the first unit again.
     let with_errors: Vec<usize> = verdicts
         .iter()
@@ -59,8 +59,9 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
     );
     assert!(refused[1].1.contains("与第1个") && refused[1].1.contains("同一发布机构、同一年度"));
     let kinds = |v: &[Verdict]| v.iter().map(std::mem::discriminant).collect::<Vec<_>>();
+    let (draft_drafts, page_drafts) = (area::drafts(&drafts), area::drafts(&pages));
     assert_eq!(
-        kinds(&sum::assess(&pages, &target)),
+        kinds(&sum::assess(&pages, &page_drafts, &target)),
         kinds(&verdicts),
         "the pages are judged alike"
     );
@@ -68,6 +69,7 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
     let none = vec![false; drafts.len()];
     let from_drafts = sum::sum(
         &drafts,
+        &draft_drafts,
         &verdicts,
         &none,
         &target,
@@ -77,6 +79,7 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
     .unwrap();
     let from_pages = sum::sum(
         &pages,
+        &page_drafts,
         &verdicts,
         &none,
         &target,
@@ -125,7 +128,7 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
     let mut yes = none.clone();
     yes[3] = true;
     yes[12] = true;
-    let all = sum::sum(&drafts, &verdicts, &yes, &target, "", "s").unwrap();
+    let all = sum::sum(&drafts, &draft_drafts, &verdicts, &yes, &target, "", "s").unwrap();
     assert_eq!(all.included.len(), 20);
 }
 
@@ -133,9 +136,11 @@ fn a_county_sums_the_same_from_draft_files_and_from_pages() {
 fn the_breakdown_opens_in_libreoffice_with_its_numbers() {
     let drafts = county("drafts");
     let target = Target::most_common(&drafts).unwrap();
-    let verdicts = sum::assess(&drafts, &target);
+    let parsed = area::drafts(&drafts);
+    let verdicts = sum::assess(&drafts, &parsed, &target);
     let summed = sum::sum(
         &drafts,
+        &parsed,
         &verdicts,
         &vec![false; drafts.len()],
         &target,
@@ -143,7 +148,7 @@ fn the_breakdown_opens_in_libreoffice_with_its_numbers() {
         "s",
     )
     .unwrap();
-    let grid = sum::breakdown(&drafts, &summed, &target);
+    let grid = sum::breakdown(&drafts, &parsed, &summed, &target);
     assert_eq!(grid.rows.len(), 19, "18 units and 合计");
     assert_eq!(grid.header.len(), 3 + OGI_2021.input_cells().count());
     assert!(

@@ -15,7 +15,7 @@ use crate::report::templates;
 use serde::{Deserialize, Serialize};
 
 /// Whose report it is, which sets when it is due.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A department's (or a township's office's): due 31 January.

@@ -122,6 +122,11 @@ impl UnitRead {
     }
 }
 
+/// Each unit's draft, read once for the functions that need them all (`None`: not read).
+pub fn drafts(units: &[UnitRead]) -> Vec<Option<Draft>> {
+    units.iter().map(UnitRead::draft).collect()
+}
+
 /// Reads one unit's file: a draft file, or any report file the importer takes.
 pub fn read_unit(name: &str, bytes: &[u8]) -> UnitRead {
     let id = format!("unit-{}", file::file_safe(name, 40));

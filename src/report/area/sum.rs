@@ -57,18 +57,18 @@ pub enum Verdict {
     Refused(Message),
 }
 
-/// The verdict on each unit, in order, for summing into `target`.
-pub fn assess(units: &[UnitRead], target: &Target) -> Vec<Verdict> {
-    let drafts: Vec<Option<Draft>> = units.iter().map(UnitRead::draft).collect();
+/// The verdict on each unit, in order, for summing into `target` (`drafts`: each unit's draft,
+/// read once by [`super::drafts`]).
+pub fn assess(units: &[UnitRead], drafts: &[Option<Draft>], target: &Target) -> Vec<Verdict> {
     let mut out = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
-        let verdict = match (&u.refused, &drafts[i]) {
+        let verdict = match (&u.refused, drafts.get(i).and_then(Option::as_ref)) {
             (Some(why), _) => Verdict::Refused(why.clone()),
             (None, None) => Verdict::Refused(Message::fixed(
                 "读出的草稿无法打开。",
                 "The draft read from it cannot be opened.",
             )),
-            (None, Some(d)) => judge(i, u, d, units, &drafts, &out, target),
+            (None, Some(d)) => judge(i, u, d, units, drafts, &out, target),
         };
         out.push(verdict);
     }
@@ -167,13 +167,14 @@ pub struct Summed {
 /// is given, into a new draft `id` of `body`. `Err` when no unit can be summed.
 pub fn sum(
     units: &[UnitRead],
+    drafts: &[Option<Draft>],
     verdicts: &[Verdict],
     consent: &[bool],
     target: &Target,
     body: &str,
     id: &str,
 ) -> Result<Summed, Message> {
-    let included: Vec<(usize, Draft)> = units
+    let included: Vec<(usize, &Draft)> = drafts
         .iter()
         .enumerate()
         .filter(|(i, _)| match verdicts.get(*i) {
@@ -181,7 +182,7 @@ pub fn sum(
             Some(Verdict::HasErrors(_)) => consent.get(*i).copied().unwrap_or(false),
             _ => false,
         })
-        .filter_map(|(i, u)| u.draft().map(|d| (i, d)))
+        .filter_map(|(i, d)| d.as_ref().map(|d| (i, d)))
         .collect();
     if included.is_empty() {
         return Err(Message::fixed(
@@ -326,7 +327,12 @@ pub fn sentence(draft: &Draft) -> Option<String> {
 
 /// The per-unit breakdown: a row per unit summed, a column per input cell with its official
 /// labels, and the sums last.
-pub fn breakdown(units: &[UnitRead], summed: &Summed, target: &Target) -> Grid {
+pub fn breakdown(
+    units: &[UnitRead],
+    drafts: &[Option<Draft>],
+    summed: &Summed,
+    target: &Target,
+) -> Grid {
     let cells: Vec<CellAt> = target.template.input_cells().collect();
     let mut header = vec![
         "单位（发布机构）".to_string(),
@@ -340,13 +346,15 @@ pub fn breakdown(units: &[UnitRead], summed: &Summed, target: &Target) -> Grid {
     );
     let mut rows = Vec::new();
     for &i in &summed.included {
-        let Some(d) = units[i].draft() else { continue };
+        let Some(d) = drafts.get(i).and_then(Option::as_ref) else {
+            continue;
+        };
         let mut row = vec![
             Cell::Text(d.meta.body.clone()),
             Cell::Number(d.meta.year.to_string()),
             Cell::Text(units[i].file.clone()),
         ];
-        row.extend(cells.iter().map(|c| value_in(&d, c, &summed.draft)));
+        row.extend(cells.iter().map(|c| value_in(d, c, &summed.draft)));
         rows.push(row);
     }
     let mut total = vec![
