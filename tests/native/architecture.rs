@@ -68,6 +68,10 @@ fn the_code_map_names_every_folder_and_only_paths_that_exist() {
         if !looks_like_path || quoted.contains(' ') || quoted.contains("::") {
             continue;
         }
+        // What the build writes is not there on a clean clone, where this test runs first.
+        if quoted.starts_with("dist/") || quoted.starts_with("target/") {
+            continue;
+        }
         let path = quoted.trim_end_matches('/');
         let found = [
             root().join(path),
