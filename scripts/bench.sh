@@ -11,5 +11,7 @@ else
   (cd bench && npm ci --no-audit --no-fund --ignore-scripts && cp package-lock.json node_modules/.nianbao-lock)
 fi
 scripts/trunk-build.sh dist
+cargo build --release --bin nianbao-cli
 mkdir -p test-output
 node bench/run.mjs
+node bench/area.mjs

@@ -3,6 +3,7 @@
 //! open as a draft, and download as .xlsx and .csv.
 
 use super::i18n::{pick, tr, use_lang};
+use super::more_rows::{MoreRows, PAGE};
 use super::route::Route;
 use super::sum_screen::{save_grids, FindingList};
 use super::units::UnitFiles;
@@ -41,21 +42,31 @@ pub fn AuditScreen() -> impl IntoView {
     let order = RwSignal::new(Order::Added);
     let problem = RwSignal::new(None::<Message>);
     let running = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
-        units.with(|u| {
-            kinds.with(|k| {
-                cross.with(|c| {
-                    u.iter()
-                        .enumerate()
-                        .map(|(i, unit)| {
-                            let kind = k.get(i).copied().flatten();
-                            Row::new(unit, kind, c.get(i).cloned().unwrap_or_default())
-                        })
-                        .collect::<Vec<_>>()
-                })
+    // A table of a few hundred rows is laid out again on every row added: the first hundred
+    // are drawn, the rest on request.
+    let limit = RwSignal::new(PAGE);
+    // A row per unit, built as it is read and rebuilt only when its kind or cross-year
+    // findings change.
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let rebuild = move |i: usize| {
+        let row = units.with_untracked(|u| {
+            u.get(i).map(|unit| {
+                let kind = kinds.with_untracked(|k| k.get(i).copied().flatten());
+                Row::new(
+                    unit,
+                    kind,
+                    cross.with_untracked(|c| c.get(i).cloned().unwrap_or_default()),
+                )
             })
-        })
-    });
+        });
+        if let Some(row) = row {
+            rows.update(|r| {
+                if let Some(x) = r.get_mut(i) {
+                    *x = row;
+                }
+            });
+        }
+    };
     // The rows shown, by index, in order: each keyed by what it shows, so that only a row
     // that changed is drawn again.
     let shown = Memo::new(move |_| {
@@ -80,12 +91,14 @@ pub fn AuditScreen() -> impl IntoView {
                     .sort_by(|&a, &b| (&r[a].body, r[a].year, a).cmp(&(&r[b].body, r[b].year, b))),
             }
             list.into_iter()
+                .take(limit.get())
                 .map(|i| (i, r[i].kind, r[i].findings.len()))
                 .collect::<Vec<_>>()
         })
     });
 
     let on_read = move |u: UnitRead| {
+        rows.update(|r| r.push(Row::new(&u, None, Vec::new())));
         units.update(|list| list.push(u));
         kinds.update(|k| k.push(None));
         cross.update(|c| c.push(Vec::new()));
@@ -124,6 +137,7 @@ pub fn AuditScreen() -> impl IntoView {
                         *x = found;
                     }
                 });
+                rebuild(this);
             }
             session.end();
         });
@@ -218,11 +232,12 @@ pub fn AuditScreen() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|k| *k let:k>
-                            <ReportRow i=k.0 row=rows.with_untracked(|r| r[k.0].clone()) units kinds problem />
+                            <ReportRow i=k.0 row=rows.with_untracked(|r| r[k.0].clone()) units kinds rebuild problem />
                         </For>
                     </tbody>
                 </table>
             </div>
+            <MoreRows limit total=Signal::derive(move || rows.with(Vec::len)) />
         </Show>
     }
 }
@@ -234,6 +249,7 @@ fn ReportRow(
     row: Row,
     units: RwSignal<Vec<UnitRead>>,
     kinds: RwSignal<Vec<Option<Kind>>>,
+    rebuild: impl Fn(usize) + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Message>>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -300,6 +316,7 @@ fn ReportRow(
                         _ => None,
                     };
                     kinds.update(|list| if let Some(x) = list.get_mut(i) { *x = k });
+                    rebuild(i);
                 }>
                     <option value="" selected=kind.is_none()>{tr("未知", "Unknown")}</option>
                     <option value="department" selected=kind == Some(Kind::Department)>{tr("部门", "Department")}</option>

@@ -15,6 +15,7 @@ mod i18n;
 mod import;
 mod import_published;
 mod meta_step;
+mod more_rows;
 mod review;
 mod route;
 mod save_status;

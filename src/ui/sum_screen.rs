@@ -16,32 +16,45 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// One unit added, with the id its row keeps while others are removed.
-#[derive(Clone, Debug, PartialEq)]
-struct Added {
-    id: u32,
-    unit: UnitRead,
-    draft: Option<Draft>,
+/// The units added: each one's file as read, its draft (read once), and the id its row keeps
+/// while others are removed. Three lists of one length, so the core takes them as slices.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Units {
+    reads: Vec<UnitRead>,
+    drafts: Vec<Option<Draft>>,
+    ids: Vec<u32>,
+}
+
+impl Units {
+    fn index(&self, id: u32) -> Option<usize> {
+        self.ids.iter().position(|x| *x == id)
+    }
 }
 
 /// The 汇总 screen.
 #[component]
 pub fn SumScreen() -> impl IntoView {
     let lang = use_lang();
-    let units = RwSignal::new(Vec::<Added>::new());
+    let units = RwSignal::new(Units::default());
     let consent = RwSignal::new(BTreeSet::<u32>::new());
     let running = RwSignal::new(false);
     let next_id = StoredValue::new(0u32);
+    // The first hundred units are drawn, the rest on request (see `more_rows`).
+    let limit = RwSignal::new(super::more_rows::PAGE);
     // `None`: the format and year most units are in.
     let chosen = RwSignal::new(None::<(i32, &'static str)>);
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<Message>);
-    let reads = move || units.with(|u| u.iter().map(|a| a.unit.clone()).collect::<Vec<_>>());
     let target_key = Memo::new(move |_| {
         chosen.get().or_else(|| {
             units.with(|u| {
-                let reads: Vec<UnitRead> = u.iter().map(|a| a.unit.clone()).collect();
-                Target::most_common(&reads).map(|t| (t.year, t.template.id))
+                Target::most_common_of(
+                    u.reads
+                        .iter()
+                        .filter(|r| r.refused.is_none())
+                        .map(|r| (r.year, r.template.as_str())),
+                )
+                .map(|t| (t.year, t.template.id))
             })
         })
     });
@@ -56,10 +69,7 @@ pub fn SumScreen() -> impl IntoView {
             return Vec::new();
         }
         let Some(t) = target() else { return Vec::new() };
-        units.with(|u| {
-            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
-            sum::assess(&reads(), &drafts, &t)
-        })
+        units.with(|u| sum::assess(&u.reads, &u.drafts, &t))
     });
     let preview = Memo::new(move |_| {
         if running.get() {
@@ -68,16 +78,17 @@ pub fn SumScreen() -> impl IntoView {
         let t = target()?;
         let body = body.get();
         Some(units.with(|u| {
-            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
-            let agreed: Vec<bool> = consent.with(|c| u.iter().map(|a| c.contains(&a.id)).collect());
-            verdicts.with(|v| sum::sum(&reads(), &drafts, v, &agreed, &t, body.trim(), "preview"))
+            let agreed: Vec<bool> =
+                consent.with(|c| u.ids.iter().map(|id| c.contains(id)).collect());
+            verdicts.with(|v| sum::sum(&u.reads, &u.drafts, v, &agreed, &t, body.trim(), "preview"))
         }))
     });
     let choices = Memo::new(move |_| {
         let mut c: Vec<(i32, &'static str)> = units.with(|u| {
-            u.iter()
-                .filter(|a| a.unit.refused.is_none())
-                .filter_map(|a| templates::by_id(&a.unit.template).map(|t| (a.unit.year, t.id)))
+            u.reads
+                .iter()
+                .filter(|r| r.refused.is_none())
+                .filter_map(|r| templates::by_id(&r.template).map(|t| (r.year, t.id)))
                 .collect()
         });
         c.sort();
@@ -89,10 +100,20 @@ pub fn SumScreen() -> impl IntoView {
         let id = next_id.get_value();
         next_id.set_value(id + 1);
         let draft = unit.draft();
-        units.update(|list| list.push(Added { id, unit, draft }));
+        units.update(|u| {
+            u.reads.push(unit);
+            u.drafts.push(draft);
+            u.ids.push(id);
+        });
     };
     let remove = move |id: u32| {
-        units.update(|list| list.retain(|a| a.id != id));
+        units.update(|u| {
+            if let Some(i) = u.index(id) {
+                u.reads.remove(i);
+                u.drafts.remove(i);
+                u.ids.remove(i);
+            }
+        });
         consent.update(|c| {
             c.remove(&id);
         });
@@ -127,11 +148,7 @@ pub fn SumScreen() -> impl IntoView {
         let (Some(t), Some(Ok(summed))) = (t, preview.get_untracked()) else {
             return;
         };
-        let grid = units.with_untracked(|u| {
-            let drafts: Vec<Option<Draft>> = u.iter().map(|a| a.draft.clone()).collect();
-            let reads: Vec<UnitRead> = u.iter().map(|a| a.unit.clone()).collect();
-            sum::breakdown(&reads, &drafts, &summed, &t)
-        });
+        let grid = units.with_untracked(|u| sum::breakdown(&u.reads, &u.drafts, &summed, &t));
         save_grids(
             vec![grid],
             kind,
@@ -149,7 +166,7 @@ pub fn SumScreen() -> impl IntoView {
         )}</p>
         <UnitFiles id="nb-sum-files" label=Message::fixed("添加各单位的年报文件", "Add the units' report files") on_read on_done=|_| () running />
         {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p> })}
-        <Show when=move || !units.with(Vec::is_empty)>
+        <Show when=move || !units.with(|u| u.ids.is_empty())>
             <h2>{tr("单位列表", "Units")}</h2>
             <div class="nb-field">
                 <label for="nb-sum-target">{tr("汇总为", "Sum into")}</label>
@@ -183,11 +200,12 @@ pub fn SumScreen() -> impl IntoView {
                     <th scope="col"><span class="nb-visually-hidden">{tr("操作", "Actions")}</span></th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || units.get() key=|a| a.id let:added>
-                        <UnitRow added units verdicts consent remove />
+                    <For each=move || units.with(|u| u.ids.iter().take(limit.get()).copied().collect::<Vec<_>>()) key=|id| *id let:id>
+                        <UnitRow id unit=units.with_untracked(|u| u.index(id).map(|i| u.reads[i].clone())).unwrap_or_default() units verdicts consent remove />
                     </For>
                 </tbody>
             </table>
+            <super::more_rows::MoreRows limit total=Signal::derive(move || units.with(|u| u.ids.len())) />
             <div class="nb-field">
                 <label for="nb-sum-body">{tr("汇总后的发布机构", "Body of the summed report")}</label>
                 <p class="nb-hint" id="nb-sum-body-hint">{tr("通常是本级人民政府，例如“青禾市临江区人民政府”。", "Usually the government itself, e.g. 青禾市临江区人民政府.")}</p>
@@ -210,15 +228,16 @@ pub fn SumScreen() -> impl IntoView {
 /// One unit's line: what it is, its findings, and what is done with it.
 #[component]
 fn UnitRow(
-    added: Added,
-    units: RwSignal<Vec<Added>>,
+    id: u32,
+    unit: UnitRead,
+    units: RwSignal<Units>,
     verdicts: Memo<Vec<Verdict>>,
     consent: RwSignal<BTreeSet<u32>>,
     remove: impl Fn(u32) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let Added { id, unit: u, .. } = added;
-    let index = move || units.with(|list| list.iter().position(|a| a.id == id));
+    let u = unit;
+    let index = move || units.with(|list| list.index(id));
     let (errors, warnings) = (u.count(Severity::Error), u.count(Severity::Warning));
     let name = u.body_or_file().to_string();
     let findings = u.findings.clone();

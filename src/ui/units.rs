@@ -45,8 +45,9 @@ impl Progress {
 
 /// A file's bytes, or why it cannot be read.
 async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, Message> {
-    if file.size() > MAX_PAGE_BYTES as f64 {
-        return Err(page_too_large(file.size() as usize));
+    let size = file.size();
+    if size > MAX_PAGE_BYTES as f64 {
+        return Err(page_too_large(size as usize));
     }
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await

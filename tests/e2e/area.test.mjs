@@ -124,24 +124,43 @@ test('检查: a county\'s reports checked at once, sorted, filtered, downloaded,
   await context.close();
 });
 
-test('检查: a long run is read in the worker, the page stays usable, and it can be cancelled', async () => {
-  const set = path.join(OUT, 'area-120');
-  await promisify(execFile)('node', [path.join(county, 'make.mjs'), '--count', '120', '--out', set], {
+test('检查: a long run is read in the worker, the page stays usable, it can be cancelled, and long tables grow on request', async () => {
+  const set = path.join(OUT, 'area-400');
+  await promisify(execFile)('node', [path.join(county, 'make.mjs'), '--count', '400', '--out', set], {
     env: { ...process.env, NIANBAO_CLI: process.env.NIANBAO_CLI ?? path.join(ROOT, 'target', 'debug', 'nianbao-cli') },
   });
   const reports = [...(await readdir(path.join(set, 'drafts'))).map((f) => path.join(set, 'drafts', f)), ...(await readdir(path.join(set, 'pages'))).map((f) => path.join(set, 'pages', f))];
   const { context, page, problems } = await openApp(browser, app.url);
   await page.getByRole('link', { name: '批量检查已发布的年报' }).click();
   await heading(page, '批量检查已发布的年报');
-  await page.getByLabel('添加要检查的年报文件').setInputFiles(reports);
-  await page.getByText(/已读取 [1-9]\d* \/ 120 个文件/).waitFor();
+  const input = page.getByLabel('添加要检查的年报文件');
+  await input.setInputFiles(reports);
+  await page.getByText(/已读取 [1-9]\d* \/ 400 个文件/).waitFor();
   // The main thread answers while the worker reads: a select changes at once.
   await page.getByRole('combobox', { name: '排序' }).selectOption('body');
   await page.getByRole('button', { name: '取消读取' }).click();
   await page.getByRole('button', { name: '取消读取' }).waitFor({ state: 'detached' });
-  const read = Number((await page.getByText(/已读取 \d+ \/ 120 个文件/).textContent()).match(/已读取 (\d+)/)[1]);
-  assert.ok(read > 0 && read < 120, `cancelled after ${read} files`);
-  assert.equal(await page.locator('tbody tr').count(), read);
+  const read = Number((await page.getByText(/已读取 \d+ \/ 400 个文件/).textContent()).match(/已读取 (\d+)/)[1]);
+  assert.ok(read > 0 && read < 400, `cancelled after ${read} files`);
+  const rows = page.locator('tbody tr');
+  assert.equal(await rows.count(), Math.min(read, 100));
+
+  // A hundred rows are drawn; the rest a hundred at a time, or all at once.
+  await page.reload();
+  await heading(page, '批量检查已发布的年报');
+  await input.setInputFiles(reports.slice(0, 250));
+  await page.getByText('已读取 250 / 250 个文件').waitFor({ timeout: 120000 });
+  assert.equal(await rows.count(), 100);
+  await page.getByText('显示了前100份，共250份。').waitFor();
+  await page.getByRole('button', { name: '再显示100份' }).click();
+  await page.getByText('显示了前200份，共250份。').waitFor();
+  assert.equal(await rows.count(), 200);
+  await page.getByRole('button', { name: '全部显示' }).click();
+  await page.getByRole('button', { name: '全部显示' }).waitFor({ state: 'detached' });
+  assert.equal(await rows.count(), 250);
+  // Filtering counts what is there, not what is drawn.
+  await page.getByRole('combobox', { name: '显示' }).selectOption({ index: 1 });
+  assert.ok((await rows.count()) < 250);
   assert.deepEqual(problems, []);
   await context.close();
 });

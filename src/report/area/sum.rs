@@ -32,9 +32,19 @@ impl Target {
     /// The format and year most readable units are in (the later year on a tie): the report
     /// they are most likely meant to be summed into.
     pub fn most_common(units: &[UnitRead]) -> Option<Target> {
+        Target::most_common_of(
+            units
+                .iter()
+                .filter(|u| u.refused.is_none())
+                .map(|u| (u.year, u.template.as_str())),
+        )
+    }
+
+    /// The same from each readable unit's year and format id.
+    pub fn most_common_of<'a>(units: impl IntoIterator<Item = (i32, &'a str)>) -> Option<Target> {
         let mut counts: BTreeMap<(i32, &str), usize> = BTreeMap::new();
-        for u in units.iter().filter(|u| u.refused.is_none()) {
-            *counts.entry((u.year, u.template.as_str())).or_default() += 1;
+        for key in units {
+            *counts.entry(key).or_default() += 1;
         }
         let ((year, id), _) = counts
             .into_iter()
