@@ -70,7 +70,8 @@ fn the_code_map_names_every_folder_and_only_paths_that_exist() {
         }
         // What the build writes is not there on a clean clone, where this test runs first.
         // Nor are the shared papers beside the project (`../shared/`) in every checkout.
-        if quoted.starts_with("dist/") || quoted.starts_with("target/") || quoted.starts_with("../") {
+        if quoted.starts_with("dist/") || quoted.starts_with("target/") || quoted.starts_with("../")
+        {
             continue;
         }
         let path = quoted.trim_end_matches('/');
