@@ -37,6 +37,10 @@ export const WASM_FEATURES = {
   gc: { chromium: 119, firefox: 120 },
 };
 
+/** Compiling wasm under a CSP that allows it by 'wasm-unsafe-eval' and not 'unsafe-eval'
+ * (Chromium 97; Firefox applied no CSP to wasm before it had the keyword, in 102). */
+const WASM_UNSAFE_EVAL = { chromium: 97, firefox: 79 };
+
 /** Module scripts (`<script type="module">`). */
 const MODULE_SCRIPTS = { chromium: 61, firefox: 60 };
 
@@ -144,6 +148,10 @@ export function floor(dist) {
     const html = readFileSync(path.join(dist, page), 'utf8');
     inlineScripts(html).forEach((s, i) => scripts.push({ what: `${page} script ${i + 1}`, ...s }));
     if (/<script type="module"/.test(html)) need(`${page}: module scripts`, MODULE_SCRIPTS);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    if (/script-src[^;]*'wasm-unsafe-eval'/.test(csp) && !/script-src[^;]*'unsafe-eval'/.test(csp)) {
+      need(`${page}: wasm under its CSP ('wasm-unsafe-eval')`, WASM_UNSAFE_EVAL);
+    }
   }
   for (const s of scripts) {
     need(`${s.what}: JS syntax`, {

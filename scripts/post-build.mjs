@@ -5,6 +5,7 @@
 //      level, which older browsers cannot parse; it becomes a plain call that the boot guard
 //      (static/boot.js) can hold back and whose failure the guard reports. The JS files are
 //      lowered to the browser floor's syntax (docs/browsers.md).
+//      Both forms get a Content Security Policy (see `policy` below and docs/security.md).
 //   2. nianbao.html, the single file that runs opened from disk: the style sheet, the boot
 //      guard, the app's JS (bundled into one classic script), every wasm part and the worker
 //      inlined, so that the file asks for nothing but itself.
@@ -12,6 +13,7 @@
 // Each step stops the build with a message when the files are not what it expects, rather than
 // writing an app that cannot start.
 import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -153,6 +155,51 @@ function workerStart(b64) {
   wasm_bindgen({ module_or_path: bytes }).catch((e) => postMessage(`worker failed to start: ${e}`));
 }
 
+/** The Content Security Policy of each form of the app, directive by directive; the inline
+ * scripts are allowed by their hashes, nothing else inline runs. docs/security.md says why each
+ * directive is there. */
+export function policy(html, single) {
+  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`);
+  if (hashes.length === 0) die('no inline script to allow: is this the page Trunk wrote?');
+  const directives = [
+    ["default-src", "'none'"],
+    // The app's files, its two inline scripts, and compiling its wasm: never eval of JS.
+    ['script-src', ...(single ? [] : ["'self'"]), "'wasm-unsafe-eval'", ...hashes],
+    // Leptos sets style attributes; a style cannot run script.
+    ['style-src', ...(single ? [] : ["'self'"]), "'unsafe-inline'"],
+    ['img-src', ...(single ? [] : ["'self'"]), 'data:', 'blob:'],
+    // The wasm parts and the worker's wasm (the single file has them inline: nothing to fetch).
+    ['connect-src', single ? "'none'" : "'self'"],
+    // The single file starts its worker from a blob it made of its own data blocks.
+    ['worker-src', single ? 'blob:' : "'self'"],
+    ['frame-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    // Markup and script URLs reach the DOM only through the app's policies (src/ui/trusted.rs):
+    // nianbao for the core's markup and the worker, default as the tripwire Leptos's static
+    // views pass.
+    ['require-trusted-types-for', "'script'"],
+    ['trusted-types', 'nianbao', 'default'],
+  ];
+  return directives.map((d) => d.join(' ')).join('; ');
+}
+
+/** The JS of a page's inline scripts (data blocks are not scripts). */
+function inlineScripts(html) {
+  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/type="application\/octet-stream"/.test(m[1] ?? ''))
+    .map((m) => m[2]);
+}
+
+/** The page with its policy as the first thing in its head (a meta CSP covers only what follows). */
+function withPolicy(html, single) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(html, single)}">`;
+  const at = '<meta charset="utf-8">';
+  if (!html.includes(at)) die('index.html has no <meta charset="utf-8">');
+  return html.replace(at, () => `${at}\n  ${meta}`);
+}
+
 /** nianbao.html: one file, nothing fetched. */
 async function singleFile(dir, files) {
   const blocks = {};
@@ -178,6 +225,7 @@ async function singleFile(dir, files) {
   html = html.replace('</body>', () => `${dataBlocks.join('\n')}\n<script>\n${script}</script>\n</body>`);
   const refs = [...html.matchAll(/\s(?:src|href)="(?!data:|#)([^"]*)"/g)].map((m) => m[1]);
   if (refs.length) die(`nianbao.html still refers to ${refs.join(', ')}`);
+  html = withPolicy(html, true);
   await writeFile(path.join(dir, 'nianbao.html'), html);
   return html.length;
 }
@@ -186,7 +234,7 @@ async function main() {
   if (!staging) die('run by Trunk as a post_build hook (see Trunk.toml)');
   const files = await inventory(staging);
   const single = await singleFile(staging, files);
-  const served = files.html.replace(files.loader, () => plainLoader(files));
+  const served = withPolicy(files.html.replace(files.loader, () => plainLoader(files)), false);
   await writeFile(path.join(staging, 'index.html'), served);
   for (const js of [files.glue, files.split, 'nianbao-worker.js', 'worker-loader.js']) {
     await lower(path.join(staging, js));

@@ -211,6 +211,17 @@ fn migrate(mut map: Map<String, Value>, from: u64) -> Result<Map<String, Value>,
     Ok(map)
 }
 
+/// Whether a draft id can stand in the app's address (`#/{id}/tasks`): 1 to 64 ASCII letters,
+/// digits, `-` or `_`, and not a word the router keeps for itself. A file with any other id (a
+/// hand-edited or hostile one) is opened under a new id.
+pub fn id_is_routable(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && !["sum", "audit", "tasks"].contains(&id)
+}
+
 /// Checks what serde cannot: a known format, known cells, sane lengths.
 pub fn validate(draft: &Draft) -> Result<(), FileError> {
     let template = templates::by_id(&draft.template)

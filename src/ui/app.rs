@@ -12,6 +12,8 @@ use leptos::prelude::*;
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
+    // First, so that no other code can claim the policy's name.
+    super::trusted::install();
     let lang = RwSignal::new(storage::lang().unwrap_or_default());
     provide_context(lang);
     let route = RwSignal::new(route::current());

@@ -40,6 +40,12 @@ pub async fn read(file: web_sys::File) -> Result<Draft, Message> {
 
 /// The next question for a draft read from a file, or `None` when it can be opened.
 pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import> {
+    // An id the address cannot carry would store a draft nobody can open.
+    let draft = if file::id_is_routable(&draft.id) {
+        draft
+    } else {
+        with_new_id(draft)
+    };
     if !range_accepted {
         let problems = file::out_of_range(&draft);
         if !problems.is_empty() {

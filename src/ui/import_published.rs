@@ -167,11 +167,19 @@ fn RecognitionReport(
         Ok(d) => store_and_open(d),
         Err(e) => failed.set(Some(e.message())),
     };
-    let body = move || r.report(lang.get()).to_string();
+    // The report is markup the core built and escaped; it reaches the DOM only through the
+    // app's Trusted Types policy.
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move || {
+        let markup = r.report(lang.get()).to_string();
+        if let Some(el) = body.get() {
+            super::trusted::set_markup(&el, &markup);
+        }
+    });
     view! {
         <div class="nb-recognition" role="region" aria-labelledby="nb-recognition-heading">
             <h3 id="nb-recognition-heading" tabindex="-1">{tr("识别结果", "What was recognised")}</h3>
-            <div inner_html=body></div>
+            <div node_ref=body></div>
             {move || failed.get().map(|m| view! {
                 <p class="nb-banner nb-banner-error" role="alert">{m.get(lang.get()).to_string()}</p>
             })}

@@ -28,6 +28,7 @@ pub mod table_editor;
 mod table_step;
 mod task_list;
 mod text_step;
+mod trusted;
 mod units;
 mod word;
 mod worker;

@@ -211,6 +211,15 @@ fn ExportConfirm(
 #[component]
 fn Preview(page: Memo<String>) -> impl IntoView {
     let lang = use_lang();
+    // The page is the core's export; it reaches the frame only through the app's Trusted Types
+    // policy.
+    let frame = NodeRef::<leptos::html::Iframe>::new();
+    Effect::new(move || {
+        let page = page.get();
+        if let Some(frame) = frame.get() {
+            super::trusted::show_page(&frame, &page);
+        }
+    });
     view! {
         <h2 id="nb-preview-heading">{tr("预览（即导出的网页）", "Preview (the exported page itself)")}</h2>
         <iframe
@@ -218,7 +227,7 @@ fn Preview(page: Memo<String>) -> impl IntoView {
             class="nb-preview"
             title=move || pick(lang.get(), "导出网页的预览", "Preview of the exported page")
             sandbox="allow-same-origin allow-modals"
-            srcdoc=move || page.get()
+            node_ref=frame
         ></iframe>
     }
 }

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The worker's loader (`static/worker-loader.js`), beside index.html in `dist/`.
-const LOADER: &str = "./worker-loader.js";
+pub(super) const LOADER: &str = "./worker-loader.js";
 
 /// Where the worker's script is: the single file (`dist/nianbao.html`, opened from disk, where a
 /// worker cannot start from a file) sets `nianbaoWorkerUrl` to a blob of its own; a served
@@ -31,7 +31,7 @@ type Handlers = (
 pub async fn ask(request: impl Into<JsValue>) -> Result<JsValue, String> {
     let request: JsValue = request.into();
     // Trunk builds workers for wasm-bindgen's no-modules target: a classic worker.
-    let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    let worker = super::trusted::worker(&worker_url()).map_err(|e| format!("{e:?}"))?;
     // The handlers live until the answer (or the timeout) and are dropped with the request
     // they hold, so a large page is not kept in memory afterwards.
     let mut handlers: Option<Handlers> = None;
@@ -95,7 +95,7 @@ pub struct Session {
 impl Session {
     /// Starts the worker and waits until it runs.
     pub async fn start() -> Result<Session, String> {
-        let worker = web_sys::Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+        let worker = super::trusted::worker(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let session = Session {
             worker,
             ended: Default::default(),

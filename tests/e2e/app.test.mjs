@@ -25,7 +25,7 @@ after(async () => {
 
 test('dist/ uses only relative asset URLs', async () => {
   const html = await readFile(path.join(ROOT, 'dist', 'index.html'), 'utf8');
-  const urls = [...html.matchAll(/(?:href|src|module_or_path:)\s*=?\s*["']([^"']+)["']/g)]
+  const urls = [...html.matchAll(/(?:\s(?:href|src)=|module_or_path:\s*)["']([^"']+)["']/g)]
     .map((m) => m[1]).filter((u) => !u.startsWith('data:'));
   assert.ok(urls.length >= 3, `asset references found: ${urls}`);
   for (const u of urls) assert.ok(u.startsWith('./'), `relative: ${u}`);

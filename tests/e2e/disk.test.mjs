@@ -33,7 +33,11 @@ after(async () => {
 });
 
 test('nianbao.html is valid HTML and asks for nothing but itself, whatever the clerk opens', async () => {
-  assert.deepEqual(await vnu([usb]), []);
+  // vnu checks inline scripts against the page's CSP but does not compute hashes (and counts
+  // data blocks as scripts): its CSP notes are left to the browser, whose violations fail every
+  // test (harness.mjs).
+  const csp = (m) => /violates Content Security Policy \(meta tag\)/.test(m.message);
+  assert.deepEqual((await vnu([usb])).filter((m) => !csp(m)), []);
   const { context, page, problems } = await openApp(browser, fileUrl(usb), { acceptDownloads: true });
   const asked = [];
   page.on('request', (r) => asked.push(r.url()));

@@ -4,35 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OUT, ROOT, serve, launch, axe, vnu, cli } from './harness.mjs';
+import { OUT, serve, launch, axe, vnu, cli } from './harness.mjs';
+import { hostileDraft as hostile, vectors } from './hostile.mjs';
 
 const dir = path.join(OUT, 'export');
-const vectors = (await readFile(path.join(ROOT, 'tests/fixtures/xss-vectors.txt'), 'utf8'))
-  .split('\n').filter((l) => l.trim() !== '');
 const pages = {};
 let server;
 let browser;
-
-/** A draft whose every text field holds all the vectors, and whose cells hold short ones. */
-function hostile(sample) {
-  const all = vectors.join('\n');
-  const d = structuredClone(sample);
-  for (const key of Object.keys(d.meta)) {
-    if (typeof d.meta[key] === 'string') d.meta[key] = all;
-  }
-  d.meta.title = all;
-  for (const key of Object.keys(d.meta.site)) d.meta.site[key] = all;
-  d.opening = all;
-  d.id = all;
-  for (const section of Object.values(d.texts)) {
-    section.text = all;
-    section.fee = '<b>0</b>';
-    for (const aspect of Object.keys(section.aspects)) section.aspects[aspect] = all;
-  }
-  d.cells['t3/new/natural'] = '<img src=x onerror=alert(1)>';
-  d.cells['t3/new/total'] = '"><script>alert(1)</script>';
-  return d;
-}
 
 before(async () => {
   await mkdir(dir, { recursive: true });

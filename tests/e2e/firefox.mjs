@@ -5,14 +5,16 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core/lib/puppeteer/puppeteer-core.js';
+import { WATCH_CSP, noteViolation } from './harness.mjs';
 
 export const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 
-/** Firefox ESR, headless, saving every download into `downloads` without asking. */
+/** Firefox ESR, headless, saving every download into `downloads` without asking; every page it
+ * opens reports CSP violations (harness.mjs `violations`). */
 export async function launchFirefox(downloads) {
   await rm(downloads, { recursive: true, force: true });
   await mkdir(downloads, { recursive: true });
-  return puppeteer.launch({
+  const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
@@ -27,17 +29,58 @@ export async function launchFirefox(downloads) {
       'dom.events.testing.asyncClipboard': true,
     },
   });
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => {
+    const page = await newPage(...args);
+    page.on('console', (m) => noteViolation(m.text()));
+    await page.evaluateOnNewDocument(WATCH_CSP);
+    return page;
+  };
+  return browser;
 }
 
-/** The element with this role and accessible name (exact). */
+/** The element with this role and accessible name (exact), with the actions the tests use.
+ * Puppeteer's locator actions check the element through a function it builds with `new
+ * Function` in the page, which the app's CSP (no eval) refuses in Firefox; waiting for the
+ * handle (an accessibility-tree query) and acting on it does not. */
 export function byRole(page, role, name) {
   const quoted = name.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-  return page.locator(`::-p-aria([name="${quoted}"][role="${role}"])`);
+  const locator = page.locator(`::-p-aria([name="${quoted}"][role="${role}"])`);
+  const handle = () => locator.setTimeout(30000).waitHandle();
+  return {
+    waitHandle: handle,
+    click: async () => (await handle()).click(),
+    fill: async (value) => {
+      const el = await handle();
+      await el.evaluate((e) => { e.focus(); e.select?.(); });
+      if (value === '') await el.press('Backspace');
+      else await el.type(value);
+    },
+  };
+}
+
+/** Waits until `fn(arg)`, run in the page, is truthy; returns its value. Puppeteer's own
+ * waitForFunction evaluates a string in the page, which the app's CSP (no eval) refuses in
+ * Firefox; a function given to evaluate is called over BiDi, which the CSP allows. */
+export async function until(page, fn, arg, timeout = 30000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(fn, arg).catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${fn.toString().slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The element matching `selector`, once there. */
+export async function selector(page, css, timeout = 30000) {
+  await until(page, (s) => Boolean(document.querySelector(s)), css, timeout);
+  return page.$(css);
 }
 
 /** Waits for the level-1 heading `name`. */
 export async function heading(page, name) {
-  await page.waitForFunction((n) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === n), { timeout: 30000 }, name);
+  await until(page, (n) => [...document.querySelectorAll('h1')].some((h) => h.textContent.trim() === n), name);
 }
 
 /** A page that records console errors and uncaught exceptions. */
@@ -47,7 +90,7 @@ export async function openFirefoxPage(browser, url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(url);
-  await page.waitForSelector('h1', { timeout: 30000 });
+  await selector(page, 'h1');
   return { page, problems };
 }
 

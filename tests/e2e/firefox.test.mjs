@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { OUT, ROOT, vnu } from './harness.mjs';
 import { hostApp } from './site.mjs';
-import { byRole, downloaded, heading, launchFirefox, openFirefoxPage, valueOf } from './firefox.mjs';
+import { byRole, downloaded, heading, launchFirefox, openFirefoxPage, selector, valueOf } from './firefox.mjs';
 
 const downloads = path.join(OUT, 'firefox-downloads');
 const fixtures = path.join(ROOT, 'tests', 'fixtures', 'published');
@@ -131,7 +131,7 @@ test('Firefox: the draft file goes out and comes back in; a saved page is import
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${app.url}#/`);
   await heading(page, '编写政府信息公开工作年度报告');
-  const picker = await page.waitForSelector('#nb-open-file');
+  const picker = await selector(page, '#nb-open-file');
   await picker.uploadFile(file);
   await heading(page, '火狐往返街道办事处2025年政府信息公开工作年度报告');
   await byRole(page, 'link', '基本信息').click();
@@ -139,9 +139,9 @@ test('Firefox: the draft file goes out and comes back in; a saved page is import
   assert.equal(await valueOf(page, '联系地址'), '火狐路1号');
   // A page saved from a government site, read in the worker.
   await page.goto(`${app.url}#/`);
-  const pagePicker = await page.waitForSelector('#nb-published-file');
+  const pagePicker = await selector(page, '#nb-published-file');
   await pagePicker.uploadFile(path.join(fixtures, '2021-quirks.html'));
-  await page.waitForSelector('#nb-recognition-heading', { timeout: 30000 });
+  await selector(page, '#nb-recognition-heading');
   assert.match(await page.$eval('.nb-recognition', (e) => e.textContent), /表格按ogi-2021格式/);
   await byRole(page, 'button', '用识别结果新建草稿').click();
   await heading(page, '临江县石桥镇人民政府2022年政府信息公开工作年度报告');
@@ -156,7 +156,7 @@ test('Firefox: the single file from disk works with no server, and says where it
   const file = path.join(dir, 'nianbao.html');
   await copyFile(path.join(ROOT, 'dist', 'nianbao.html'), file);
   const { page, problems } = await openFirefoxPage(browser, pathToFileURL(file).href);
-  await page.waitForSelector('#nb-storage-place');
+  await selector(page, '#nb-storage-place');
   assert.match(await page.$eval('#nb-storage-place', (e) => e.textContent), /从本机文件打开/);
   await newReport(page, '火狐磁盘街道办事处');
   await byRole(page, 'link', '基本信息').click();

@@ -1,9 +1,10 @@
 // Shared by the end-to-end tests: the static file server on 127.0.0.1 (scripts/static-server.mjs),
 // headless Chromium through playwright-core, axe-core and the W3C Nu Html Checker.
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export { serve } from '../../scripts/static-server.mjs';
@@ -17,9 +18,37 @@ export const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
   : path.join(OUT, 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-/** Headless Debian Chromium with the flags this closed network needs. */
+/** Content Security Policy violations any page reported (issue 19): every test of a file that
+ * imports this module fails when one fired during it, whether or not it checks its page's
+ * console. Pages report them through the console with this mark, from every frame. */
+export const violations = [];
+const MARK = 'nianbao: CSP violation';
+export const WATCH_CSP = `addEventListener('securitypolicyviolation', (e) => {
+  console.error(${JSON.stringify(MARK)} + ' ' + JSON.stringify({ directive: e.effectiveDirective,
+    blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample, page: location.href }));
+}, true);`;
+/** Records a console message if it is a violation report. */
+export function noteViolation(text) {
+  if (text.startsWith(MARK)) violations.push(text.slice(MARK.length + 1));
+}
+afterEach(() => {
+  const seen = violations.splice(0);
+  if (seen.length) throw new Error(`the page recorded ${seen.length} CSP violation(s):\n${seen.join('\n')}`);
+});
+
+/** A context whose pages report CSP violations. */
+async function watched(context) {
+  await context.addInitScript(WATCH_CSP);
+  const watch = (page) => page.on('console', (m) => noteViolation(m.text()));
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return context;
+}
+
+/** Headless Debian Chromium with the flags this closed network needs; every page it opens
+ * reports CSP violations (see `violations`). */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic',
@@ -27,11 +56,24 @@ export async function launch() {
       '--no-first-run', '--disable-dev-shm-usage',
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watched(await newContext(options));
+  // As Playwright's own: a page in a context of its own, closed with it.
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
 }
+
+const axeSource = readFileSync(require.resolve('axe-core'), 'utf8');
 
 /** Runs axe-core on the page and returns its violations (WCAG 2.0/2.1 A and AA, best practices). */
 export async function axe(page) {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated by the driver, not as a script element: the app's CSP allows no script but its own.
+  await page.evaluate(axeSource);
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },

@@ -237,3 +237,34 @@ fn the_core_names_no_web_crate() {
         }
     }
 }
+
+#[test]
+fn markup_reaches_the_dom_only_through_the_trusted_types_policy() {
+    let sinks = [
+        "inner_html",
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "srcdoc",
+        "Worker::new",
+        "set_src",
+    ];
+    for file in rust_files(&root().join("src/ui")) {
+        if file.ends_with("trusted.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code: String = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with("//"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for sink in sinks {
+            assert!(
+                !code.contains(sink),
+                "{} uses {sink}: markup and script URLs go through ui/trusted.rs",
+                relative(&file)
+            );
+        }
+    }
+}

@@ -222,3 +222,32 @@ fn a_year_is_four_digits_in_range_and_anything_else_is_said() {
         assert!(why.zh.contains("不是年度"), "{bad}: {}", why.zh);
     }
 }
+
+#[test]
+fn only_ids_the_address_can_carry_are_kept() {
+    use nianbao::report::file::id_is_routable;
+    for ok in [
+        "d18f3a2b4c01234",
+        "example-ogi-2021",
+        "varied-ogi-2021-2025-7",
+        "a_b",
+    ] {
+        assert!(id_is_routable(ok), "{ok}");
+    }
+    let long = "x".repeat(65);
+    for bad in [
+        "",
+        "sum",
+        "audit",
+        "tasks",
+        "a/b",
+        "<script>alert(1)</script>",
+        "d1#x",
+        "草稿",
+        "a b",
+        "a%2Fb",
+        long.as_str(),
+    ] {
+        assert!(!id_is_routable(bad), "{bad}");
+    }
+}

@@ -259,3 +259,33 @@ fn charts_are_optional_accessible_svg_drawn_from_the_tables() {
     d19.charts = true;
     assert!(page(&OGI_2019, &d19).contains("（六）其他处理3件"));
 }
+
+#[test]
+fn the_trusted_types_tripwire_refuses_every_vector_and_passes_our_views() {
+    use nianbao::report::markup::could_run_script;
+    let vectors = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/xss-vectors.txt"),
+    )
+    .unwrap();
+    // Lines that carry markup or a handler (a few of the list are bare strings that only
+    // matter inside a script, which no path here gives them).
+    let passing: Vec<&str> = vectors
+        .lines()
+        .filter(|l| l.contains('<') && !could_run_script(l))
+        .collect();
+    // A plain link to another site runs nothing; the tripwire is about script.
+    assert_eq!(passing, ["<A HREF=\"http://xss.example.invalid/\">XSS</A>"]);
+    for v in vectors.lines().filter(|l| l.contains('<')) {
+        assert!(!could_run_script(&escape(v)), "escaped, refused: {v}");
+    }
+    for ours in [
+        "<span lang=\"zh-CN\">年报</span>",
+        "<p class=\"nb-hint\">Metadata: what the page says on one line</p>",
+        "<a href=\"#/sum\">汇总 on the county</a>",
+        "<label for=\"nb-open-file\" class=\"nb-file-label\">选择草稿文件</label>",
+        "<td style=\"border: 1px solid #4d4d4d\">12</td>",
+        "<button type=\"button\" class=\"nb-button\">Turn on</button>",
+    ] {
+        assert!(!could_run_script(ours), "refused: {ours}");
+    }
+}

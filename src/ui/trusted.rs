@@ -1,0 +1,115 @@
+//! Trusted Types: the one policy through which markup and script URLs reach the DOM.
+//!
+//! The app's Content Security Policy (`scripts/post-build.mjs`) sets
+//! `require-trusted-types-for 'script'` and `trusted-types nianbao default`: where the browser has
+//! Trusted Types, a plain string given to `innerHTML`, `srcdoc` or `new Worker` throws unless a
+//! policy passes it. This module creates both policies once, at start, before anything else can:
+//!
+//! - `nianbao`, kept to this module: the markup the core built and escaped (the recognition
+//!   report, the exported page in the preview) and the app's worker script. Nothing else can
+//!   reach the DOM as markup with full trust.
+//! - `default`, a tripwire: Leptos's `view!` inserts the static parts of our own views (markup
+//!   written in the source, compiled in) through `innerHTML` of a `<template>`. The default policy
+//!   passes markup only when nothing in it could run script (no script-bearing element, no event
+//!   handler attribute, no script or data URL in an attribute, no `srcdoc`) and refuses script
+//!   and script URLs outright. Our static views never contain those; text from a draft or a
+//!   stranger's page that a future missed escape sent down that path would throw, not run.
+//!
+//! Browsers without Trusted Types (Firefox ESR 140) get the same strings through the same
+//! functions.
+
+use crate::report::markup::could_run_script;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The policy's name, as the CSP's `trusted-types` directive names it.
+const NAME: &str = "nianbao";
+
+thread_local! {
+    static POLICY: Option<JsValue> = create();
+}
+
+/// Makes the default policy: inert markup only, never a script or a script URL.
+fn create_default(factory: &JsValue, create: &js_sys::Function) {
+    let rules = js_sys::Object::new();
+    let html = Closure::<dyn Fn(String) -> Option<String>>::new(|markup: String| {
+        (!could_run_script(&markup)).then_some(markup)
+    });
+    let _ = js_sys::Reflect::set(&rules, &"createHTML".into(), &html.into_js_value());
+    let _ = create.call2(factory, &"default".into(), &rules);
+}
+
+/// Makes the policy, or `None` where the browser has no Trusted Types.
+fn create() -> Option<JsValue> {
+    let factory = js_sys::Reflect::get(&js_sys::global(), &"trustedTypes".into()).ok()?;
+    if factory.is_undefined() || factory.is_null() {
+        return None;
+    }
+    let rules = js_sys::Object::new();
+    // Markup: the callers below take only what the core built and escaped.
+    let html = Closure::<dyn Fn(String) -> String>::new(|markup: String| markup);
+    // Script URLs: the worker's loader beside the page, or the blob the single file made of it.
+    let script_url = Closure::<dyn Fn(String) -> Result<String, JsValue>>::new(|url: String| {
+        if url == super::worker::LOADER || url.starts_with("blob:") {
+            Ok(url)
+        } else {
+            Err(js_sys::Error::new(&format!("nianbao: not a script of this app: {url}")).into())
+        }
+    });
+    js_sys::Reflect::set(&rules, &"createHTML".into(), &html.into_js_value()).ok()?;
+    js_sys::Reflect::set(
+        &rules,
+        &"createScriptURL".into(),
+        &script_url.into_js_value(),
+    )
+    .ok()?;
+    let create: js_sys::Function = js_sys::Reflect::get(&factory, &"createPolicy".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let ours = create.call2(&factory, &NAME.into(), &rules).ok();
+    create_default(&factory, &create);
+    ours
+}
+
+/// Creates the policy now, before any other code could claim its name.
+pub fn install() {
+    POLICY.with(|_| ());
+}
+
+/// `value` through one of the policy's rules, or the string itself without Trusted Types.
+fn through(rule: &str, value: &str) -> JsValue {
+    POLICY.with(|policy| {
+        policy
+            .as_ref()
+            .and_then(|p| {
+                let f: js_sys::Function = js_sys::Reflect::get(p, &rule.into())
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+                f.call1(p, &value.into()).ok()
+            })
+            .unwrap_or_else(|| value.into())
+    })
+}
+
+/// Puts markup the core built (escaped there) inside `element`.
+pub fn set_markup(element: &web_sys::Element, markup: &str) {
+    let _ = js_sys::Reflect::set(element, &"innerHTML".into(), &through("createHTML", markup));
+}
+
+/// Shows a page the core built (the exported report) in `frame`.
+pub fn show_page(frame: &web_sys::HtmlIFrameElement, page: &str) {
+    let _ = js_sys::Reflect::set(frame, &"srcdoc".into(), &through("createHTML", page));
+}
+
+/// Starts a classic worker from one of the app's own scripts.
+pub fn worker(url: &str) -> Result<web_sys::Worker, JsValue> {
+    let class: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"Worker".into())?.dyn_into()?;
+    js_sys::Reflect::construct(
+        &class,
+        &js_sys::Array::of1(&through("createScriptURL", url)),
+    )?
+    .dyn_into()
+}
