@@ -1,8 +1,10 @@
-//! The published page: a standalone HTML5 document or a fragment for a CMS.
+//! The published page: a standalone HTML5 document, or the fragment a site's editor keeps.
 //!
 //! The page is self-contained (inline CSS, no script, no external request, a CSP that says so),
 //! carries the page metadata of 国办发〔2017〕47号, and lays the tables out as the printed form
-//! does. Every string from the draft goes through [`escape`]; nothing from the user is markup.
+//! does. The fragment (复制, 下载片段) is the same report in the form CMS editors keep: see
+//! [`Form::Cms`] and `docs/cms.md`. Every string from the draft goes through [`escape`];
+//! nothing from the user is markup.
 
 use super::compute::{CellValue, Sheet};
 use super::draft::Draft;
@@ -26,6 +28,40 @@ pub const COLUMN_TYPE: &str = "信息公开年报";
 /// The Content-Security-Policy of the page: nothing but its own inline styles.
 pub const CSP: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// The rule a site adds to its style sheet when its editor drops the tables' borders
+/// (wangEditor 5; CKEditor 5 without its content CSS): one line, for the administrator.
+pub const SITE_CSS: &str = "table { border-collapse: collapse; } table th, table td { border: 1px solid #4d4d4d; padding: 4px 6px; }";
+
+/// The two forms of the report's markup.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// The standalone page: a scoped style sheet, `<article>` and `<section>`s, the catalogue as
+    /// a `<dl>`, captions (visually hidden where the heading says the same).
+    Page,
+    /// What survives a site's editor (KindEditor, wangEditor, TinyMCE, CKEditor), pasted or set
+    /// in its source view: no `<style>` (editors drop it or show it as text), styles inline and
+    /// borders as table attributes; no wrapper elements (wangEditor 5 collapses a report inside
+    /// one); the catalogue as `<p>索引号：…</p>` lines (editors flatten a `<dl>`); each block title
+    /// of 二 as a first row spanning its table (editors lose or move captions); no hidden caption
+    /// (editors drop what hides it); no chart (editors drop SVG).
+    Cms,
+}
+
+/// The inline styles of the CMS form, mirroring `export.css`: what a site without our style
+/// sheet shows.
+mod cms_style {
+    pub const TABLE: &str = " border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\" style=\"border-collapse: collapse; width: 100%; font-size: 14px; line-height: 1.5; margin: 12px 0;\"";
+    pub const HEAD: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; background: #eeeeee; text-align: center; font-weight: bold;\"";
+    pub const LABEL: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: left; font-weight: normal;\"";
+    pub const TOTAL_LABEL: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: left; font-weight: bold;\"";
+    pub const VALUE: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: right; white-space: nowrap;\"";
+    pub const TOTAL: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: right; white-space: nowrap; font-weight: bold;\"";
+    pub const NOTE: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: left; font-size: 13px;\"";
+    pub const TITLE: &str = " style=\"border: 1px solid #4d4d4d; padding: 4px 6px; text-align: left; font-weight: bold;\"";
+    pub const H1: &str = " style=\"text-align: center;\"";
+    pub const P: &str = " style=\"text-indent: 2em;\"";
+}
 
 /// The complete HTML5 page for a draft.
 pub fn page(template: &Template, draft: &Draft) -> String {
@@ -58,38 +94,51 @@ pub fn page(template: &Template, draft: &Draft) -> String {
         let _ = writeln!(out, "<meta name=\"{name}\" content=\"{}\">", escape(value));
     }
     let _ = writeln!(out, "<style>\n{CSS}</style>\n</head>\n<body>\n<main>");
-    article(template, draft, &mut out);
+    article(template, draft, Form::Page, &mut out);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-/// The report as a fragment to paste into a CMS: a `<style>` scoped to the wrapper, then the
-/// report itself; no `<html>` or `<head>`.
+/// The report for a site's editor (复制, 下载片段): [`Form::Cms`], no `<html>` or `<head>`.
 pub fn fragment(template: &Template, draft: &Draft) -> String {
-    let mut out = String::with_capacity(40 * 1024);
-    let _ = writeln!(out, "<style>\n{CSS}</style>");
-    article(template, draft, &mut out);
+    let mut out = String::with_capacity(64 * 1024);
+    article(template, draft, Form::Cms, &mut out);
     out
 }
 
-fn article(template: &Template, draft: &Draft, out: &mut String) {
+fn article(template: &Template, draft: &Draft, form: Form, out: &mut String) {
     let sheet = Sheet::compute(template, draft);
-    let _ = writeln!(out, "<article class=\"{WRAPPER_CLASS}\">");
-    catalogue(draft, out);
-    let _ = writeln!(out, "<h1>{}</h1>", escape(&draft.meta.title()));
-    paragraphs(&draft.opening(), out);
-    for (i, section) in template.sections.iter().enumerate() {
+    let p = if form == Form::Cms { cms_style::P } else { "" };
+    if form == Form::Page {
+        let _ = writeln!(out, "<article class=\"{WRAPPER_CLASS}\">");
+        catalogue(draft, out);
+        let _ = writeln!(out, "<h1>{}</h1>", escape(&draft.meta.title()));
+    } else {
+        catalogue_lines(draft, out);
         let _ = writeln!(
             out,
-            "<section aria-labelledby=\"nb-s{n}\">\n<h2 id=\"nb-s{n}\">{}</h2>",
-            escape(section.heading),
-            n = i + 1
+            "<h1{}>{}</h1>",
+            cms_style::H1,
+            escape(&draft.meta.title())
         );
+    }
+    paragraphs_with(&draft.opening(), p, out);
+    for (i, section) in template.sections.iter().enumerate() {
+        if form == Form::Page {
+            let _ = writeln!(
+                out,
+                "<section aria-labelledby=\"nb-s{n}\">\n<h2 id=\"nb-s{n}\">{}</h2>",
+                escape(section.heading),
+                n = i + 1
+            );
+        } else {
+            let _ = writeln!(out, "<h2>{}</h2>", escape(section.heading));
+        }
         match &section.body {
-            SectionBody::Text(spec) => text_section(template, section, spec, draft, &sheet, out),
+            SectionBody::Text(spec) => text_section(template, section, spec, draft, &sheet, p, out),
             SectionBody::Table(table) => {
-                table_section(table, draft, &sheet, out);
-                if draft.charts {
+                table_section(table, draft, &sheet, form, out);
+                if draft.charts && form == Form::Page {
                     for (n, chart) in template.charts.iter().enumerate() {
                         if chart.section == section.key {
                             out.push_str(&super::chart::figure(chart, &sheet, n + 1));
@@ -99,9 +148,13 @@ fn article(template: &Template, draft: &Draft, out: &mut String) {
                 }
             }
         }
-        out.push_str("</section>\n");
+        if form == Form::Page {
+            out.push_str("</section>\n");
+        }
     }
-    out.push_str("</article>\n");
+    if form == Form::Page {
+        out.push_str("</article>\n");
+    }
 }
 
 fn catalogue(draft: &Draft, out: &mut String) {
@@ -118,6 +171,18 @@ fn catalogue(draft: &Draft, out: &mut String) {
         let _ = writeln!(out, "<div><dt>{label}</dt><dd>{value}</dd></div>");
     }
     out.push_str("</dl>\n");
+}
+
+/// The catalogue as the lines sites print it (`索引号：…`), which every editor keeps.
+fn catalogue_lines(draft: &Draft, out: &mut String) {
+    for (label, value) in draft.meta.catalogue() {
+        let value = if value.is_empty() {
+            "—".to_string()
+        } else {
+            escape(&value)
+        };
+        let _ = writeln!(out, "<p>{label}：{value}</p>");
+    }
 }
 
 /// Chinese numerals for sub-headings （一） to （十）.
@@ -179,16 +244,17 @@ fn text_section(
     spec: &TextSpec,
     draft: &Draft,
     sheet: &Sheet,
+    p: &str,
     out: &mut String,
 ) {
     let parts = text_parts(template, section, spec, draft, sheet);
     if let Some(fee) = parts.fee {
-        let _ = writeln!(out, "<p>{}</p>", escape(&fee));
+        let _ = writeln!(out, "<p{p}>{}</p>", escape(&fee));
     }
-    paragraphs(&parts.text, out);
+    paragraphs_with(&parts.text, p, out);
     for (heading, body) in parts.sub_parts {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&heading));
-        paragraphs(&body, out);
+        paragraphs_with(&body, p, out);
     }
 }
 
@@ -202,24 +268,40 @@ fn shown(typed: &str, kind: ValueKind) -> String {
     }
 }
 
-fn table_section(table: &'static Table, draft: &Draft, sheet: &Sheet, out: &mut String) {
+fn table_section(
+    table: &'static Table,
+    draft: &Draft,
+    sheet: &Sheet,
+    form: Form,
+    out: &mut String,
+) {
     let many = table.blocks.len() > 1;
     for (i, block) in table.blocks.iter().enumerate() {
-        let caption = match (many, block.caption) {
-            (true, Some(c)) => format!("<caption>{}</caption>", escape(c)),
-            _ => format!(
-                "<caption class=\"nb-visually-hidden\">{}</caption>",
-                escape(table.caption)
-            ),
-        };
         let prefix = if many {
             format!("nb-{}-{}", table.id, i + 1)
         } else {
             format!("nb-{}", table.id)
         };
-        let _ = writeln!(out, "<div class=\"nb-table-wrap\">\n<table>\n{caption}");
-        block_table(table, block, &prefix, draft, sheet, out);
-        out.push_str("</table>\n</div>\n");
+        let title = block.caption.filter(|_| many);
+        match form {
+            Form::Page => {
+                let caption = match title {
+                    Some(c) => format!("<caption>{}</caption>", escape(c)),
+                    None => format!(
+                        "<caption class=\"nb-visually-hidden\">{}</caption>",
+                        escape(table.caption)
+                    ),
+                };
+                let _ = writeln!(out, "<div class=\"nb-table-wrap\">\n<table>\n{caption}");
+                block_table(table, block, &prefix, draft, sheet, form, None, out);
+                out.push_str("</table>\n</div>\n");
+            }
+            Form::Cms => {
+                let _ = writeln!(out, "<table{}>", cms_style::TABLE);
+                block_table(table, block, &prefix, draft, sheet, form, title, out);
+                out.push_str("</table>\n");
+            }
+        }
     }
 }
 
@@ -228,18 +310,35 @@ fn needs_headers(block: &Block) -> bool {
     block.header_depth() > 1 || block.label_depth() > 1
 }
 
+/// One block as a table's head and body; `title` (the CMS form's block title) becomes a first
+/// row spanning the table.
+#[allow(clippy::too_many_arguments)]
 fn block_table(
     table: &'static Table,
     block: &'static Block,
     prefix: &str,
     draft: &Draft,
     sheet: &Sheet,
+    form: Form,
+    title: Option<&str>,
     out: &mut String,
 ) {
     let grid = layout(table, block);
     let depth = grid.header_depth;
     let labels = grid.label_columns;
+    let cms = form == Form::Cms;
+    let style = |inline: &'static str| if cms { inline } else { "" };
     out.push_str("<thead>\n");
+    if let Some(title) = title {
+        let width = labels + grid.rows.first().map_or(0, |r| r.cells.len());
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"colgroup\"{}{}>{}</th></tr>",
+            span("colspan", width),
+            cms_style::TITLE,
+            escape(title)
+        );
+    }
     for (level, cells) in grid.header_rows.iter().enumerate() {
         out.push_str("<tr>");
         if level == 0 {
@@ -248,18 +347,20 @@ fn block_table(
                 Corner::Heading(h) => {
                     let _ = write!(
                         out,
-                        "<th scope=\"col\"{}{} id=\"{prefix}-corner\">{}</th>",
+                        "<th scope=\"col\"{}{} id=\"{prefix}-corner\"{}>{}</th>",
                         span("rowspan", depth),
                         span("colspan", labels),
+                        style(cms_style::HEAD),
                         escape(h)
                     );
                 }
                 Corner::Note(n) => {
                     let _ = write!(
                         out,
-                        "<td class=\"nb-note\"{}{}>{}</td>",
+                        "<td class=\"nb-note\"{}{}{}>{}</td>",
                         span("rowspan", depth),
                         span("colspan", labels),
+                        style(cms_style::NOTE),
                         escape(n)
                     );
                 }
@@ -274,10 +375,11 @@ fn block_table(
             };
             let _ = write!(
                 out,
-                "<th scope=\"{scope}\" id=\"{prefix}-c-{}\"{class}{}{}>{}</th>",
+                "<th scope=\"{scope}\" id=\"{prefix}-c-{}\"{class}{}{}{}>{}</th>",
                 head.column.id,
                 span("colspan", head.colspan),
                 span("rowspan", head.rowspan),
+                style(cms_style::HEAD),
                 escape(head.column.label)
             );
         }
@@ -290,9 +392,10 @@ fn block_table(
         for group in &row.groups {
             let _ = write!(
                 out,
-                "<th id=\"{prefix}-r-{}\"{}>{}</th>",
+                "<th id=\"{prefix}-r-{}\"{}{}>{}</th>",
                 group.row.id,
                 span("rowspan", group.rowspan),
+                style(cms_style::LABEL),
                 escape(group.row.label)
             );
         }
@@ -302,11 +405,17 @@ fn block_table(
             } else {
                 ""
             };
+            let inline = if row.is_total() {
+                cms_style::TOTAL_LABEL
+            } else {
+                cms_style::LABEL
+            };
             let _ = write!(
                 out,
-                "<th scope=\"row\" id=\"{prefix}-r-{}\"{class}{}>{}</th>",
+                "<th scope=\"row\" id=\"{prefix}-r-{}\"{class}{}{}>{}</th>",
                 label.id,
                 span("colspan", colspan),
+                style(inline),
                 escape(label.label)
             );
         }
@@ -335,13 +444,18 @@ fn block_table(
             } else {
                 String::new()
             };
-            let class = if cell.is_input() {
-                ""
+            let (class, inline) = if cell.is_input() {
+                ("", cms_style::VALUE)
             } else {
-                " class=\"nb-total\""
+                (" class=\"nb-total\"", cms_style::TOTAL)
             };
             let text = cell_text(cell, draft, sheet);
-            let _ = write!(out, "<td{class}{headers}>{}</td>", escape(&text));
+            let _ = write!(
+                out,
+                "<td{class}{headers}{}>{}</td>",
+                style(inline),
+                escape(&text)
+            );
         }
         out.push_str("</tr>\n");
     }
@@ -377,12 +491,17 @@ fn span(name: &str, n: usize) -> String {
 
 /// Writes `text` as paragraphs: blank lines separate paragraphs, a single line break stays one.
 pub fn paragraphs(text: &str, out: &mut String) {
+    paragraphs_with(text, "", out);
+}
+
+/// The same, each `<p>` with `attributes` (the CMS form's inline style).
+fn paragraphs_with(text: &str, attributes: &str, out: &mut String) {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut para: Vec<&str> = Vec::new();
     let flush = |para: &mut Vec<&str>, out: &mut String| {
         if !para.is_empty() {
             let lines: Vec<String> = para.iter().map(|l| escape(l.trim())).collect();
-            let _ = writeln!(out, "<p>{}</p>", lines.join("<br>"));
+            let _ = writeln!(out, "<p{attributes}>{}</p>", lines.join("<br>"));
             para.clear();
         }
     };

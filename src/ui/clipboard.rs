@@ -37,3 +37,13 @@ pub async fn copy_rich(html: &str, plain: &str) -> Result<(), String> {
         .map(|_| ())
         .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
 }
+
+/// Writes plain text only (a CSS rule for the site's administrator).
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}

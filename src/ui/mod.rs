@@ -16,6 +16,7 @@ mod import;
 mod import_published;
 mod meta_step;
 mod more_rows;
+mod publish_guide;
 mod review;
 mod route;
 mod save_status;

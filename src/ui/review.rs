@@ -130,8 +130,8 @@ pub fn ReviewStep() -> impl IntoView {
             <button type="button" class="nb-button nb-button-secondary" on:click=move |_| ask(Action::Print)>{tr("打印", "Print")}</button>
         </div>
         <p class="nb-hint">{tr(
-            "“下载网页”得到可直接发布的完整网页；“下载 Word”得到报领导审批用的Word文件；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到只含正文和样式的HTML片段。",
-            "“Download page” gives a complete page ready to publish; “Download Word” a .docx for approval; “Copy” puts the content with its tables on the clipboard for a CMS editor; “Download fragment” gives the body and its styles only.",
+            "“下载网页”得到可直接发布的完整网页；“下载 Word”得到报领导审批用的Word文件；“复制”把带表格的内容放到剪贴板，可粘贴到网站后台编辑器；“下载片段”得到供编辑器源代码模式用的HTML片段。",
+            "“Download page” gives a complete page ready to publish; “Download Word” a .docx for approval; “Copy” puts the content with its tables on the clipboard for a site's editor; “Download fragment” gives HTML for the editor's source view.",
         )}</p>
         {move || word_failed.get().map(|why| view! {
             <p class="nb-banner nb-banner-error" role="alert">{tr("未能生成Word文件，请改用“下载网页”后用Word打开。", "The Word file could not be made; download the page and open it in Word instead.")} " (" {why} ")"</p>
@@ -141,6 +141,7 @@ pub fn ReviewStep() -> impl IntoView {
             Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),
         })}
 
+        <super::publish_guide::PublishGuide />
         <Preview page />
     }
 }

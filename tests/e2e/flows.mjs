@@ -164,9 +164,12 @@ export async function writeReport(browser, url, format, year, downloads) {
   });
   assert.deepEqual([...clip.types].sort(), ['text/html', 'text/plain']);
   // Chromium's clipboard reader sanitises what it reads (its own document, styles inlined);
-  // the fragment's article and tables are there.
-  assert.ok(clip.html.includes('<article class="nianbao-report"'), clip.html.slice(0, 300));
-  assert.ok(clip.html.includes('收到和处理政府信息公开申请情况</caption>'));
+  // the fragment is in the form editors keep (docs/cms.md): catalogue lines, bordered tables,
+  // 二's block titles as first rows, no style sheet and no wrapper.
+  assert.ok(clip.html.includes('<p>索引号：'), clip.html.slice(0, 300));
+  assert.ok(!clip.html.includes('<style') && !clip.html.includes('<article'));
+  assert.match(clip.html, /<table border="1"[^>]*>/);
+  assert.ok(clip.html.includes('第二十条第（一）项</th>'), 'a block title as a first row');
   assert.ok(clip.html.includes('>一、本年新收政府信息公开申请数量</th>'));
   assert.ok(clip.text.includes(`一、本年新收政府信息公开申请数量\t50\t`));
   assert.deepEqual(problems, []);

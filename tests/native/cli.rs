@@ -64,9 +64,11 @@ fn sample_check_and_export_a_consistent_report() {
         );
         assert!(fragment.status.success());
         let written = std::fs::read_to_string(&out).unwrap();
+        // The form a site's editor keeps: no style sheet, no wrapper, the catalogue as lines.
         assert!(
-            written.starts_with("<style>")
-                && written.contains("<article class=\"nianbao-report\">")
+            written.starts_with("<p>索引号：")
+                && !written.contains("<style")
+                && written.contains("<table border=\"1\"")
         );
     }
 }

@@ -192,25 +192,62 @@ fn user_text_is_never_markup() {
 }
 
 #[test]
-fn the_fragment_is_scoped_and_headless() {
-    let html = fragment(&OGI_2021, &sample(&OGI_2021).unwrap());
-    assert!(html.starts_with("<style>"));
-    assert!(
-        !html.contains("<html")
-            && !html.contains("<head")
-            && !html.contains("<body")
-            && !html.contains("<meta")
-    );
-    assert!(html.contains("<article class=\"nianbao-report\">"));
-    let css = html.split("</style>").next().unwrap();
-    for rule in css
-        .lines()
-        .filter(|l| l.contains('{') && !l.trim_start().starts_with('@'))
-    {
-        assert!(
-            rule.trim_start().starts_with(".nianbao-report"),
-            "unscoped rule: {rule}"
+fn the_fragment_is_in_the_form_editors_keep() {
+    for template in ALL {
+        let html = fragment(template, &sample(template).unwrap());
+        // Nothing editors drop, flatten or show as text.
+        for gone in [
+            "<html",
+            "<head",
+            "<body",
+            "<meta",
+            "<style",
+            "<article",
+            "<section",
+            "<div",
+            "<dl",
+            "<dt",
+            "<dd",
+            "<caption",
+            "<svg",
+            "<figure",
+            "class=\"nb-visually-hidden\"",
+        ] {
+            assert!(
+                !html.contains(gone),
+                "{}: the fragment has {gone}",
+                template.id
+            );
+        }
+        // The catalogue as lines, each table with its borders as attributes, every cell styled.
+        assert!(html.starts_with("<p>索引号："), "{}", &html[..80]);
+        let tables = html.matches("<table").count();
+        assert_eq!(
+            tables,
+            html.matches("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\" width=\"100%\"")
+                .count()
         );
+        let cells = html.matches("<td").count() + html.matches("<th ").count();
+        assert_eq!(
+            cells,
+            html.matches("style=\"border: 1px solid").count(),
+            "{}",
+            template.id
+        );
+        // Each block title of 二 is a first row spanning its table.
+        for table in template.tables() {
+            if table.blocks.len() > 1 {
+                for block in table.blocks {
+                    let title = block.caption.unwrap();
+                    assert!(
+                        html.contains("<thead>\n<tr><th scope=\"colgroup\" colspan="),
+                        "{title}"
+                    );
+                    assert!(html.contains(&format!(">{title}</th></tr>")), "{title}");
+                }
+            }
+        }
+        assert_eq!(html.matches("<h2>").count(), 6);
     }
 }
 
