@@ -14,4 +14,5 @@ scripts/trunk-build.sh dist
 cargo build --release --bin nianbao-cli
 mkdir -p test-output
 node bench/run.mjs
+node bench/keystroke.mjs
 node bench/area.mjs

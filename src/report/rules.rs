@@ -21,12 +21,26 @@ pub fn check(draft: &Draft) -> Vec<Finding> {
 
 /// Runs every rule with a sheet already computed.
 pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Finding> {
+    check_reusing_text(template, draft, sheet, None)
+}
+
+/// The same, with rule N-text's findings given when the caller has them already (an editor
+/// defers N-text over long texts while the clerk types: it reads every sentence).
+pub fn check_reusing_text(
+    template: &Template,
+    draft: &Draft,
+    sheet: &Sheet,
+    text: Option<&[Finding]>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     range(template, draft, sheet, &mut out);
     stated_totals(template, draft, sheet, &mut out);
     balances(template, sheet, &mut out);
     required(template, draft, &mut out);
-    super::ntext::check(template, draft, sheet, &mut out);
+    match text {
+        Some(found) => out.extend_from_slice(found),
+        None => super::ntext::check(template, draft, sheet, &mut out),
+    }
     super::cross_year::check(template, draft, sheet, &mut out);
     stale(template, draft, &mut out);
     out

@@ -2,8 +2,15 @@
 //! and the sheet and findings derived from it (computed once per change, read everywhere).
 
 use crate::report::template::CellKey;
-use crate::report::{rules, Draft, Finding, Sheet, Template};
+use crate::report::{ntext, rules, Draft, Finding, Sheet, Template};
 use leptos::prelude::*;
+
+/// Texts up to this many bytes are checked by rule N-text on every change; longer ones once
+/// typing pauses, with the last findings kept meanwhile (a megabyte took ~160 ms a keystroke).
+const TEXT_CHECKED_AT_ONCE: usize = 32 * 1024;
+
+/// How long typing must pause before N-text reads long texts again.
+const TEXT_PAUSE_MS: u64 = 400;
 
 /// The open draft and what is derived from it.
 #[derive(Clone, Copy)]
@@ -23,8 +30,43 @@ impl Editing {
     pub fn new(template: &'static Template, draft: Draft) -> Editing {
         let draft = RwSignal::new(draft);
         let sheet = Memo::new(move |_| draft.with(|d| Sheet::compute(template, d)));
-        let findings =
-            Memo::new(move |_| draft.with(|d| sheet.with(|s| rules::check_with(template, d, s))));
+        // The last N-text findings; a counter a timer bumps once typing pauses, and the value
+        // of it the findings last saw.
+        let text = StoredValue::new(None::<Vec<Finding>>);
+        let paused = RwSignal::new(0u32);
+        let scheduled = StoredValue::new(0u32);
+        let seen = StoredValue::new(0u32);
+        let findings = Memo::new(move |_| {
+            let settled = paused.get();
+            let timer_fired = settled != seen.get_value();
+            seen.set_value(settled);
+            draft.with(|d| {
+                sheet.with(|s| {
+                    let long = ntext::text_size(d) > TEXT_CHECKED_AT_ONCE;
+                    match text.get_value().filter(|_| long && !timer_fired) {
+                        Some(found) => {
+                            let next = scheduled.get_value().wrapping_add(1);
+                            scheduled.set_value(next);
+                            set_timeout(
+                                move || {
+                                    if scheduled.get_value() == next {
+                                        paused.set(next);
+                                    }
+                                },
+                                std::time::Duration::from_millis(TEXT_PAUSE_MS),
+                            );
+                            rules::check_reusing_text(template, d, s, Some(&found))
+                        }
+                        None => {
+                            let found = ntext::findings(template, d, s);
+                            let all = rules::check_reusing_text(template, d, s, Some(&found));
+                            text.set_value(Some(found));
+                            all
+                        }
+                    }
+                })
+            })
+        });
         Editing {
             draft,
             template,
