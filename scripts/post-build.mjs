@@ -159,7 +159,9 @@ function workerStart(b64) {
  * scripts are allowed by their hashes, nothing else inline runs. docs/security.md says why each
  * directive is there. */
 export function policy(html, single) {
-  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`);
+  // The browser hashes a script's text as parsed, with line breaks normalised to LF (a CRLF
+  // checkout of static/boot.js must not break its hash).
+  const hashes = inlineScripts(html).map((code) => `'sha256-${createHash('sha256').update(code.replace(/\r\n?/g, '\n'), 'utf8').digest('base64')}'`);
   if (hashes.length === 0) die('no inline script to allow: is this the page Trunk wrote?');
   const directives = [
     ["default-src", "'none'"],

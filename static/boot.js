@@ -191,6 +191,12 @@
       whenReady(function () { show('failed', ev.message); });
     }
   }, true);
+  // A script the page's security policy refuses (a proxy or a server that changed the page, so
+  // its inline scripts no longer match their hashes) fires no error event; the policy says so.
+  document.addEventListener('securitypolicyviolation', function (ev) {
+    if (started() || !/^script-src/.test(ev.effectiveDirective || ev.violatedDirective || '')) return;
+    whenReady(function () { show('blocked', ev.blockedURI || 'inline script'); });
+  });
   // A notice shown for a failure the app then recovered from (it started after all) goes.
   if (typeof MutationObserver === 'function') {
     new MutationObserver(function () {

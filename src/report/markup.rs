@@ -32,52 +32,93 @@ const UNSAFE_ELEMENTS: [&str; 13] = [
 ];
 
 /// Whether `markup` could run script or redirect the page's URLs if inserted as HTML: a
-/// script-bearing element, or in any tag an event-handler attribute, a script or data URL as an
-/// attribute's value, or `srcdoc` (the app's Trusted Types tripwire, `ui/trusted.rs`). Text
-/// outside tags (escaped user text) never counts.
+/// script-bearing element, or an attribute named `on…`, named `srcdoc`, or whose value holds a
+/// script URL, a data URL or a character reference (the app's Trusted Types tripwire,
+/// `ui/trusted.rs`). Tags are read as browsers read them: quoted values may hold `>`, an
+/// attribute may follow a closing quote directly, and `=` may have spaces around it. Text outside
+/// tags (escaped user text) never counts.
 pub fn could_run_script(markup: &str) -> bool {
-    let lower = markup.to_ascii_lowercase();
-    lower.match_indices('<').any(|(at, _)| {
-        let tag = &lower[at + 1..];
-        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
-        let name: String = tag
-            .trim_start_matches(|c: char| c == '/' || c.is_whitespace())
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        UNSAFE_ELEMENTS.contains(&name.as_str()) || unsafe_attribute(tag)
-    })
+    let chars: Vec<char> = markup.to_lowercase().chars().collect();
+    let mut at = 0;
+    while at < chars.len() {
+        if chars[at] != '<' {
+            at += 1;
+            continue;
+        }
+        at += 1;
+        if chars.get(at) == Some(&'/') {
+            at += 1;
+        }
+        // `<` not followed by a letter is text to a browser.
+        if !chars.get(at).is_some_and(char::is_ascii_alphabetic) {
+            continue;
+        }
+        let name = take_while(&chars, &mut at, |c| c.is_ascii_alphanumeric());
+        if UNSAFE_ELEMENTS.contains(&name.as_str()) {
+            return true;
+        }
+        loop {
+            take_while(&chars, &mut at, |c| c.is_whitespace() || c == '/');
+            match chars.get(at) {
+                None => return false,
+                Some('>') => {
+                    at += 1;
+                    break;
+                }
+                Some(_) => {}
+            }
+            // A name's first character may be anything (even `=`); then up to a separator.
+            let first = chars[at];
+            at += 1;
+            let rest = take_while(&chars, &mut at, |c| {
+                !(c.is_whitespace() || c == '/' || c == '>' || c == '=')
+            });
+            let attribute = format!("{first}{rest}");
+            take_while(&chars, &mut at, char::is_whitespace);
+            let mut value = String::new();
+            if chars.get(at) == Some(&'=') {
+                at += 1;
+                take_while(&chars, &mut at, char::is_whitespace);
+                match chars.get(at) {
+                    Some(&quote) if quote == '"' || quote == '\'' => {
+                        at += 1;
+                        value = take_while(&chars, &mut at, |c| c != quote);
+                        at += 1;
+                    }
+                    _ => value = take_while(&chars, &mut at, |c| !(c.is_whitespace() || c == '>')),
+                }
+            }
+            if attribute.starts_with("on") || attribute == "srcdoc" || unsafe_value(&value) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
-/// An event handler, a script or data URL as a value, or `srcdoc`, in the text of one tag.
-fn unsafe_attribute(tag: &str) -> bool {
-    // An attribute whose name starts with "on": browsers read a name up to whitespace, `/`,
-    // `>` or `=`, so anything between "on" and the `=` is part of it.
-    let bytes = tag.as_bytes();
-    let handler = tag.match_indices("on").any(|(at, _)| {
-        let boundary = at
-            .checked_sub(1)
-            .is_some_and(|i| bytes[i].is_ascii_whitespace() || bytes[i] == b'/');
-        let rest = &tag[at + 2..];
-        let name = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '>');
-        boundary
-            && rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            && name.is_some_and(|n| rest[n..].starts_with('='))
-    });
+/// The characters from `at` while `keep` holds, advancing `at` past them.
+fn take_while(chars: &[char], at: &mut usize, keep: impl Fn(char) -> bool) -> String {
+    let start = *at;
+    while *at < chars.len() && keep(chars[*at]) {
+        *at += 1;
+    }
+    chars[start..*at].iter().collect()
+}
+
+/// A script or data URL, or a character reference that could spell one, in an attribute value.
+fn unsafe_value(value: &str) -> bool {
     // Browsers skip whitespace and control characters inside a URL's scheme.
-    let squeezed: String = tag
+    let squeezed: String = value
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .collect();
-    let url = squeezed.contains("javascript:")
+    squeezed.contains("javascript:")
         || squeezed.contains("vbscript:")
-        || squeezed.match_indices("data:").any(|(at, _)| {
-            let before = squeezed[..at].trim_end_matches(['"', '\'', '`']);
-            before.ends_with('=') || before.ends_with("url(")
-        });
-    // A character reference inside a tag can spell a scheme the checks above would not see.
-    let entity = ["&#", "&colon", "&tab", "&newline"]
-        .iter()
-        .any(|e| tag.contains(e));
-    handler || url || entity || tag.contains("srcdoc")
+        || squeezed
+            .trim_start_matches(['"', '\'', '`'])
+            .starts_with("data:")
+        || squeezed.contains("url(data:")
+        || ["&#", "&colon", "&tab", "&newline"]
+            .iter()
+            .any(|e| squeezed.contains(e))
 }

@@ -43,19 +43,30 @@ impl Editing {
             draft.with(|d| {
                 sheet.with(|s| {
                     let long = ntext::text_size(d) > TEXT_CHECKED_AT_ONCE;
-                    match text.get_value().filter(|_| long && !timer_fired) {
-                        Some(found) => {
+                    let reused = (long && !timer_fired)
+                        .then(|| {
+                            text.with_value(|last| {
+                                last.as_deref().map(|found| {
+                                    rules::check_reusing_text(template, d, s, Some(found))
+                                })
+                            })
+                        })
+                        .flatten();
+                    match reused {
+                        Some(all) => {
+                            // The timer may outlive the screen (the clerk left within the pause):
+                            // then its values are gone and it does nothing.
                             let next = scheduled.get_value().wrapping_add(1);
                             scheduled.set_value(next);
                             set_timeout(
                                 move || {
-                                    if scheduled.get_value() == next {
-                                        paused.set(next);
+                                    if scheduled.try_get_value() == Some(next) {
+                                        paused.try_set(next);
                                     }
                                 },
                                 std::time::Duration::from_millis(TEXT_PAUSE_MS),
                             );
-                            rules::check_reusing_text(template, d, s, Some(&found))
+                            all
                         }
                         None => {
                             let found = ntext::findings(template, d, s);

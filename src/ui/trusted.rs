@@ -14,6 +14,9 @@
 //!   handler attribute, no script or data URL in an attribute, no `srcdoc`) and refuses script
 //!   and script URLs outright. Our static views never contain those; text from a draft or a
 //!   stranger's page that a future missed escape sent down that path would throw, not run.
+//!   Failing closed is meant: Leptos holds its template cache borrowed while it sets the
+//!   markup, so after a refusal the page stops rendering new views (the boot guard's notice
+//!   does not cover it) — a broken screen rather than script in the origin of every draft.
 //!
 //! Browsers without Trusted Types (Firefox ESR 140) get the same strings through the same
 //! functions.

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, axe, launch } from './harness.mjs';
+import { ROOT, axe, launch, violations } from './harness.mjs';
 import { hostApp } from './site.mjs';
 
 let app;
@@ -23,11 +23,17 @@ after(async () => {
 });
 
 /** Opens `url` and waits for the guard's notice; returns its kind, its text and axe's verdict. */
-async function notice(url, { init, route } = {}) {
+async function notice(url, { init, route, rewrite } = {}) {
   const context = await browser.newContext();
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   if (route) await page.route(route, (r) => r.abort('blockedbyclient'));
+  if (rewrite) {
+    await page.route(url, async (r) => {
+      const response = await r.fetch();
+      await r.fulfill({ response, body: rewrite(await response.text()) });
+    });
+  }
   await page.goto(url);
   const main = page.getByRole('main');
   await main.getByRole('heading', { level: 1, name: '年报 nianbao 无法在这里运行' }).waitFor();
@@ -101,4 +107,16 @@ test('the guard stands down once the app has started: a later failure is the app
   await page.evaluate(() => window.dispatchEvent(new ErrorEvent('error', { message: 'later' })));
   assert.equal(await page.locator('#nb-boot-problem').count(), 0);
   await context.close();
+});
+
+test('a proxy that changes the page: the policy refuses the changed script, and the page says the files did not load', async () => {
+  const r = await notice(app.url, {
+    rewrite: (html) => html.replace('if (!window.nianbaoBlocked) init(', 'if (!window.nianbaoBlocked) /* a proxy was here */ init('),
+  });
+  assert.equal(r.kind, 'blocked');
+  assert.match(r.text, /程序文件没有载入/);
+  assert.equal(r.app, 0);
+  // The refusal is the point of this test: the harness would fail it on any violation.
+  assert.ok(violations.some((v) => v.includes('"directive":"script-src-elem"') || v.includes('"directive":"script-src"')), violations.join('\n'));
+  violations.length = 0;
 });

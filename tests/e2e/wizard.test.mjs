@@ -196,3 +196,21 @@ test('a sentence that contradicts the tables is marked where it is typed, fixed 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a long text is checked against the tables once typing pauses', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '一、总体情况' }).click();
+  const field = page.getByRole('textbox', { name: '依申请公开（可选）' });
+  // Over 32 KB of text (src/ui/editing.rs): N-text reads it when the clerk stops typing.
+  await field.fill(`${'本街道依法依规办理政府信息公开申请。'.repeat(2000)}其中予以公开及部分公开58件。`);
+  await page.getByText('与表格核对：1条提示').waitFor();
+  assert.deepEqual(await page.locator('.nb-text-finding mark').allTextContents(), ['58']);
+  // Put right by typing; the warning goes once the pause comes.
+  await field.press('End');
+  for (let i = 0; i < 4; i += 1) await field.press('Backspace');
+  await field.type('62件。');
+  await page.locator('.nb-text-finding').first().waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -62,8 +62,8 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
     }
 }
 
-/// How many characters of text rule N-text reads in `draft`: its cost grows with this
-/// (about 0.5 s per million characters natively).
+/// How many bytes of text rule N-text reads in `draft`: its cost grows with this (about 0.5 s
+/// per megabyte natively).
 pub fn text_size(draft: &Draft) -> usize {
     draft
         .texts
