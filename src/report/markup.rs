@@ -38,7 +38,7 @@ const UNSAFE_ELEMENTS: [&str; 13] = [
 /// attribute may follow a closing quote directly, and `=` may have spaces around it. Text outside
 /// tags (escaped user text) never counts.
 pub fn could_run_script(markup: &str) -> bool {
-    let chars: Vec<char> = markup.to_lowercase().chars().collect();
+    let chars: Vec<char> = markup.to_ascii_lowercase().chars().collect();
     let mut at = 0;
     while at < chars.len() {
         if chars[at] != '<' {

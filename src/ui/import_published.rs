@@ -15,8 +15,8 @@ pub fn is_page(file: &web_sys::File) -> bool {
     source::is_report_file(&file.name())
 }
 
-/// A file's bytes, refusing an oversized one before reading it.
-async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Message> {
+/// A file's bytes, refusing an oversized one before reading it (the import and 汇总/检查).
+pub(super) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Message> {
     let size = file.size();
     if size > MAX_PAGE_BYTES as f64 {
         return Err(page_too_large(size as usize));

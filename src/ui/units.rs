@@ -3,9 +3,10 @@
 
 use super::editing::use_announcer;
 use super::i18n::{pick, tr, use_lang};
+use super::import_published::read_bytes;
 use super::worker::Session;
 use crate::report::area::UnitRead;
-use crate::report::import::{page_too_large, source, MAX_PAGE_BYTES};
+use crate::report::import::source;
 use crate::report::Message;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -43,18 +44,6 @@ impl Progress {
     }
 }
 
-/// A file's bytes, or why it cannot be read.
-async fn bytes_of(file: &web_sys::File) -> Result<Vec<u8>, Message> {
-    let size = file.size();
-    if size > MAX_PAGE_BYTES as f64 {
-        return Err(page_too_large(size as usize));
-    }
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| Message::fixed("无法读取这个文件", "The file cannot be read"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Reads `files` in one worker, handing each unit to `on_read` as it comes; then `on_done`.
 fn read_all(
     files: Vec<web_sys::File>,
@@ -90,7 +79,7 @@ fn read_all(
             if progress.cancelled.get_untracked() {
                 break;
             }
-            let unit = match bytes_of(&f).await {
+            let unit = match read_bytes(&f).await {
                 Err(why) => refused(&f.name(), why),
                 Ok(bytes) => {
                     let request = js_sys::Array::of3(
