@@ -14,18 +14,16 @@ use super::template::{CellAt, CellKey, ColumnKind, RowKind, Rule, SectionBody, T
 /// Runs every rule of the draft's format; an unknown format yields no findings.
 pub fn check(draft: &Draft) -> Vec<Finding> {
     match draft.template() {
-        Some(template) => check_with(template, draft, &Sheet::compute(template, draft)),
+        Some(template) => {
+            check_reusing_text(template, draft, &Sheet::compute(template, draft), None)
+        }
         None => Vec::new(),
     }
 }
 
-/// Runs every rule with a sheet already computed.
-pub fn check_with(template: &Template, draft: &Draft, sheet: &Sheet) -> Vec<Finding> {
-    check_reusing_text(template, draft, sheet, None)
-}
-
-/// The same, with rule N-text's findings given when the caller has them already (an editor
-/// defers N-text over long texts while the clerk types: it reads every sentence).
+/// Runs every rule with a sheet already computed; rule N-text's findings are given when the
+/// caller has them already (an editor defers N-text over long texts while the clerk types: it
+/// reads every sentence), else found here.
 pub fn check_reusing_text(
     template: &Template,
     draft: &Draft,

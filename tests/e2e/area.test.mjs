@@ -9,13 +9,13 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { OUT, ROOT, launch, axe, cli } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
+import { heading } from './flows.mjs';
 
 let app;
 let browser;
 const county = path.join(ROOT, 'tests', 'fixtures', 'county');
 const downloads = path.join(OUT, 'area');
 const files = async (dir) => (await readdir(path.join(county, dir))).sort().map((f) => path.join(county, dir, f));
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 before(async () => {
   await mkdir(downloads, { recursive: true });

@@ -191,3 +191,25 @@ test('下载片段 set through each editor\'s own API (its source view)', async 
   }
   assert.deepEqual(unexpected, [], 'lost what they should keep');
 });
+
+test('a browser that refuses the clipboard: 复制 and the style rule say what to do instead', async () => {
+  const refusing = await browser.newContext();
+  // As a browser or policy that forbids the page to write the clipboard.
+  await refusing.addInitScript(() => {
+    const no = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    navigator.clipboard.write = no;
+    navigator.clipboard.writeText = no;
+  });
+  const page = await refusing.newPage();
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('link', { name: '审阅与导出' }).click();
+  await page.getByRole('button', { name: '复制', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: '浏览器拒绝了复制，请改用“下载片段”。' }).waitFor();
+  const guide = page.getByRole('region', { name: '发布到网站' });
+  await guide.getByRole('button', { name: '复制样式规则' }).click();
+  await guide.getByRole('alert').filter({ hasText: '请选中上面的规则手动复制' }).waitFor();
+  // The rule is there to select by hand.
+  assert.equal((await guide.locator('pre').textContent()).trim(), SITE_CSS);
+  await refusing.close();
+});

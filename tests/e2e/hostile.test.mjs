@@ -10,6 +10,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OUT, ROOT, launch, cli } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
+import { heading } from './flows.mjs';
 import { foreign, hostileDraft, scripts, vectors } from './hostile.mjs';
 
 const dir = path.join(OUT, 'hostile');
@@ -58,7 +59,6 @@ async function open(url = app.url) {
   return { context, page, problems, check };
 }
 
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
 const STEPS = ['meta', 'overview', 'proactive', 'requests', 'disputes', 'problems', 'other', 'review'];
 
 /** Every step of the open draft, each checked. */

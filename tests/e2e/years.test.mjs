@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT, SHOTS, launch, axe } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
+import { heading } from './flows.mjs';
 
 let app;
 let browser;
@@ -22,7 +23,6 @@ after(async () => {
   await app?.server.close();
 });
 
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
 const APPLICANTS = ['自然人', '法人或其他组织 商业企业', '法人或其他组织 科研机构', '法人或其他组织 社会公益组织', '法人或其他组织 法律服务机构', '法人或其他组织 其他'];
 
 async function row(page, label) {
