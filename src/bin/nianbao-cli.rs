@@ -370,15 +370,12 @@ fn audit_reports(args: &[String]) -> Result<ExitCode, String> {
             ))
         }
     }
-    let unreadable = rows.iter().filter(|r| r.refused.is_some()).count();
-    let with_errors = rows
-        .iter()
-        .filter(|r| r.refused.is_none() && r.worst() == Some(Severity::Error))
-        .count();
-    let late = rows
-        .iter()
-        .filter(|r| matches!(r.timeliness, audit::Timeliness::Late { .. }))
-        .count();
+    let audit::Tally {
+        flagged: with_errors,
+        late,
+        unreadable,
+        ..
+    } = audit::Tally::of(&rows);
     eprintln!(
         "检查了{}份报告：{with_errors}份有错误或逾期（其中逾期{late}份），{unreadable}份无法读取 / checked {} reports: {with_errors} with errors or late ({late} late), {unreadable} unreadable",
         rows.len(),

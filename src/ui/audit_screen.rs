@@ -153,23 +153,10 @@ pub fn AuditScreen() -> impl IntoView {
         );
     };
     let counts = move || {
-        rows.with(|r| {
-            let n = r.len();
-            let errors = r
-                .iter()
-                .filter(|x| x.refused.is_none() && x.count(Severity::Error) > 0)
-                .count();
-            let late = r
-                .iter()
-                .filter(|x| matches!(x.timeliness, Timeliness::Late { .. }))
-                .count();
-            let unreadable = r.iter().filter(|x| x.refused.is_some()).count();
-            pick(
-                lang.get(),
-                format!("共{n}份：{errors}份有错误，{late}份逾期，{unreadable}份无法读取。"),
-                format!("{n} reports: {errors} with errors, {late} late, {unreadable} unreadable."),
-            )
-        })
+        rows.with(|r| audit::Tally::of(r))
+            .sentence()
+            .get(lang.get())
+            .to_string()
     };
 
     view! {

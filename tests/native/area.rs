@@ -241,6 +241,22 @@ fn the_audit_lists_every_report_with_its_findings() {
     let broken = by_file("broken.docx");
     assert!(broken.refused.is_some());
     assert_eq!(broken.worst(), Some(Severity::Error));
+    // The summary line the app shows and the CLI's tally count the same way.
+    let tally = audit::Tally::of(&rows);
+    assert_eq!(
+        (
+            tally.reports,
+            tally.errors,
+            tally.late,
+            tally.unreadable,
+            tally.flagged
+        ),
+        (27, 3, 2, 1, 6)
+    );
+    assert_eq!(
+        tally.sentence().get(nianbao::report::Lang::Zh),
+        "共27份：3份有错误，2份逾期，1份无法读取。"
+    );
     // Kinds the person sets win over the guess.
     let mut kinds = vec![None; units.len()];
     kinds[5] = Some(Kind::Government);

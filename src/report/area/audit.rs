@@ -280,6 +280,53 @@ impl Row {
     }
 }
 
+/// How a checked set stands, counted once for the app's summary line and the CLI's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Every report given.
+    pub reports: usize,
+    /// Readable reports with at least one error of the rules.
+    pub errors: usize,
+    /// Reports published after their deadline.
+    pub late: usize,
+    /// Files that could not be read as a report.
+    pub unreadable: usize,
+    /// Reports whose worst is an error: rules, lateness or unreadable.
+    pub flagged: usize,
+}
+
+impl Tally {
+    /// Counts `rows`.
+    pub fn of(rows: &[Row]) -> Tally {
+        let mut t = Tally {
+            reports: rows.len(),
+            ..Tally::default()
+        };
+        for r in rows {
+            t.errors += usize::from(r.refused.is_none() && r.count(Severity::Error) > 0);
+            t.late += usize::from(matches!(r.timeliness, Timeliness::Late { .. }));
+            t.unreadable += usize::from(r.refused.is_some());
+            t.flagged += usize::from(r.worst() == Some(Severity::Error));
+        }
+        t
+    }
+
+    /// The app's summary line: 共N份：…份有错误，…份逾期，…份无法读取。
+    pub fn sentence(&self) -> Message {
+        let Tally {
+            reports: n,
+            errors,
+            late,
+            unreadable,
+            ..
+        } = *self;
+        Message::new(
+            format!("共{n}份：{errors}份有错误，{late}份逾期，{unreadable}份无法读取。"),
+            format!("{n} reports: {errors} with errors, {late} late, {unreadable} unreadable."),
+        )
+    }
+}
+
 /// Every row of a set of units: kinds set by the person where given, guessed otherwise, and
 /// the cross-year checks of each body's consecutive years.
 pub fn rows(units: &[UnitRead], kinds: &[Option<Kind>]) -> Vec<Row> {
