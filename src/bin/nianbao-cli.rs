@@ -21,7 +21,7 @@ const USAGE: &str = "\
                                                 (.html, .mht), a Word file (.docx) or text from a PDF;
                                                 the draft file to stdout, the recognition report to stderr
   nianbao-cli sum FILE... [--year Y] [--format ogi-2021|ogi-2019] [--body NAME]
-                  [--include-errors] [--breakdown OUT.xlsx|OUT.csv]
+                  [--include-errors] [--include-unread] [--breakdown OUT.xlsx|OUT.csv]
                                                 汇总 / sum units' reports (draft files or any file import
                                                 reads) into one draft on stdout, what was summed on
                                                 stderr; exit 2 when nothing could be summed
@@ -99,30 +99,40 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
 
 /// `check FILE`: every finding; exit 1 when there is an error.
 fn check(args: &[String]) -> Result<ExitCode, String> {
-    let draft = read_draft(args.first())?;
+    let draft = read_draft(one_path(args)?.as_ref())?;
     let findings = rules::check(&draft);
+    let mut out = String::new();
     for f in &findings {
         let level = match f.severity {
             Severity::Error => "错误 error",
-            Severity::Warning => "警告 warning",
+            Severity::Warning => "提示 warning",
         };
-        println!(
-            "{level} [{}] {}\n    {}",
-            f.rule, f.message.zh, f.message.en
-        );
+        // People read this: the rule in words, never its id.
+        let (zh, en) = f.rule.words();
+        out.push_str(&format!(
+            "{level}（{zh} / {en}）{}\n    {}\n",
+            f.message.zh, f.message.en
+        ));
         if let Some(line) = ntext::marked_sentence(&draft, &f.location) {
-            println!("    → {line}");
+            out.push_str(&format!("    → {line}\n"));
         }
     }
     let errors = findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();
-    println!(
-        "{errors} 个错误，{} 个警告 / {errors} errors, {} warnings",
+    out.push_str(&format!(
+        "{errors} 个错误，{} 个提示 / {errors} error{}, {} warning{}\n",
         findings.len() - errors,
-        findings.len() - errors
-    );
+        if errors == 1 { "" } else { "s" },
+        findings.len() - errors,
+        if findings.len() - errors == 1 {
+            ""
+        } else {
+            "s"
+        },
+    ));
+    write_out(None, &out)?;
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
@@ -171,9 +181,8 @@ fn export(args: &[String]) -> Result<ExitCode, String> {
 /// file, text copied from a PDF); the draft file on standard output, the recognition report on
 /// standard error.
 fn import(args: &[String]) -> Result<ExitCode, String> {
-    let path = args
-        .first()
-        .ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
+    let path = one_path(args)?.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
+    let path = &path;
     let bytes = read_bytes(path, import::MAX_PAGE_BYTES, |b| {
         import::page_too_large(b).to_string()
     })?;
@@ -228,7 +237,7 @@ fn read_units(paths: &[String]) -> Vec<area::UnitRead> {
 /// the units' reports summed into one draft.
 fn sum_units(args: &[String]) -> Result<ExitCode, String> {
     let (mut paths, mut year, mut format, mut body) = (Vec::new(), None, None, String::new());
-    let (mut include_errors, mut breakdown) = (false, None);
+    let (mut include_errors, mut include_unread, mut breakdown) = (false, false, None);
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let mut value = |what: &str| {
@@ -247,8 +256,9 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
             "--format" => format = Some(value("格式")?),
             "--body" => body = value("发布机构")?,
             "--include-errors" => include_errors = true,
+            "--include-unread" => include_unread = true,
             "--breakdown" => breakdown = Some(value("文件名")?),
-            _ => paths.push(arg.clone()),
+            _ => paths.push(path_arg(arg)?),
         }
     }
     if paths.is_empty() {
@@ -268,7 +278,13 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
     };
     let drafts = area::drafts(&units);
     let verdicts = sum::assess(&units, &drafts, &target);
-    let consent = vec![include_errors; units.len()];
+    let consent: Vec<bool> = verdicts
+        .iter()
+        .map(|v| match v {
+            sum::Verdict::Unread(_) => include_unread,
+            _ => include_errors,
+        })
+        .collect();
     eprintln!(
         "汇总为{}年度报告（{}的格式）/ summing into a report on {} in the format of {}",
         target.year, target.template.issued_with, target.year, target.template.id
@@ -281,6 +297,17 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
             }
             sum::Verdict::HasErrors(n) => format!(
                 "有{n}个错误，未纳入（加 --include-errors 纳入）/ {n} errors, not summed (--include-errors sums it)"
+            ),
+            sum::Verdict::Unread(n) if include_unread => format!(
+                "有{n}个单元格未能读取，按要求纳入（按0计）/ {n} cells not read, summed as asked (as 0)"
+            ),
+            sum::Verdict::Unread(n) => format!(
+                "有{n}个单元格未能读取，未纳入（加 --include-unread 纳入，这些单元格按0计）/ {n} cells not read, not summed (--include-unread sums it, with those cells as 0)"
+            ),
+            sum::Verdict::SameFigures(j) => format!(
+                "纳入；数字与第{}个完全相同，请核对 / summed; its figures are exactly those of no. {}, worth a look",
+                j + 1,
+                j + 1
             ),
             sum::Verdict::Refused(why) => format!("拒绝 / refused: {} / {}", why.zh, why.en),
         };
@@ -338,7 +365,7 @@ fn audit_reports(args: &[String]) -> Result<ExitCode, String> {
                     other => return Err(format!("未知类型 / unknown kind “{other}”\n{USAGE}")),
                 })
             }
-            _ => paths.push(arg.clone()),
+            _ => paths.push(path_arg(arg)?),
         }
     }
     if paths.is_empty() {
@@ -390,6 +417,30 @@ fn audit_reports(args: &[String]) -> Result<ExitCode, String> {
     })
 }
 
+/// A FILE argument: `-` is standard input, any other word starting with `-` an option this
+/// command does not know.
+fn path_arg(arg: &str) -> Result<String, String> {
+    if arg.starts_with('-') && arg != "-" {
+        Err(format!("未知选项 / unknown option “{arg}”\n{USAGE}"))
+    } else {
+        Ok(arg.to_string())
+    }
+}
+
+/// The one FILE of a command that takes one.
+fn one_path(args: &[String]) -> Result<Option<String>, String> {
+    match args {
+        [] => Ok(None),
+        [path] => path_arg(path).map(Some),
+        [_, extra, ..] => {
+            path_arg(extra)?;
+            Err(format!(
+                "多余的参数 / unexpected argument “{extra}”\n{USAGE}"
+            ))
+        }
+    }
+}
+
 fn read_draft(path: Option<&String>) -> Result<Draft, String> {
     let path = path.ok_or_else(|| format!("缺少文件 / missing FILE\n{USAGE}"))?;
     let bytes = read_bytes(path, file::MAX_FILE_BYTES, |bytes| {
@@ -432,9 +483,13 @@ fn write_out(path: Option<&str>, text: &str) -> Result<(), String> {
 
 fn write_bytes(path: Option<&str>, bytes: &[u8]) -> Result<(), String> {
     match path {
-        None | Some("-") => std::io::stdout()
-            .write_all(bytes)
-            .map_err(|e| format!("无法写出 / cannot write: {e}")),
+        // A reader that stops early (`| head -1`) is no error: stop quietly.
+        None | Some("-") => match std::io::stdout().write_all(bytes) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("无法写出 / cannot write: {e}"))
+            }
+            _ => Ok(()),
+        },
         Some(p) => {
             std::fs::write(p, bytes).map_err(|e| format!("无法写入 / cannot write “{p}”: {e}"))
         }

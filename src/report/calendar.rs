@@ -75,3 +75,27 @@ mod tests {
         assert_eq!(day_number("2025-13-01"), None);
     }
 }
+
+/// The year a new report is on when started in month `month` (1–12) of `year`: clerks start
+/// a report in its year's last quarter, so October to December offer the current year and
+/// January to September the one before.
+pub fn report_year_on(year: i32, month: u32) -> i32 {
+    if month >= 10 {
+        year
+    } else {
+        year.saturating_sub(1)
+    }
+}
+
+#[cfg(test)]
+mod season {
+    use super::report_year_on;
+
+    #[test]
+    fn the_last_quarter_offers_its_own_year() {
+        assert_eq!(report_year_on(2026, 12), 2026);
+        assert_eq!(report_year_on(2026, 10), 2026);
+        assert_eq!(report_year_on(2026, 9), 2025);
+        assert_eq!(report_year_on(2027, 1), 2026);
+    }
+}

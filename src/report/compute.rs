@@ -7,7 +7,7 @@
 use super::draft::Draft;
 use super::number::{self, Number, NumberError};
 use super::template::{CellAt, CellKey, ColumnKind, RowKind, Template};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The value of one cell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +43,9 @@ impl CellValue {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sheet {
     values: HashMap<CellKey, CellValue>,
+    /// Cells whose value is not known: input cells a reader could not read
+    /// ([`Draft::unread`]) and every total that adds one up.
+    unknown: HashSet<CellKey>,
 }
 
 impl Sheet {
@@ -66,7 +69,32 @@ impl Sheet {
                 values.insert(cell.key(), total);
             }
         }
-        Sheet { values }
+        let mut unknown = HashSet::new();
+        if !draft.unread.is_empty() {
+            for cell in &cells {
+                if cell.is_input() && draft.is_unread(cell.key()) {
+                    unknown.insert(cell.key());
+                }
+            }
+            for pass in [Pass::InputRows, Pass::TotalRows] {
+                for cell in cells.iter().filter(|c| !c.is_input() && !pass.skips(c)) {
+                    if parts(cell).iter().any(|k| unknown.contains(k)) {
+                        unknown.insert(cell.key());
+                    }
+                }
+            }
+        }
+        Sheet { values, unknown }
+    }
+
+    /// Whether the cell's value is known: every figure it is or adds up was read.
+    pub fn known(&self, key: CellKey) -> bool {
+        self.unknown.is_empty() || !self.unknown.contains(&key)
+    }
+
+    /// Whether some cell's value is not known (a page read only in part).
+    pub fn has_unknown(&self) -> bool {
+        !self.unknown.is_empty()
     }
 
     /// The value of the cell with this key (blank for an unknown key).
@@ -97,15 +125,20 @@ impl Pass {
     }
 }
 
-/// The total a computed cell stands for, with checked addition.
-fn sum(cell: &CellAt, values: &HashMap<CellKey, CellValue>) -> CellValue {
+/// The cells a computed cell adds up.
+fn parts(cell: &CellAt) -> Vec<CellKey> {
     let key = cell.key();
-    let keys: Vec<CellKey> = match (&cell.row.row.kind, &cell.column.column.kind) {
+    match (&cell.row.row.kind, &cell.column.column.kind) {
         (RowKind::Total(s), _) => s.of.iter().map(|r| CellKey { row: r, ..key }).collect(),
         (_, ColumnKind::Total(s)) => s.of.iter().map(|c| CellKey { column: c, ..key }).collect(),
         _ => Vec::new(),
-    };
-    keys.iter()
+    }
+}
+
+/// The total a computed cell stands for, with checked addition.
+fn sum(cell: &CellAt, values: &HashMap<CellKey, CellValue>) -> CellValue {
+    parts(cell)
+        .iter()
         .try_fold(0_i64, |acc, k| {
             acc.checked_add(
                 values

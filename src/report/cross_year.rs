@@ -23,6 +23,10 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
     // The links read input cells only, so last year's are read one by one from its text: no
     // sheet of last year is computed, and no cell searched for, on every keystroke.
     let last = |cell: &CellAt| match cell.value_kind() {
+        // A figure last year's page printed but nobody read is not compared.
+        _ if previous.unread.contains(&cell.key().to_string()) => {
+            CellValue::Invalid(super::number::NumberError::Invalid)
+        }
         Some(kind) => CellValue::read(
             previous
                 .cells
@@ -58,6 +62,9 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                         continue;
                     };
                     let key = cell.key();
+                    if !sheet.known(key) {
+                        continue;
+                    }
                     // A value that is not a number, this year or last, is the range rule's to
                     // report; a warning would name a 0 nobody printed.
                     let (now, then) = match (sheet.get(key), last(&then_cell)) {
@@ -101,8 +108,12 @@ pub fn check(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Fi
                         CellValue::Invalid(_) => continue,
                         v => v.whole_or_zero(),
                     };
-                    let now = sheet.whole(key);
                     let of = |column: &str| find(&this_row, column);
+                    let unknown = |column: &str| of(column).is_some_and(|c| !sheet.known(c.key()));
+                    if !sheet.known(key) || unknown(added) || unknown(removed) {
+                        continue;
+                    }
+                    let now = sheet.whole(key);
                     let plus = of(added).map_or(0, |c| sheet.whole(c.key()));
                     let minus = of(removed).map_or(0, |c| sheet.whole(c.key()));
                     let label = |column: &str| of(column).map_or("", |c| c.column.column.label);

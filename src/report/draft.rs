@@ -41,6 +41,10 @@ pub struct Draft {
     /// The units' reports this draft's tables were summed from (汇总), in the order summed;
     /// empty for a report written directly.
     pub sources: Vec<UnitSource>,
+    /// Input cells (as [`CellKey`] text) whose figure a page printed but the importer could not
+    /// read (未能读取): unknown, not blank. The rules that need them are not run; typing a value
+    /// into one makes it known.
+    pub unread: BTreeSet<String>,
 }
 
 /// One unit's report a summed draft was built from.
@@ -73,6 +77,8 @@ pub struct Previous {
     /// Linked from a draft file the user chose: kept as read, not replaced by a stored draft
     /// of the same id (which may be older).
     pub from_file: bool,
+    /// Its cells a reader could not read from its page ([`Draft::unread`]): not compared.
+    pub unread: BTreeSet<String>,
 }
 
 impl Previous {
@@ -85,6 +91,7 @@ impl Previous {
             title: draft.meta.title(),
             cells: draft.cells.clone(),
             from_file: false,
+            unread: draft.unread.clone(),
         }
     }
 
@@ -358,6 +365,7 @@ impl Draft {
             stale: BTreeSet::new(),
             confirmed: BTreeSet::new(),
             sources: Vec::new(),
+            unread: BTreeSet::new(),
         }
     }
 
@@ -435,8 +443,11 @@ impl Draft {
             .unwrap_or("")
     }
 
-    /// Sets a cell's text; an empty text clears the cell.
+    /// Sets a cell's text; an empty text clears the cell. Either way the cell is known now.
     pub fn set_cell(&mut self, key: CellKey, text: &str) {
+        if !self.unread.is_empty() {
+            self.unread.remove(key.to_string().as_str());
+        }
         if text.is_empty() {
             self.cells.remove(key.to_string().as_str());
         } else {
@@ -451,13 +462,20 @@ impl Draft {
             .table(table)
             .into_iter()
             .flat_map(|t| t.cells())
-            .filter(|c| c.is_input() && self.cell(c.key()).trim().is_empty())
+            .filter(|c| {
+                c.is_input() && self.cell(c.key()).trim().is_empty() && !self.is_unread(c.key())
+            })
             .map(|c| c.key())
             .collect();
         for key in &blanks {
             self.set_cell(*key, "0");
         }
         blanks.len()
+    }
+
+    /// Whether the cell's figure is unknown: printed on the page it came from, but not read.
+    pub fn is_unread(&self, key: CellKey) -> bool {
+        !self.unread.is_empty() && self.unread.contains(key.to_string().as_str())
     }
 
     /// Picks the unit of a cell whose unit the user chooses.

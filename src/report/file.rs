@@ -23,6 +23,8 @@ pub const MAX_TEXT_CHARS: usize = 200_000;
 
 /// The longest cell text accepted, in characters.
 pub const MAX_CELL_CHARS: usize = 100;
+/// The longest title a draft takes (a real title is under a hundred characters).
+pub const MAX_TITLE_CHARS: usize = 500;
 
 /// Why a file is not a draft this build can open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -157,6 +159,18 @@ pub fn to_file(draft: &Draft) -> String {
     serde_json::to_string_pretty(&file).unwrap_or_default() + "\n"
 }
 
+/// Whether a draft can be stored or written as a file and opened again: every value within
+/// what [`from_file`] takes, and the file within [`MAX_FILE_BYTES`]. Checked before storing, so
+/// that nothing saved is refused when it is opened.
+pub fn storable(draft: &Draft) -> Result<(), FileError> {
+    validate(draft)?;
+    let bytes = to_file(draft).len();
+    if bytes > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
 /// Reads a draft file, migrating it from an older version, and checks every value.
 pub fn from_file(text: &str) -> Result<Draft, FileError> {
     if text.len() > MAX_FILE_BYTES {
@@ -238,7 +252,7 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
             return Err(FileError::CellTooLong(key.clone()));
         }
     }
-    for key in draft.units.keys() {
+    for key in draft.units.keys().chain(&draft.unread) {
         if !known.contains(key) {
             return Err(FileError::UnknownCell(key.clone()));
         }
@@ -246,7 +260,10 @@ pub fn validate(draft: &Draft) -> Result<(), FileError> {
     if let Some(previous) = &draft.previous {
         // Last year's copy is only read for the cross-year checks: bounded, not key-checked
         // (its format may be one this release reads only partly).
-        if previous.cells.len() > 2_000 {
+        if previous.cells.len() > 2_000
+            || previous.unread.len() > 2_000
+            || previous.unread.iter().any(|k| k.chars().count() > 200)
+        {
             return Err(FileError::BadShape("previous.cells".into()));
         }
         if let Some((key, _)) = previous

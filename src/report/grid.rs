@@ -63,6 +63,29 @@ pub fn neighbor(template: &Template, key: CellKey, direction: Direction) -> Opti
     }
 }
 
+/// The next input cell after `key` in reading order (left to right, then the next row, then
+/// the next block of the same table), or the one before it when `forward` is false: where
+/// Enter (Shift+Enter) goes, so that typing 1⏎2⏎0 fills three cells in any table, one-row
+/// blocks and table 四 included. `None` past the table's last (or first) input cell.
+pub fn next_input(template: &Template, key: CellKey, forward: bool) -> Option<CellKey> {
+    let cell = template.cell(key)?;
+    let order: Vec<CellKey> = cell
+        .table
+        .blocks
+        .iter()
+        .flat_map(|block| super::layout::layout(cell.table, block).rows)
+        .flat_map(|row| row.cells)
+        .filter(|c| c.is_input())
+        .map(|c| c.key())
+        .collect();
+    let at = order.iter().position(|k| *k == key)?;
+    if forward {
+        order.get(at + 1).copied()
+    } else {
+        order.get(at.checked_sub(1)?).copied()
+    }
+}
+
 /// What a paste would do: the cells it fills and the values it leaves out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PastePlan {

@@ -11,6 +11,7 @@ pub mod cross_year;
 pub mod docx;
 pub mod draft;
 pub mod export;
+pub mod fee;
 pub mod file;
 pub mod finding;
 pub mod grid;

@@ -33,8 +33,9 @@ pub fn check_reusing_text(
     let mut out = Vec::new();
     range(template, draft, sheet, &mut out);
     stated_totals(template, draft, sheet, &mut out);
-    balances(template, sheet, &mut out);
+    balances(template, draft, sheet, &mut out);
     required(template, draft, &mut out);
+    unread(template, draft, &mut out);
     match text {
         Some(found) => out.extend_from_slice(found),
         None => super::ntext::check(template, draft, sheet, &mut out),
@@ -147,6 +148,10 @@ fn stated_totals(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Ve
         let Ok(Some(stated)) = number::parse(draft.cell(key), ValueKind::Count) else {
             continue;
         };
+        // A total over a figure the reader could not read cannot be checked.
+        if !sheet.known(key) {
+            continue;
+        }
         let stated = stated.whole().unwrap_or(0);
         let computed = sheet.whole(key);
         if stated == computed {
@@ -208,7 +213,17 @@ fn parts_of(cell: &CellAt, of: &[&str], rows: bool) -> Vec<CellAt> {
 }
 
 /// `T3-balance`: for every value column, the rows on the left add up to the rows on the right.
-fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
+fn balances(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Finding>) {
+    // A total the report printed is what its balance is read with: a total that does not
+    // add up is `T3-sum`'s to say, not a second finding here.
+    let whole = |c: &CellAt| -> i64 {
+        if !c.is_input() {
+            if let Ok(Some(n)) = number::parse(draft.cell(c.key()), ValueKind::Count) {
+                return n.whole().unwrap_or(0);
+            }
+        }
+        sheet.whole(c.key())
+    };
     for table in template.tables() {
         for block in table.blocks {
             for balance in block.balances {
@@ -224,9 +239,10 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
                             .collect()
                     };
                     let (left, right) = (side(balance.left), side(balance.right));
-                    let total = |cells: &[CellAt]| -> i64 {
-                        cells.iter().map(|c| sheet.whole(c.key())).sum()
-                    };
+                    if left.iter().chain(&right).any(|c| !sheet.known(c.key())) {
+                        continue;
+                    }
+                    let total = |cells: &[CellAt]| -> i64 { cells.iter().map(&whole).sum() };
                     let (l, r) = (total(&left), total(&right));
                     if l == r {
                         continue;
@@ -236,7 +252,7 @@ fn balances(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
                             .iter()
                             .map(|c| {
                                 let label = c.row.row.label;
-                                let v = sheet.whole(c.key());
+                                let v = whole(c);
                                 if zh {
                                     format!("{label}（{v}）")
                                 } else {
@@ -322,6 +338,77 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
     }
 }
 
+/// `S-unread`: per table, the cells a reader could not read from the page, and the checks
+/// that were therefore not run on them.
+fn unread(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
+    if draft.unread.is_empty() {
+        return;
+    }
+    for section in template.sections {
+        let SectionBody::Table(table) = &section.body else {
+            continue;
+        };
+        let cells: Vec<CellAt> = table
+            .cells()
+            .filter(|c| c.is_input() && draft.is_unread(c.key()))
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        let inputs = table.cells().filter(|c| c.is_input()).count();
+        let mut skipped: Vec<Rule> = Vec::new();
+        let sums = table
+            .cells()
+            .filter_map(|c| match (&c.row.row.kind, &c.column.column.kind) {
+                (RowKind::Total(s), _) | (_, ColumnKind::Total(s)) => Some(s.rule),
+                _ => None,
+            });
+        let balances = table
+            .blocks
+            .iter()
+            .flat_map(|b| b.balances.iter().map(|b| b.rule));
+        for rule in sums.chain(balances) {
+            if !skipped.contains(&rule) {
+                skipped.push(rule);
+            }
+        }
+        let checks_zh: Vec<&str> = skipped.iter().map(|r| r.words().0).collect();
+        let checks_en: Vec<&str> = skipped.iter().map(|r| r.words().1).collect();
+        let heading = section.heading;
+        let (zh_rest, en_rest) = if checks_zh.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("；涉及这些单元格的{}未检查", checks_zh.join("、")),
+                format!(
+                    "; the {} involving them were not checked",
+                    checks_en.join(", ")
+                ),
+            )
+        };
+        let n = cells.len();
+        let message = if n == inputs {
+            Message::new(
+                format!("“{heading}”的表格未能从页面读取（页面上有，但读取时无法对应到表格的行和列）{zh_rest}。请对照原文核对"),
+                format!("The table of “{heading}” could not be read from the page (it is printed, but its rows and columns could not be placed){en_rest}. Check it against the original"),
+            )
+        } else {
+            Message::new(
+                format!("“{heading}”有{n}个单元格未能从页面读取（不等于空白）{zh_rest}。请对照原文核对"),
+                format!("{n} cell{} of “{heading}” could not be read from the page (not the same as blank){en_rest}. Check against the original", if n == 1 { "" } else { "s" }),
+            )
+        };
+        out.push(Finding {
+            rule: Rule::SUnread,
+            severity: Severity::Warning,
+            location: Location::Cells {
+                cells: cells.iter().map(|c| c.location(template)).collect(),
+            },
+            message,
+        });
+    }
+}
+
 /// `S-required`: every section has content, 六 states the fee where the format asks, and the
 /// issuing body is named.
 fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
@@ -340,15 +427,19 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         let heading = section.heading;
         let empty = match &section.body {
             SectionBody::Text(spec) => !draft.text(section.key).has_text(spec),
-            SectionBody::Table(table) => table
-                .cells()
-                .all(|c| !c.is_input() || draft.cell(c.key()).trim().is_empty()),
+            // A table the reader could not read is not the unit's blank: `S-unread` says so.
+            SectionBody::Table(table) => table.cells().all(|c| {
+                !c.is_input()
+                    || (draft.cell(c.key()).trim().is_empty() && !draft.is_unread(c.key()))
+            }),
         };
         if empty {
             let (zh, en) = match section.body {
                 SectionBody::Text(_) => (
-                    format!("“{heading}”尚无内容；没有要报告的，可写“无。”"),
-                    format!("“{heading}” has no content yet; write “无。” if there is nothing to report"),
+                    format!("“{heading}”没有内容（无事项可报告时，应写明“无”）"),
+                    format!(
+                        "“{heading}” has no content (with nothing to report, a report states “无”)"
+                    ),
                 ),
                 SectionBody::Table(_) => (
                     format!("“{heading}”的表格一个数字也没有填写（空白按0计）"),
@@ -366,7 +457,16 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         }
         if let SectionBody::Text(spec) = &section.body {
             if let Some(fee) = &spec.fee {
-                if draft.text(section.key).fee.trim().is_empty() {
+                let text = draft.text(section.key);
+                // A text that states the fee in its own words states it.
+                let in_words = || {
+                    super::fee::stated(&text.text).is_some()
+                        || text
+                            .aspects
+                            .values()
+                            .any(|t| super::fee::stated(t).is_some())
+                };
+                if text.fee.trim().is_empty() && !in_words() {
                     out.push(Finding {
                         rule: Rule::SRequired,
                         severity: Severity::Warning,
@@ -374,9 +474,9 @@ fn required(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                             section: section.key,
                         },
                         message: Message::new(
-                            format!("“{heading}”须写明收取{}的金额（没有收取时填0）", fee.label),
+                            format!("“{heading}”没有写明收取{}的金额（没有收取的，应写明为0）", fee.label),
                             format!(
-                                "“{heading}” must state the amount of {} collected (0 if none)",
+                                "“{heading}” does not state the amount of {} collected (none collected is stated as 0)",
                                 fee.label
                             ),
                         ),

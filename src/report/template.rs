@@ -85,11 +85,17 @@ pub enum Rule {
     /// A text carried over from last year is still to update (warning).
     #[serde(rename = "S-stale")]
     SStale,
+    /// Cells a reader could not read from the page: the rules that need them were not run (warning).
+    #[serde(rename = "S-unread")]
+    SUnread,
+    /// Cells printed blank, `/`, `—` or `无`, counted per table (warning).
+    #[serde(rename = "S-blank")]
+    SBlank,
 }
 
 impl Rule {
     /// Every rule, in the order of the format spec.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 12] = [
         Rule::T3Total,
         Rule::T3Sum,
         Rule::T3Balance,
@@ -100,6 +106,8 @@ impl Rule {
         Rule::NText,
         Rule::SRequired,
         Rule::SStale,
+        Rule::SUnread,
+        Rule::SBlank,
     ];
 
     /// The rule's id, as the format spec and the glossary write it.
@@ -115,6 +123,32 @@ impl Rule {
             Rule::NText => "N-text",
             Rule::SRequired => "S-required",
             Rule::SStale => "S-stale",
+            Rule::SUnread => "S-unread",
+            Rule::SBlank => "S-blank",
+        }
+    }
+}
+
+impl Rule {
+    /// What the rule checks, in words for the person reading a finding (Chinese, English):
+    /// people read these, never the ids.
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Rule::Range => ("数值格式检查", "value check"),
+            Rule::T3Total => ("行合计（总计列）核对", "row totals (总计 column)"),
+            Rule::T3Sum => ("（七）总计核对", "（七）总计 totals"),
+            Rule::T3Balance => ("勾稽关系核对", "balance check (一+二 = 总计+四)"),
+            Rule::T4Total => ("复议、诉讼总计核对", "review and suit totals"),
+            Rule::XCarry => ("上年结转核对", "carry-over from last year"),
+            Rule::XValid => ("现行有效件数核对", "documents in force against last year"),
+            Rule::NText => (
+                "正文数字与表格核对",
+                "figures in the text against the tables",
+            ),
+            Rule::SRequired => ("必填内容检查", "required content"),
+            Rule::SStale => ("沿用上年文字检查", "text carried from last year"),
+            Rule::SUnread => ("未能读取的单元格", "cells not read"),
+            Rule::SBlank => ("空白或“/”单元格", "cells printed blank or “/”"),
         }
     }
 }

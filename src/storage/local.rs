@@ -19,6 +19,8 @@ pub enum StorageError {
     Unreadable(FileError),
     /// Another tab deleted the draft this page shows.
     DeletedElsewhere,
+    /// Stored as it is, the draft could not be opened again (a value over a limit): not stored.
+    WouldNotOpen(FileError),
 }
 
 impl StorageError {
@@ -38,6 +40,13 @@ impl StorageError {
                 format!("The browser refused to save ({why}). Your changes are still in this page: use “Download draft file”."),
             ),
             StorageError::Unreadable(e) => e.message(),
+            StorageError::WouldNotOpen(e) => {
+                let why = e.message();
+                Message::new(
+                    format!("最近的修改没有保存：这样保存的草稿以后将无法打开（{}）。修改仍在当前页面中；请缩短刚才填写的内容，保存会自动继续。", why.zh),
+                    format!("The latest changes are not saved: stored like this, the draft could not be opened again ({}). They are still in this page; shorten what you just typed and saving resumes by itself.", why.en),
+                )
+            }
             StorageError::DeletedElsewhere => Message::new(
                 "这份草稿已在另一个标签页（或窗口）中删除。本页的内容仍在；继续修改会把它重新保存到浏览器中，也可以“下载草稿文件”。",
                 "This draft was deleted in another tab or window. What this page shows is still here; changing it stores it again, or use “Download draft file”.",
@@ -265,6 +274,8 @@ pub fn put(e: &Entry) -> Result<(), StorageError> {
 }
 
 fn put_in(store: &web_sys::Storage, e: &Entry) -> Result<(), StorageError> {
+    // Nothing is stored that the reader would refuse: "saved" means it opens again.
+    crate::report::file::storable(&e.draft).map_err(StorageError::WouldNotOpen)?;
     let raw = entry::write(e);
     if let Some(j) = journal() {
         // Best effort: the journal only ever adds a copy.

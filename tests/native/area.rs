@@ -282,3 +282,81 @@ fn the_audit_lists_every_report_with_its_findings() {
     );
     assert!(back.contains("逾期12天"));
 }
+
+#[test]
+fn a_governments_report_published_by_its_office_is_the_governments() {
+    assert_eq!(
+        Kind::of_report(
+            "平潭综合实验区管委会2023年政府信息公开工作年度报告",
+            "平潭综合实验区管委会办公室"
+        ),
+        Some(Kind::Government)
+    );
+    assert_eq!(
+        Kind::of_report(
+            "2024年淮安市洪泽区人民政府政府信息公开工作年度报告",
+            "洪泽区人民政府办公室"
+        ),
+        Some(Kind::Government)
+    );
+    assert_eq!(
+        Kind::of_report("临江县教育局2024年政府信息公开工作年度报告", "临江县教育局"),
+        Some(Kind::Department)
+    );
+}
+
+#[test]
+fn years_of_one_body_pair_across_a_region_prefix_or_an_office() {
+    use nianbao::report::area::audit::same_body;
+    assert_eq!(
+        same_body("洪泽区人民政府", "淮安市洪泽区人民政府"),
+        Some(false)
+    );
+    assert_eq!(
+        same_body("平潭综合实验区", "平潭综合实验区管委会办公室"),
+        Some(false)
+    );
+    assert_eq!(same_body("临江县教育局", "临江县教育局"), Some(true));
+    assert_eq!(same_body("临江县教育局", "临江县水利局"), None);
+    assert_eq!(same_body("临江县教育局", "青禾市教育局"), None);
+}
+
+#[test]
+fn two_units_that_report_nothing_are_both_summed() {
+    let zero = |body: &str| {
+        let mut d = nianbao::report::Draft::new("z", &OGI_2021, 2025, body);
+        d.fill_blanks(&OGI_2021, "t3");
+        read_unit(
+            &format!("{body}.json"),
+            nianbao::report::file::to_file(&d).as_bytes(),
+        )
+    };
+    let units = vec![zero("甲镇人民政府"), zero("乙镇人民政府")];
+    let drafts = area::drafts(&units);
+    let target = Target {
+        template: &OGI_2021,
+        year: 2025,
+    };
+    let verdicts = sum::assess(&units, &drafts, &target);
+    assert!(verdicts.iter().all(|v| v.summed(false)), "{verdicts:?}");
+}
+
+#[test]
+fn a_report_of_another_year_is_refused_for_its_year() {
+    let mut d =
+        nianbao::report::Draft::new("z", &nianbao::report::templates::OGI_2019, 2020, "甲镇");
+    d.fill_blanks(&nianbao::report::templates::OGI_2019, "t3");
+    let units = vec![read_unit(
+        "a.json",
+        nianbao::report::file::to_file(&d).as_bytes(),
+    )];
+    let target = Target {
+        template: &OGI_2021,
+        year: 2021,
+    };
+    let verdicts = sum::assess(&units, &area::drafts(&units), &target);
+    match &verdicts[0] {
+        Verdict::Refused(why) => assert!(why.zh.contains("年度不同"), "{why:?}"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -44,7 +44,7 @@ fn sample_check_and_export_a_consistent_report() {
         let path = temp(&format!("{format}.json"), &draft);
         let check = cli(&["check", path.to_str().unwrap()], None);
         assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
-        assert!(text(&check.stdout).contains("0 个错误，0 个警告"));
+        assert!(text(&check.stdout).contains("0 个错误，0 个提示"));
         // The pipeline of the issue: the draft on standard input, as /dev/stdin and as -.
         for input in ["/dev/stdin", "-"] {
             let page = cli(&["export", input], Some(&draft));
@@ -82,13 +82,14 @@ fn check_exits_1_on_errors_and_names_them() {
     assert_eq!(check.status.code(), Some(1));
     let out = text(&check.stdout);
     assert!(
-        out.contains("[T3-balance]") && out.contains("“自然人”列") && out.contains("相差4"),
+        out.contains("勾稽关系核对") && out.contains("“自然人”列") && out.contains("相差4"),
         "{out}"
     );
     assert!(out.contains("1 个错误"));
     // The text's count no longer agrees either: the sentence is printed with the number marked.
     assert!(
-        out.contains("[N-text]")
+        out.contains("正文数字与表格核对")
+            && !out.contains("[N-text]")
             && out.contains("→ 全年新收政府信息公开申请【109】件，上年结转5件"),
         "{out}"
     );
@@ -323,4 +324,30 @@ fn audit_lists_every_file_and_exits_by_the_worst() {
     // Only clean reports: exit 0.
     let out = cli(&["audit", &files[0], &files[1]], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+}
+
+#[test]
+fn an_unknown_option_is_named_and_a_reader_that_stops_early_is_no_error() {
+    let out = cli(&["check", "--bogus"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--bogus"));
+    let out = cli(&["audit", "--bogus", "x.html"], None);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("未知选项"));
+    // `check … | head -1`: the pipe closes after one line.
+    let sample = cli(&["sample", "ogi-2021"], None);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_nianbao-cli"))
+        .args(["check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&sample.stdout).unwrap();
+    }
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }

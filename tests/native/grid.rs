@@ -277,3 +277,34 @@ fn an_amount_typed_with_its_unit_goes_in_with_the_unit_picked() {
         assert_eq!(typed_amount(text, kind), None, "{text}");
     }
 }
+
+#[test]
+fn enter_goes_on_in_reading_order_across_blocks_and_one_row_tables() {
+    use nianbao::report::grid::next_input;
+    let next = |at: &str| next_input(&OGI_2021, key(at), true).map(|k| k.to_string());
+    let back = |at: &str| next_input(&OGI_2021, key(at), false).map(|k| k.to_string());
+    // 四 is one row: Enter goes right, never stays (1⏎2⏎0 fills three cells).
+    assert_eq!(
+        next("t4/cases/review-upheld").as_deref(),
+        Some("t4/cases/review-corrected")
+    );
+    assert_eq!(
+        next("t4/cases/review-pending").as_deref(),
+        Some("t4/cases/direct-upheld")
+    );
+    // 二's one-row blocks: on into the next block.
+    assert_eq!(
+        next("t2/licensing/decisions").as_deref(),
+        Some("t2/penalty/decisions")
+    );
+    assert_eq!(
+        back("t2/penalty/decisions").as_deref(),
+        Some("t2/licensing/decisions")
+    );
+    // 三: along the row, then the next row, totals skipped.
+    assert_eq!(
+        next("t3/new/other-org").as_deref(),
+        Some("t3/carried/natural")
+    );
+    assert_eq!(next("t4/cases/after-pending"), None);
+}

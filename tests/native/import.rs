@@ -727,3 +727,105 @@ fn a_word_file_with_split_runs_merged_cells_and_wps_markup() {
         .text
         .contains("全年新收申请17件。"));
 }
+
+#[test]
+fn headings_in_other_words_are_read_by_their_place_and_their_words() {
+    let page = "<html><body><p>临江县2024年政府信息公开工作年度报告</p>\
+        <p>一总体情况</p><p>总体文字。</p>\
+        <p>二、主动公开政府信息情况</p><p>主动公开文字。</p>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>申请文字。</p>\
+        <p>四、政府信息公开行政复议与行政诉讼情况</p><p>复议文字。</p>\
+        <p>五、政府信息公开工作存在的主要问题及改进措施</p><p>问题文字。</p>\
+        <p>六、需要说明的其他事项与附表</p><p>本年度没有产生信息公开处理费。</p></body></html>";
+    let r = read_published(page, "x");
+    assert!(r.sections.iter().all(|s| s.found), "{:#?}", r.sections);
+    assert!(r.draft.text(SectionKey::Problems).text.contains("问题文字"));
+    assert!(r.draft.text(SectionKey::Other).text.contains("没有产生"));
+    assert_eq!(
+        r.draft.text(SectionKey::Other).fee,
+        "0",
+        "the fee in the report's words"
+    );
+    // Reworded under the format's own numerals: read, and no departure to report.
+    assert_eq!(r.layout, None);
+    let s_required: Vec<_> = check(&r.draft)
+        .into_iter()
+        .filter(|f| f.rule.id() == "S-required" && f.message.zh.contains("没有内容"))
+        .collect();
+    assert!(s_required.is_empty(), "{s_required:#?}");
+}
+
+#[test]
+fn a_report_in_seven_sections_keeps_its_problems_and_its_other_matters() {
+    let page = "<html><body><p>某区2024年政府信息公开工作年度报告</p>\
+        <p>一、坚持高位推动，公开工作走深走实</p><p>主题文字。</p>\
+        <p>二、主动公开政府信息情况</p><p>主动。</p>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>申请。</p>\
+        <p>四、政府信息公开行政复议、行政诉讼情况</p><p>复议。</p>\
+        <p>五、存在的主要问题</p><p>问题在此。</p>\
+        <p>六、改进措施</p><p>改进在此。</p>\
+        <p>七、其他需要报告的事项</p><p>无。</p></body></html>";
+    let r = read_published(page, "x");
+    assert!(r.sections.iter().all(|s| s.found), "{:#?}", r.sections);
+    assert!(r.draft.text(SectionKey::Overview).text.contains("主题文字"));
+    let problems = r.draft.text(SectionKey::Problems).text;
+    assert!(
+        problems.contains("问题在此") && problems.contains("改进在此"),
+        "{problems}"
+    );
+    assert_eq!(r.draft.text(SectionKey::Other).text, "无。");
+    let layout = r.layout.expect("a layout of the body's own is said once");
+    assert!(layout.zh.contains("七、其他需要报告的事项"), "{layout:?}");
+}
+
+#[test]
+fn the_date_a_page_carries_in_its_meta_or_under_its_title() {
+    let meta = "<html><head><meta name=\"PubDate\" content=\"2024-01-26 09:30\"></head><body>\
+        <p>临江县水利局2023年政府信息公开工作年度报告</p><p>一、总体情况</p><p>正文。</p></body></html>";
+    let r = read_published(meta, "x");
+    assert_eq!(r.draft.meta.pub_date, "2024-01-26");
+    let under =
+        "临江县水利局2023年政府信息公开工作年度报告\n发布时间：2024年1月22日\n一、总体情况\n正文。";
+    assert_eq!(read_published(under, "x").draft.meta.pub_date, "2024-01-22");
+}
+
+#[test]
+fn a_table_not_read_is_not_the_units_blank_and_its_rules_do_not_run() {
+    // Cells run together as a crawler flattens them: the figures are there, not placed.
+    let text = "临江县2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n\
+        二、主动公开政府信息情况\n规章000\n\
+        三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量5100006\n\
+        四、政府信息公开行政复议、行政诉讼情况\n0000000000000000\n\
+        五、存在的主要问题及改进情况\n问题。\n六、其他需要报告的事项\n无。";
+    let r = read_published(text, "x");
+    let findings = check(&r.draft);
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.message.zh.contains("一个数字也没有填写")),
+        "{findings:#?}"
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule.id() == "S-unread" && f.message.zh.contains("未能从页面读取")),
+        "{findings:#?}"
+    );
+    assert!(
+        !findings.iter().any(|f| f.severity == Severity::Error),
+        "no rule runs on cells not read: {findings:#?}"
+    );
+}
+
+#[test]
+fn pdf_text_broken_at_every_digit_is_put_back_and_its_footers_dropped() {
+    let text = "临江县2023年政府信息公开工作年度报告\n一、总体情况\n本年度共收到政府信息公开申请\n17\n件，其中自然人申请\n15\n件。\n- 1 -\n\
+        三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n问题。\n— 2 —\n六、其他需要报告的事项\n无。";
+    let r = read_published(text, "x");
+    let overview = r.draft.text(SectionKey::Overview).text;
+    assert!(
+        overview.contains("收到政府信息公开申请17件，其中自然人申请15件。"),
+        "{overview}"
+    );
+    assert!(!r.draft.text(SectionKey::Problems).text.contains('2'));
+}

@@ -20,6 +20,7 @@ mod ntext;
 mod number;
 mod progress;
 mod properties;
+mod real;
 mod round_trip;
 mod rules;
 mod storage;

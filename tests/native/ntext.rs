@@ -279,3 +279,29 @@ fn a_table_nobody_filled_in_is_not_compared_with() {
     draft.confirmed.insert(SectionKey::Disputes);
     assert_eq!(n_text(&draft).len(), 1);
 }
+
+#[test]
+fn everyone_named_at_once_is_the_total_and_never_the_legal_columns() {
+    for everyone in [
+        "公民、法人和其他组织",
+        "公民、法人或者其他组织",
+        "公民、法人和（或）其他组织",
+    ] {
+        let text = format!("本年度共收到{everyone}政府信息公开申请3件。");
+        let mut draft = with_text(&OGI_2021, SectionKey::Overview, None, &text);
+        draft.cells.clear();
+        draft.set_cell(key("t3/new/natural"), "3");
+        let found = n_text(&draft);
+        assert!(
+            found.is_empty(),
+            "{everyone}: 3 is every applicant's total, not 法人或其他组织's 0: {found:#?}"
+        );
+        // The total itself is still checked.
+        draft.set_cell(key("t3/new/natural"), "5");
+        assert_eq!(
+            n_text(&draft).len(),
+            1,
+            "{everyone}: 3 against a total of 5"
+        );
+    }
+}

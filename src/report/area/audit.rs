@@ -25,11 +25,11 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// What the body's name says it is: a 人民政府 is a government; an office, bureau,
-    /// commission, centre … is a department. `None` when the name does not tell.
+    /// What the body's name says it is: a 人民政府 or a 管委会 is a government; an office,
+    /// bureau, commission, centre … is a department. `None` when the name does not tell.
     pub fn guess(body: &str) -> Option<Kind> {
         let body = body.trim();
-        if body.ends_with("人民政府") || body.ends_with("人民政府（汇总）") {
+        if GOVERNMENT_ENDS.iter().any(|end| body.ends_with(end)) {
             Some(Kind::Government)
         } else if [
             "办公室",
@@ -45,8 +45,7 @@ impl Kind {
             "站",
             "队",
             "街道办事处",
-            "管委会",
-            "管理委员会",
+            "街道",
             "公司",
             "处",
             "署",
@@ -59,6 +58,23 @@ impl Kind {
         } else {
             None
         }
+    }
+
+    /// Whose report it is: the title first (…人民政府 or …管委会 + 年度报告 is the government's
+    /// own, whoever published it: its 办公室 often does), then the publisher.
+    pub fn of_report(title: &str, body: &str) -> Option<Kind> {
+        let subject = title_subject(title);
+        if GOVERNMENT_ENDS.iter().any(|end| subject.ends_with(end)) {
+            return Some(Kind::Government);
+        }
+        if let Some(kind) = Kind::guess(&subject) {
+            return Some(kind);
+        }
+        // A place's own report (平潭综合实验区, 团结乡): its government's, whoever published it.
+        if PLACE_ENDS.iter().any(|end| subject.ends_with(end)) && subject.chars().count() >= 2 {
+            return Some(Kind::Government);
+        }
+        Kind::guess(body)
     }
 
     /// The day the report on `year` is due (`../shared/spec/report-format.md`).
@@ -74,6 +90,106 @@ impl Kind {
         match self {
             Kind::Department => Message::fixed("部门", "department"),
             Kind::Government => Message::fixed("本级政府", "government"),
+        }
+    }
+}
+
+/// The ends of a government's name (its report is due 31 March).
+const GOVERNMENT_ENDS: &[&str] = &[
+    "人民政府",
+    "镇政府",
+    "乡政府",
+    "人民政府（汇总）",
+    "管委会",
+    "管理委员会",
+    "行政公署",
+];
+
+/// The ends of a place's name: a report titled by the place alone is its government's.
+const PLACE_ENDS: &[&str] = &[
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "旗",
+    "盟",
+    "乡",
+    "镇",
+    "实验区",
+    "新区",
+    "开发区",
+];
+
+/// Who a title says the report is of: the title less the year and the report's name
+/// (`淮安市洪泽区人民政府2023年政府信息公开工作年度报告` → `淮安市洪泽区人民政府`).
+fn title_subject(title: &str) -> String {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let end = ["政府信息公开", "政务公开", "信息公开"]
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .unwrap_or(t.len());
+    let head = &t[..end];
+    // The year, before or after the name: 2023年, 2023年度.
+    let cut = head
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map_or(head.len(), |(i, _)| i);
+    let name = if cut == 0 {
+        head.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
+    } else {
+        &head[..cut]
+    };
+    name.trim_end_matches('的').to_string()
+}
+
+/// Whether two bodies' names are the same body's: equal, or one the other with a region
+/// before it (淮安市洪泽区人民政府 / 洪泽区人民政府) or its office after it (平潭综合实验区 /
+/// 平潭综合实验区管委会办公室). Returns `Some(true)` when equal, `Some(false)` when only alike.
+pub fn same_body(a: &str, b: &str) -> Option<bool> {
+    let (a, b) = (body_key(a), body_key(b));
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    if a == b {
+        return Some(true);
+    }
+    let (a, b) = (body_core(&a), body_core(&b));
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    if short.chars().count() < 2 {
+        return None;
+    }
+    if short == long {
+        return Some(false);
+    }
+    let prefix = long.strip_suffix(short.as_str())?;
+    const REGION_ENDS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗'];
+    prefix
+        .chars()
+        .last()
+        .filter(|c| REGION_ENDS.contains(c))
+        .map(|_| false)
+}
+
+/// A body's name without what a government's office or its own name adds at the end.
+fn body_core(key: &str) -> String {
+    let mut k = key.to_string();
+    loop {
+        let before = k.len();
+        for end in ["办公室", "办公厅", "管委会", "管理委员会", "人民政府"] {
+            if let Some(rest) = k.strip_suffix(end) {
+                if rest.chars().count() >= 2 {
+                    k = rest.to_string();
+                }
+            }
+        }
+        if k.len() == before {
+            return k;
         }
     }
 }
@@ -144,12 +260,22 @@ pub fn year_pairs(units: &[UnitRead]) -> Vec<(usize, usize)> {
         if u.refused.is_some() || u.body.trim().is_empty() {
             continue;
         }
-        let key = body_key(&u.body);
-        let before = units.iter().position(|p| {
-            p.refused.is_none() && p.year.checked_add(1) == Some(u.year) && body_key(&p.body) == key
-        });
-        if let Some(j) = before {
-            out.push((i, j));
+        let earlier: Vec<(usize, bool)> = units
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.refused.is_none() && p.year.checked_add(1) == Some(u.year))
+            .filter_map(|(j, p)| same_body(&u.body, &p.body).map(|exact| (j, exact)))
+            .collect();
+        // The same name wins; a name alike pairs only when it is the one alike.
+        let exact: Vec<usize> = earlier
+            .iter()
+            .filter(|(_, e)| *e)
+            .map(|(j, _)| *j)
+            .collect();
+        match (exact.as_slice(), earlier.as_slice()) {
+            ([j], _) => out.push((i, *j)),
+            ([], [(j, _)]) => out.push((i, *j)),
+            _ => {}
         }
     }
     out
@@ -224,13 +350,16 @@ pub struct Row {
     pub unread: Vec<String>,
     /// How many input cells were not on the page.
     pub missing: usize,
+    /// The file of the same body's report of the year before, when it is in the set (the
+    /// cross-year checks ran against it); `None`: no earlier year was found.
+    pub previous: Option<String>,
 }
 
 impl Row {
     /// The row of `unit`, of `kind` (guessed from its body when `None`), with the cross-year
     /// findings found for it.
     pub fn new(unit: &UnitRead, kind: Option<Kind>, cross: Vec<FindingRow>) -> Row {
-        let kind = kind.or_else(|| Kind::guess(&unit.body));
+        let kind = kind.or_else(|| Kind::of_report(&unit.title, &unit.body));
         let mut findings: Vec<FindingRow> = format_finding(unit).into_iter().collect();
         findings.extend(unit.findings.iter().cloned());
         findings.extend(cross);
@@ -253,6 +382,7 @@ impl Row {
             findings,
             unread: unit.unread.clone(),
             missing: unit.missing,
+            previous: None,
         }
     }
 
@@ -331,14 +461,20 @@ impl Tally {
 /// the cross-year checks of each body's consecutive years.
 pub fn rows(units: &[UnitRead], kinds: &[Option<Kind>]) -> Vec<Row> {
     let mut cross: Vec<Vec<FindingRow>> = vec![Vec::new(); units.len()];
+    let mut previous: Vec<Option<String>> = vec![None; units.len()];
     for (this, before) in year_pairs(units) {
         cross[this] = cross_year(&units[this], &units[before]);
+        previous[this] = Some(units[before].file.clone());
     }
     units
         .iter()
         .zip(cross)
+        .zip(previous)
         .enumerate()
-        .map(|(i, (u, c))| Row::new(u, kinds.get(i).copied().flatten(), c))
+        .map(|(i, ((u, c), p))| Row {
+            previous: p,
+            ..Row::new(u, kinds.get(i).copied().flatten(), c)
+        })
         .collect()
 }
 
@@ -357,7 +493,9 @@ pub fn grids(rows: &[Row], lang: Lang) -> [Grid; 2] {
         ("错误", "Errors"),
         ("提示", "Warnings"),
         ("未能读取的单元格", "Cells not read"),
+        ("上一年度的报告", "Previous year's report"),
         ("问题", "Findings"),
+        ("规则", "Rules"),
     ];
     let pick = |(zh, en): (&str, &str)| if lang == Lang::Zh { zh } else { en }.to_string();
     let mut table = Grid {
@@ -392,17 +530,13 @@ pub fn grids(rows: &[Row], lang: Lang) -> [Grid; 2] {
         let mut unread: Vec<String> = r.unread.clone();
         if r.missing > 0 {
             unread.push(pick((
-                &format!("另有{}个单元格页面上没有", r.missing),
-                &format!("{} more cells not on the page", r.missing),
+                &format!("{}个单元格未能读取", r.missing),
+                &format!("{} cells not read", r.missing),
             )));
         }
         let problems: Vec<String> = match &r.refused {
             Some(why) => vec![t(why)],
-            None => r
-                .findings
-                .iter()
-                .map(|f| format!("[{}] {}", f.rule, t(&f.message)))
-                .collect(),
+            None => r.findings.iter().map(|f| t(&f.message)).collect(),
         };
         table.rows.push(vec![
             Cell::Text(r.file.clone()),
@@ -422,7 +556,22 @@ pub fn grids(rows: &[Row], lang: Lang) -> [Grid; 2] {
             Cell::Number(r.count(Severity::Error).to_string()),
             Cell::Number(r.count(Severity::Warning).to_string()),
             Cell::Text(unread.join("；")),
+            Cell::Text(match &r.previous {
+                Some(file) => file.clone(),
+                None if r.refused.is_some() => String::new(),
+                None => pick((
+                    "未找到（未做跨年度核对）",
+                    "not found (no cross-year checks)",
+                )),
+            }),
             Cell::Text(problems.join("\n")),
+            Cell::Text(
+                r.findings
+                    .iter()
+                    .map(|f| f.rule.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
         ]);
         for f in &r.findings {
             details.rows.push(vec![

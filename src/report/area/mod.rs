@@ -72,6 +72,8 @@ pub struct UnitRead {
     pub draft: String,
     /// Its 发布机构.
     pub body: String,
+    /// Its title as printed (or the customary one), which tells whose report it is.
+    pub title: String,
     /// The year it is on.
     pub year: i32,
     /// Its format's id.
@@ -168,7 +170,18 @@ pub fn read_unit(name: &str, bytes: &[u8]) -> UnitRead {
                 .iter()
                 .filter(|c| c.input && c.status == CellStatus::NotFound)
                 .count();
-            of_draft(name, source, r.draft, unread, missing)
+            let mut blanks = blank_findings(&r);
+            if let Some(layout) = &r.layout {
+                blanks.push(FindingRow {
+                    rule: "layout".into(),
+                    severity: Severity::Warning,
+                    place: String::new(),
+                    message: layout.clone(),
+                });
+            }
+            let mut unit = of_draft(name, source, r.draft, unread, missing);
+            unit.findings.extend(blanks);
+            unit
         }
     }
 }
@@ -189,6 +202,7 @@ fn of_draft(
         source: Some(source),
         refused: None,
         body: draft.meta.body.clone(),
+        title: draft.meta.title(),
         year: draft.meta.year,
         template: draft.template.clone(),
         pub_date: draft.meta.pub_date.clone(),
@@ -199,6 +213,49 @@ fn of_draft(
     }
 }
 
+/// `S-blank`: per table, how many cells the page printed blank, `/`, `—` or `无` (read as 0):
+/// assessments count them, and a reader should know the zeros were not printed as such.
+fn blank_findings(r: &super::import::Recognition) -> Vec<FindingRow> {
+    let Some(template) = templates::by_id(&r.draft.template) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for section in template.sections {
+        let super::template::SectionBody::Table(table) = &section.body else {
+            continue;
+        };
+        let marks: Vec<&str> = r
+            .cells
+            .iter()
+            .filter(|c| c.input && c.key.table == table.id && c.status == CellStatus::ZeroMark)
+            .filter_map(|c| c.raw.as_deref())
+            .collect();
+        if marks.is_empty() {
+            continue;
+        }
+        let n = marks.len();
+        let blank = marks.iter().filter(|m| m.trim().is_empty()).count();
+        let heading = section.heading;
+        out.push(FindingRow {
+            rule: super::template::Rule::SBlank.id().to_string(),
+            severity: Severity::Warning,
+            place: heading.to_string(),
+            message: Message::new(
+                format!(
+                    "“{heading}”有{n}个单元格没有填数字（空白{blank}个，“/”“—”“无”等{}个），按0计",
+                    n - blank
+                ),
+                format!(
+                    "{n} cell{} of “{heading}” hold no figure ({blank} blank, {} “/”, “—”, “无” or the like), read as 0",
+                    if n == 1 { "" } else { "s" },
+                    n - blank
+                ),
+            ),
+        });
+    }
+    out
+}
+
 /// A finding as a listing shows it.
 pub fn finding_row(draft: &Draft, f: &Finding) -> FindingRow {
     FindingRow {
@@ -206,6 +263,25 @@ pub fn finding_row(draft: &Draft, f: &Finding) -> FindingRow {
         severity: f.severity,
         place: place(draft, f),
         message: f.message.clone(),
+    }
+}
+
+impl FindingRow {
+    /// What kind of check found it, in words for the person reading (the id stays in the
+    /// spreadsheets' 规则 column, never in what people read).
+    pub fn check(&self) -> Message {
+        if let Some(rule) = super::template::Rule::ALL
+            .iter()
+            .find(|r| r.id() == self.rule)
+        {
+            let (zh, en) = rule.words();
+            return Message::fixed(zh, en);
+        }
+        match self.rule.as_str() {
+            "format" => Message::fixed("格式核对", "format"),
+            "layout" => Message::fixed("版式核对", "layout"),
+            _ => Message::fixed("其他", "other"),
+        }
     }
 }
 

@@ -63,6 +63,11 @@ pub enum Verdict {
     Ready,
     /// Its own tables break a rule (this many errors): summed only when the person says so.
     HasErrors(usize),
+    /// This many of its cells could not be read from its page: summed only when the person,
+    /// knowing which cells are missing, says so (they then count as 0).
+    Unread(usize),
+    /// Summed, but its figures are exactly another unit's (by index): worth a look.
+    SameFigures(usize),
     /// Not summed, and why.
     Refused(Message),
 }
@@ -94,6 +99,18 @@ fn judge(
     earlier: &[Verdict],
     target: &Target,
 ) -> Verdict {
+    if u.year != target.year {
+        return Verdict::Refused(Message::new(
+            format!(
+                "年度不同：本单位的报告是{}年度的，汇总的是{}年度。",
+                u.year, target.year
+            ),
+            format!(
+                "Another year: this unit's report is on {}, the sum is for {}.",
+                u.year, target.year
+            ),
+        ));
+    }
     if u.template != target.template.id {
         let name =
             |id: &str| templates::by_id(id).map_or(id.to_string(), |t| t.issued_with.to_string());
@@ -111,19 +128,9 @@ fn judge(
             ),
         ));
     }
-    if u.year != target.year {
-        return Verdict::Refused(Message::new(
-            format!(
-                "年度不同：本单位的报告是{}年度的，汇总的是{}年度。",
-                u.year, target.year
-            ),
-            format!(
-                "Another year: this unit's report is on {}, the sum is for {}.",
-                u.year, target.year
-            ),
-        ));
-    }
-    // The same unit twice: the same body and year, or the very same figures under another name.
+    // The same unit twice: the same body and year. The same figures under another body are
+    // worth a look, never a refusal: many small units report nothing at all.
+    let mut same_figures = None;
     for (j, other) in units.iter().enumerate().take(i) {
         if matches!(earlier[j], Verdict::Refused(_)) {
             continue;
@@ -134,31 +141,47 @@ fn judge(
         let same_body = !u.body.trim().is_empty()
             && body_key(&u.body) == body_key(&other.body)
             && u.year == other.year;
-        let same_cells = !draft.cells.is_empty() && draft.cells == other_draft.cells;
-        if same_body || same_cells {
-            let why = if same_body {
-                "同一发布机构、同一年度"
-            } else {
-                "表格数字完全相同"
-            };
-            let why_en = if same_body {
-                "the same body and year"
-            } else {
-                "exactly the same figures"
-            };
+        if same_body {
             return Verdict::Refused(Message::new(
-                format!("与第{}个（{}）重复：{why}。只汇总一次。", j + 1, other.file),
                 format!(
-                    "A duplicate of no. {} ({}): {why_en}. It is summed once.",
+                    "与第{}个（{}）重复：同一发布机构、同一年度。只汇总一次。",
+                    j + 1,
+                    other.file
+                ),
+                format!(
+                    "A duplicate of no. {} ({}): the same body and year. It is summed once.",
                     j + 1,
                     other.file
                 ),
             ));
         }
+        let any_figure = draft.cells.values().any(|v| {
+            number::parse(v, ValueKind::Decimal { unit: "" })
+                .ok()
+                .flatten()
+                .is_some_and(|n| n != Number::Whole(0) && n != Number::Micros(0))
+        });
+        if same_figures.is_none() && any_figure && draft.cells == other_draft.cells {
+            same_figures = Some(j);
+        }
     }
-    match u.count(Severity::Error) {
-        0 => Verdict::Ready,
-        n => Verdict::HasErrors(n),
+    let unread = draft.unread.len();
+    match (u.count(Severity::Error), unread, same_figures) {
+        (0, 0, None) => Verdict::Ready,
+        (0, 0, Some(j)) => Verdict::SameFigures(j),
+        (_, n, _) if n > 0 => Verdict::Unread(n),
+        (n, _, _) => Verdict::HasErrors(n),
+    }
+}
+
+impl Verdict {
+    /// Whether the unit is summed: ready, alike another, or with the person's consent.
+    pub fn summed(&self, consent: bool) -> bool {
+        match self {
+            Verdict::Ready | Verdict::SameFigures(_) => true,
+            Verdict::HasErrors(_) | Verdict::Unread(_) => consent,
+            Verdict::Refused(_) => false,
+        }
     }
 }
 
@@ -187,10 +210,10 @@ pub fn sum(
     let included: Vec<(usize, &Draft)> = drafts
         .iter()
         .enumerate()
-        .filter(|(i, _)| match verdicts.get(*i) {
-            Some(Verdict::Ready) => true,
-            Some(Verdict::HasErrors(_)) => consent.get(*i).copied().unwrap_or(false),
-            _ => false,
+        .filter(|(i, _)| {
+            verdicts
+                .get(*i)
+                .is_some_and(|v| v.summed(consent.get(*i).copied().unwrap_or(false)))
         })
         .filter_map(|(i, d)| d.as_ref().map(|d| (i, d)))
         .collect();
@@ -256,8 +279,24 @@ pub fn sum(
         draft.set_cell(key, &text);
     }
     for section in target.template.sections {
-        if matches!(section.body, SectionBody::Table(_)) {
-            draft.confirm_blanks(section.key);
+        match &section.body {
+            SectionBody::Table(_) => draft.confirm_blanks(section.key),
+            // 六's fee is the area's too: the units' amounts added up.
+            SectionBody::Text(spec) => {
+                let Some(fee) = &spec.fee else { continue };
+                let kind = ValueKind::Decimal { unit: fee.unit };
+                let mut total: i128 = 0;
+                let mut any = false;
+                for (_, d) in &included {
+                    if let Ok(Some(n)) = number::parse(&d.text(section.key).fee, kind) {
+                        total += micros_in_yuan(n, kind, MoneyUnit::default());
+                        any = true;
+                    }
+                }
+                if any {
+                    draft.texts.entry(section.key).or_default().fee = micros_text(total);
+                }
+            }
         }
     }
     draft.sources = included

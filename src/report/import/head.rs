@@ -107,9 +107,19 @@ impl Head {
                 .find(|f| f.label == label)
                 .and_then(|f| f.value.clone())
         };
-        let title_line = lines[..head_lines.min(lines.len())]
+        let head = &lines[..head_lines.min(lines.len())];
+        let titles: Vec<usize> = (0..head.len())
+            .filter(|&i| head[i].iter().any(|c| is_title_text(c)))
+            .collect();
+        // The title that names its body, or the one under a line that is the body alone.
+        let names_body = |i: &usize| head[*i].iter().any(|c| body_from_title(c).is_some());
+        let under_body = |i: &usize| *i > 0 && is_body_line(head[*i - 1].join("").trim());
+        let title_line = titles
             .iter()
-            .position(|l| l.iter().any(|c| is_title_text(c)));
+            .copied()
+            .find(|i| names_body(i))
+            .or_else(|| titles.iter().copied().find(|i| under_body(i)))
+            .or_else(|| titles.first().copied());
         let title = field("标题")
             .or_else(|| {
                 title_line.and_then(|i| {
@@ -125,7 +135,28 @@ impl Head {
                     .then(|| page.title.clone())
             })
             .unwrap_or_default();
-        let date_time = field("公开日期").map(|d| date_time(&d)).unwrap_or_default();
+        // The catalogue's date, else the page's PubDate, else a date printed by the title
+        // (under it, or on the line above) or alone at the end (as PDFs print it).
+        // The body printed on its own line above a title without it (PDFs and their text:
+        // 桃江县松木塘镇人民政府 / 2022年政府信息公开工作年度报告).
+        let title = match title_line {
+            Some(t) if t > 0 && body_from_title(&title).is_none() => {
+                let above = lines[t - 1].join("");
+                let above = above.trim();
+                if is_body_line(above) {
+                    format!("{above}{title}")
+                } else {
+                    title
+                }
+            }
+            _ => title,
+        };
+        let date_time = field("公开日期")
+            .map(|d| date_time(&d))
+            .filter(|d| !d.0.is_empty())
+            .or_else(|| Some(date_time(&page.pub_date)).filter(|d| !d.0.is_empty()))
+            .or_else(|| printed_date(lines, title_line, head_lines))
+            .unwrap_or_default();
         // No catalogue (its header was not saved): the body is the one the title names.
         if let Some(body) = fields.iter_mut().find(|f| f.label == "发布机构") {
             if body.value.is_none() {
@@ -140,6 +171,7 @@ impl Head {
         }
         let year = year_of(&simplified(&title))
             .or_else(|| statistics_year(&flat.simple.iter().collect::<String>()))
+            .or_else(|| overview_year(flat, first))
             .or_else(|| {
                 date_time
                     .0
@@ -147,6 +179,15 @@ impl Head {
                     .and_then(|y| y.parse::<i32>().ok())
                     .map(|y| y - 1)
             });
+        // A publication date before the report's year is over is a placeholder (2024-01-01 on
+        // the 2024 report), not when it was published.
+        let date_time = match (
+            year,
+            date_time.0.get(..4).and_then(|y| y.parse::<i32>().ok()),
+        ) {
+            (Some(y), Some(published)) if published <= y => (String::new(), String::new()),
+            _ => date_time,
+        };
         Head {
             fields,
             title,
@@ -189,7 +230,7 @@ pub(super) fn is_title_text(cell: &str) -> bool {
     let s = simplified(cell);
     // A sentence ("本年度报告中所列数据的统计期限…。") is not a title.
     s.chars().count() <= 80
-        && s.contains("年度报告")
+        && (s.contains("年度报告") || s.contains("信息公开工作报告"))
         && year_of(&s).is_some()
         && !s.contains(['>', '。', '，'])
         && !s.contains("统计期限")
@@ -317,6 +358,8 @@ pub(super) fn body_from_title(title: &str) -> Option<String> {
         "政府信息公开工作年报",
         "政府信息公开年报",
         "信息公开工作年度报告",
+        "信息公开工作报告",
+        "政务公开工作报告",
     ];
     let end = names.iter().find_map(|n| t.find(n))?;
     let mut body: String = t[..end].to_string();
@@ -340,6 +383,28 @@ pub(super) fn body_from_title(title: &str) -> Option<String> {
     }
     let body = body.trim().trim_end_matches(['的', ' ']).to_string();
     (body.chars().count() >= 2).then_some(body)
+}
+
+/// A date printed near the title (the three lines after it, as CMS pages print 发布时间) or
+/// on one of the page's last lines (the date a PDF's report ends with).
+fn printed_date(
+    lines: &[html::Line],
+    title_line: Option<usize>,
+    head_lines: usize,
+) -> Option<(String, String)> {
+    let near_title = title_line
+        .map(|t| t + 1..(t + 4).min(head_lines).min(lines.len()))
+        .unwrap_or(0..0);
+    let tail = lines.len().saturating_sub(3)..lines.len();
+    near_title.chain(tail.rev()).find_map(|i| {
+        let text: String = lines[i].join(" ");
+        let s = simplified(&text);
+        // A sentence with a date is not the page's date.
+        if s.chars().count() > 40 || s.contains("统计") || s.contains('。') {
+            return None;
+        }
+        Some(date_time(&s)).filter(|d| !d.0.is_empty())
+    })
 }
 
 /// `YYYY-MM-DD` and `HH:MM` from a date as pages print it (2020-01-22 15:15, 2020年1月22日).
@@ -387,6 +452,50 @@ fn year_of(title: &str) -> Option<i32> {
         }
     }
     best
+}
+
+/// The year section 一 opens with ("一、总体情况 2023年，本街道…"), when nothing else names it.
+fn overview_year(flat: &Flat, first: Option<usize>) -> Option<i32> {
+    let from = first?;
+    let start: String = flat.simple[from..].iter().take(30).collect();
+    let at = start.find("总体情况")? + "总体情况".len();
+    let rest = start[at..].trim_start_matches(|c: char| c.is_whitespace() || c == '\n');
+    let digits: String = rest.chars().take(4).collect();
+    rest.chars()
+        .nth(4)
+        .filter(|c| *c == '年')
+        .and_then(|_| Meta::read_year(&digits).ok())
+}
+
+/// Whether a line is an issuing body's name alone: short, no punctuation, ending as bodies do.
+fn is_body_line(line: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "人民政府",
+        "政府",
+        "办公室",
+        "办公厅",
+        "局",
+        "委员会",
+        "委",
+        "厅",
+        "办",
+        "中心",
+        "街道办事处",
+        "街道",
+        "管委会",
+        "管理委员会",
+        "镇",
+        "乡",
+        "院",
+        "所",
+    ];
+    let s = simplified(line);
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && !s
+            .chars()
+            .any(|c| c.is_ascii_digit() || "，。：:、；".contains(c))
+        && ENDS.iter().any(|e| s.ends_with(e))
 }
 
 /// The year of the customary statistics-period sentence (统计期限自2019年1月1日起).

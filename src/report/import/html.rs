@@ -38,11 +38,15 @@ pub struct PageLines {
     pub title: String,
     /// The lines of each table (innermost first).
     pub tables: Vec<std::ops::Range<usize>>,
+    /// The publication date a `<meta>` gives (`PubDate`, as 国办发〔2017〕47号 names it and the
+    /// app writes it), as printed; empty when there is none.
+    pub pub_date: String,
 }
 
 /// The lines of an HTML page, its `<title>`, and the lines of each table.
 pub fn html_lines(html: &str) -> PageLines {
     let mut scan = Scan::default();
+    let mut pub_date = String::new();
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         scan.text(&rest[..lt]);
@@ -75,6 +79,13 @@ pub fn html_lines(html: &str) -> PageLines {
             }
             continue;
         }
+        if name == "meta" && pub_date.is_empty() {
+            let named = attribute(tag, "name").to_ascii_lowercase();
+            if ["pubdate", "publishdate", "firstpublishedtime", "pubtime"].contains(&named.as_str())
+            {
+                pub_date = decode(&attribute(tag, "content")).trim().to_string();
+            }
+        }
         scan.tag(&name, closing);
     }
     scan.text(rest);
@@ -83,7 +94,33 @@ pub fn html_lines(html: &str) -> PageLines {
         lines: scan.lines,
         title: scan.title,
         tables: scan.tables,
+        pub_date,
     }
+}
+
+/// The value of attribute `name` in a tag's text (quoted or not); empty when absent.
+fn attribute(tag: &str, name: &str) -> String {
+    let lower = tag.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(name).map(|i| i + from) {
+        from = at + name.len();
+        let before_ok = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let value_at = tag.len() - rest.len() + 1;
+        let value = tag[value_at..].trim_start();
+        return match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or("").to_string(),
+            _ => value
+                .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
+                .next()
+                .unwrap_or("")
+                .to_string(),
+        };
+    }
+    String::new()
 }
 
 /// The lines of pasted text: cells split at tabs, or at `|` for text copied from a flattened
@@ -348,6 +385,7 @@ mod tests {
             lines,
             title,
             tables,
+            ..
         } = html_lines(
             "<html><head><title>T&amp;T</title><style>td{}</style></head><body>\
              <p>一、总体情况</p><p>正文<br>第二行</p>\

@@ -105,11 +105,20 @@ pub fn best<T: Copy>(label: &str, candidates: &[(T, &str)]) -> Option<(T, Matche
     if !exact.is_empty() || wanted.chars().count() < 4 {
         return None;
     }
-    let limit = (wanted.chars().count() / 6).max(1);
+    // A slip of a few characters in a long label (其他法律行政止公开 for 其他法律行政法规禁止
+    // 公开): up to a quarter of the longer of the two, and only the one nearest.
+    let n = wanted.chars().count();
     let mut scored: Vec<(usize, T)> = cores
         .iter()
-        .map(|(t, c)| (distance(&wanted, c), *t))
-        .filter(|(d, _)| *d <= limit)
+        .map(|(t, c)| {
+            (
+                distance(&wanted, c),
+                *t,
+                (n.max(c.chars().count()) / 4).max(1),
+            )
+        })
+        .filter(|(d, _, limit)| d <= limit)
+        .map(|(d, t, _)| (d, t))
         .collect();
     scored.sort_by_key(|(d, _)| *d);
     match scored.as_slice() {

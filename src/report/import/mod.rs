@@ -15,6 +15,7 @@ pub mod mhtml;
 mod page;
 mod place;
 mod report;
+mod runs;
 pub mod source;
 mod unwrap;
 pub mod value;

@@ -30,9 +30,11 @@ pub struct Recognition {
     pub unplaced: Vec<Unplaced>,
     /// Anything else worth knowing (a format used outside its years, Traditional text kept).
     pub notes: Vec<Message>,
+    /// How the page's section layout departs from the format's, when it does.
+    pub layout: Option<Message>,
 }
 
-/// Whether a section's heading was found on the page.
+/// Whether a section's heading was found on the page, and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SectionRead {
     /// Which section.
@@ -282,6 +284,7 @@ pub fn read_lines(page: html::PageLines, id: &str) -> Recognition {
     for (key, text) in texts(&flat, &headings, template, draft.meta.year) {
         draft.texts.insert(key, text);
     }
+    clip_texts(&mut draft, &mut notes);
     let cells = cells(template, &placement.cells, &mut draft);
     // A page in Traditional characters, not a Simplified page with a 繁體版 link.
     let traditional = flat
@@ -296,7 +299,12 @@ pub fn read_lines(page: html::PageLines, id: &str) -> Recognition {
             "The page is in Traditional characters: labels were recognised; the text is kept as printed.",
         ));
     }
+    let layout = headings.layout(&flat);
+    if let Some(l) = &layout {
+        notes.push(l.clone());
+    }
     Recognition {
+        layout,
         draft,
         format,
         fields: head.report_fields(),
@@ -307,17 +315,55 @@ pub fn read_lines(page: html::PageLines, id: &str) -> Recognition {
     }
 }
 
+/// Texts cut to what a draft takes ([`crate::report::file::MAX_TEXT_CHARS`]), each cut said:
+/// a draft made from a page always opens again.
+fn clip_texts(draft: &mut Draft, notes: &mut Vec<Message>) {
+    use crate::report::file::MAX_TEXT_CHARS;
+    let mut clip = |what: &str, text: &mut String| {
+        let chars = text.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            *text = text.chars().take(MAX_TEXT_CHARS).collect();
+            notes.push(Message::new(
+                format!("“{what}”有{chars}字，超过草稿能存的{MAX_TEXT_CHARS}字，只读取了前{MAX_TEXT_CHARS}字。"),
+                format!("“{what}” has {chars} characters, more than a draft keeps ({MAX_TEXT_CHARS}); only the first {MAX_TEXT_CHARS} were read."),
+            ));
+        }
+    };
+    if let Some(t) = draft.opening.as_mut() {
+        clip("开头段落", t);
+    }
+    if let Some(t) = draft.meta.title.as_mut() {
+        clip("标题", t);
+    }
+    for (key, text) in draft.texts.iter_mut() {
+        let name = key.slug();
+        clip(name, &mut text.text);
+        for t in text.aspects.values_mut() {
+            clip(name, t);
+        }
+        clip(name, &mut text.fee);
+    }
+    for field in [
+        &mut draft.meta.body,
+        &mut draft.meta.index_no,
+        &mut draft.meta.doc_no,
+    ] {
+        clip("目录信息", field);
+    }
+}
+
 /// The page as lines of cells: HTML by its markup, text by its tabs and bars.
 fn page_lines(input: &str) -> html::PageLines {
     if html::is_html(input) {
         return html::html_lines(input);
     }
-    let lines = super::unwrap::unwrap(html::text_lines(input));
+    let lines = super::runs::split_runs(super::unwrap::unwrap(html::text_lines(input)));
     let tables = text_tables(&lines);
     html::PageLines {
         lines,
         title: String::new(),
         tables,
+        pub_date: String::new(),
     }
 }
 
@@ -332,6 +378,97 @@ struct Heading {
     key: SectionKey,
     text: &'static str,
     at: Option<(usize, usize)>,
+    /// The heading as printed, when it was found in other words than the official ones.
+    variant: Option<String>,
+}
+
+/// A line of the page that reads as a numbered heading (一、…, 五．…, 七 …).
+struct NumberedLine {
+    numeral: char,
+    /// Where the numeral starts and where the heading's words end, in the flat text.
+    start: usize,
+    end: usize,
+    /// The heading's words (simplified), and as printed.
+    words: String,
+    printed: String,
+    /// Whether 、 . or ． follows the numeral (一是… and 七个… are prose, not headings).
+    separated: bool,
+}
+
+/// The key words a section's heading has in any wording reports use.
+fn heading_words(key: SectionKey) -> &'static [&'static str] {
+    match key {
+        SectionKey::Overview => &["总体情况", "概述", "基本情况", "总体工作"],
+        SectionKey::Proactive => &["主动公开"],
+        SectionKey::Requests => &["依申请", "收到和处理", "申请公开", "申请情况"],
+        SectionKey::Disputes => &["行政复议", "行政诉讼", "复议", "诉讼"],
+        SectionKey::Problems => &["问题", "不足", "改进"],
+        SectionKey::Other => &["其他", "其它", "需要报告", "需说明", "需要说明"],
+    }
+}
+
+/// The lines of the page that read as numbered headings: a numeral 一…十 at the line's start,
+/// then 、 . ． or nothing, and words (up to 。 or 40 characters). Table rows (tab-separated
+/// cells, and 三's numbered rows such as 一、本年新收…) are not headings.
+fn numbered_lines(flat: &Flat) -> Vec<NumberedLine> {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    const ROW_HEADS: &[&str] = &[
+        "本年新收",
+        "上年结转",
+        "本年度办理结果",
+        "结转下年度",
+        "总计",
+    ];
+    let mut out = Vec::new();
+    for (n, &line_start) in flat.starts.iter().enumerate() {
+        let line_end = flat.starts.get(n + 1).map_or(flat.simple.len(), |e| e - 1);
+        let line = &flat.simple[line_start..line_end.max(line_start)];
+        if line.contains(&'\t') || line.contains(&'|') {
+            continue;
+        }
+        // Markdown's heading marks (## 五、…) as crawlers write them.
+        let lead = line
+            .iter()
+            .take_while(|c| c.is_whitespace() || matches!(c, '\u{3000}' | '#' | '*'))
+            .count();
+        let Some(&numeral) = line.get(lead) else {
+            continue;
+        };
+        if !NUMERALS.contains(numeral) || line.get(lead + 1).is_some_and(|c| NUMERALS.contains(*c))
+        {
+            continue;
+        }
+        let mut w = lead + 1;
+        while line
+            .get(w)
+            .is_some_and(|c| matches!(c, '、' | '.' | '．' | ' ' | '\u{3000}' | '，'))
+        {
+            w += 1;
+        }
+        let words_end = line[w..]
+            .iter()
+            .position(|c| *c == '。')
+            .map_or(line.len(), |p| w + p)
+            .min(w + 40);
+        let words: String = line[w..words_end].iter().collect();
+        if words.is_empty() || ROW_HEADS.iter().any(|h| words.contains(h)) {
+            continue;
+        }
+        let printed: String = flat.original[line_start + lead..line_start + words_end]
+            .iter()
+            .collect();
+        out.push(NumberedLine {
+            numeral,
+            start: line_start + lead,
+            end: line_start + words_end,
+            separated: line
+                .get(lead + 1)
+                .is_some_and(|c| matches!(c, '、' | '.' | '．')),
+            words,
+            printed: printed.trim().to_string(),
+        });
+    }
+    out
 }
 
 impl Headings {
@@ -355,9 +492,110 @@ impl Headings {
                 key: section.key,
                 text: section.heading,
                 at: found,
+                variant: None,
             });
         }
-        Headings { at }
+        let mut headings = Headings { at };
+        headings.find_variants(flat);
+        headings
+    }
+
+    /// Headings in other words: each section not found by its official words is looked for,
+    /// between the sections found around it, as a numbered heading line with the section's
+    /// key words (五 as "…存在的主要问题及改进措施", 六 as "其他需说明事项", a seven-section
+    /// layout's 七); 一 titled by its theme is the first numbered line before 二.
+    fn find_variants(&mut self, flat: &Flat) {
+        let lines = numbered_lines(flat);
+        for i in 0..self.at.len() {
+            if self.at[i].at.is_some() {
+                continue;
+            }
+            let lower = self.at[..i]
+                .iter()
+                .rev()
+                .find_map(|h| h.at)
+                .map_or(0, |a| a.1);
+            let upper = self.at[i + 1..]
+                .iter()
+                .find_map(|h| h.at)
+                .map_or(flat.simple.len(), |a| a.0);
+            let key = self.at[i].key;
+            let words = heading_words(key);
+            let official = self.at[i]
+                .text
+                .split_once('、')
+                .map_or(self.at[i].text, |(_, w)| w);
+            let within: Vec<&NumberedLine> = lines
+                .iter()
+                .filter(|l| l.start >= lower && l.start < upper)
+                .filter(|l| l.separated || l.words.chars().count() <= 30)
+                .collect();
+            // The official words under another numeral first, then the key words.
+            let hit = within
+                .iter()
+                .copied()
+                .find(|l| l.words.starts_with(official))
+                .or_else(|| {
+                    within
+                        .iter()
+                        .copied()
+                        .find(|l| words.iter().any(|w| l.words.contains(w)))
+                })
+                .or_else(|| {
+                    // 一 titled by the body's own theme: the first numbered line 一 before 二.
+                    (key == SectionKey::Overview && upper < flat.simple.len())
+                        .then(|| lines.iter().find(|l| l.start < upper && l.numeral == '一'))
+                        .flatten()
+                });
+            if let Some(l) = hit {
+                self.at[i].at = Some((l.start, l.end));
+                // Other words under the format's own numeral are the same heading, reworded;
+                // another numeral is a layout of the body's own.
+                let official = self.at[i].text.chars().next();
+                if official != Some(l.numeral) {
+                    self.at[i].variant = Some(l.printed.clone());
+                }
+            }
+        }
+    }
+
+    /// How the page's layout departs from the format's six headings, when it does: the
+    /// headings found in other words, and numbered headings past 六.
+    fn layout(&self, flat: &Flat) -> Option<Message> {
+        let variants: Vec<String> = self
+            .at
+            .iter()
+            .filter_map(|h| h.variant.as_ref().map(|v| format!("“{v}”（{}）", h.text)))
+            .collect();
+        let extra = numbered_lines(flat)
+            .into_iter()
+            .filter(|l| l.separated && l.words.chars().count() <= 30)
+            .filter(|l| "七八九十".contains(l.numeral))
+            .filter(|l| self.first().is_some_and(|f| l.start > f))
+            .count();
+        if variants.is_empty() && extra == 0 {
+            return None;
+        }
+        let mut zh = String::from("版式与官方格式不同：");
+        let mut en = String::from("The layout departs from the official format: ");
+        if !variants.is_empty() {
+            zh.push_str(&format!("按位置和用词读取了{}", variants.join("、")));
+            en.push_str(&format!("read by place and words: {}", variants.join(", ")));
+        }
+        if extra > 0 {
+            if !variants.is_empty() {
+                zh.push('；');
+                en.push_str("; ");
+            }
+            zh.push_str(&format!("另有{extra}个六以后的部分，已并入前一部分"));
+            en.push_str(&format!(
+                "{extra} more numbered part{} after 六, read into the part before",
+                if extra == 1 { "" } else { "s" }
+            ));
+        }
+        zh.push('。');
+        en.push('.');
+        Some(Message::new(zh, en))
     }
 
     /// Where the heading of `key` is.
@@ -658,7 +896,7 @@ fn section_text(
         }
     }
     if let Some(spec) = spec.and_then(|s| s.fee.as_ref()) {
-        text.fee = fee(&simplified(&raw)).unwrap_or_default();
+        text.fee = crate::report::fee::stated(&raw).unwrap_or_default();
         // The sentence the app prints for the amount is the amount, not the text.
         if !text.fee.is_empty() {
             let ours = crate::report::export::fee_sentence(year, spec, &text.fee);
@@ -724,58 +962,6 @@ fn strip_sub_heading(p: &str, label: &str) -> Option<String> {
     )
 }
 
-/// The information-processing fee stated in section 六, in 元: the first mention of 信息处理费
-/// that is not the title of the rules (《政府信息公开信息处理费管理办法》) and states an amount.
-fn fee(text: &str) -> Option<String> {
-    use crate::report::number::{self, Number, ValueKind};
-    for (at, word) in text.match_indices("信息处理费") {
-        let after = &text[at + word.len()..];
-        if after.starts_with("管理办法") {
-            continue;
-        }
-        let before: String = text[..at]
-            .chars()
-            .rev()
-            .take(8)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        if ["未收取", "没有收取", "未收", "无"]
-            .iter()
-            .any(|w| before.contains(w))
-        {
-            return Some("0".into());
-        }
-        let around: String = after.chars().take(30).collect();
-        let digits: String = around
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect();
-        let unit: String = around
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .skip_while(|c| c.is_ascii_digit() || *c == '.')
-            .take(2)
-            .collect();
-        let Ok(Some(Number::Micros(m))) = number::parse(&digits, ValueKind::Amount) else {
-            continue;
-        };
-        let yuan = if unit.starts_with("万元") {
-            m.checked_mul(10_000)
-        } else if unit.starts_with('元') {
-            Some(m)
-        } else {
-            None
-        };
-        if let Some(y) = yuan {
-            return Some(Number::Micros(y).to_string());
-        }
-    }
-    None
-}
-
 /// The cells' report, and the draft's cells and units from what was placed.
 fn cells(
     template: &'static Template,
@@ -789,6 +975,10 @@ fn cells(
             let name = cell.name();
             let input = cell.is_input();
             let Some(p) = placed.get(&key) else {
+                if input {
+                    // Not on the page as read: unknown, which is not the unit's blank.
+                    draft.unread.insert(key.to_string());
+                }
                 return CellRead {
                     key,
                     name,
@@ -820,8 +1010,12 @@ fn cells(
                 },
                 (s, _) => s,
             };
-            if let Some(v) = &value {
-                draft.set_cell(key, v);
+            match &value {
+                Some(v) => draft.set_cell(key, v),
+                None if input => {
+                    draft.unread.insert(key.to_string());
+                }
+                None => {}
             }
             CellRead {
                 key,

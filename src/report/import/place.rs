@@ -223,25 +223,34 @@ pub fn place(template: &'static Template, lines: &[(usize, &Line)]) -> Placement
                 }
                 break 'line;
             };
+            // Another format's wording for an official row (the format's data says so).
+            let variant = |out: &mut Placement| {
+                let v = template.label_variants.iter().find(|v| {
+                    let printed = core(v.printed);
+                    printed == core(&row.last_label) || printed == core(&row.label)
+                })?;
+                let i = rows
+                    .iter()
+                    .position(|(_, t, at)| *t == v.table && at.row.id == v.row)?;
+                if !out.variants.iter().any(|(p, _)| *p == v.printed) {
+                    out.variants.push((v.printed, rows[i].2.row.label));
+                }
+                Some((Some(i), Matched::Close))
+            };
             let matched = best(&row.last_label, &candidates)
                 .or_else(|| {
                     (row.label != row.last_label)
                         .then(|| best(&row.label, &candidates))
                         .flatten()
                 })
-                .or_else(|| {
-                    // Another format's wording for an official row (the format's data says so).
-                    let v = template.label_variants.iter().find(|v| {
-                        let printed = core(v.printed);
-                        printed == core(&row.last_label) || printed == core(&row.label)
-                    })?;
-                    let i = rows
-                        .iter()
-                        .position(|(_, t, at)| *t == v.table && at.row.id == v.row)?;
-                    if !out.variants.iter().any(|(p, _)| *p == v.printed) {
-                        out.variants.push((v.printed, rows[i].2.row.label));
+                .or_else(|| variant(&mut out))
+                .map(|m| match m {
+                    // A group printed as one row with figures (some provinces print （六）其他
+                    // 处理 so): the format's data may name the row it stands for.
+                    (None, _) if row.values.iter().any(|v| !value::is_blank_or_zero(v)) => {
+                        variant(&mut out).unwrap_or(m)
                     }
-                    Some((Some(i), Matched::Close))
+                    m => m,
                 });
             let numbers = row.values.iter().filter(|v| !v.trim().is_empty()).count();
             match matched {

@@ -59,6 +59,9 @@ fn known_labels() -> Vec<String> {
 /// copied and are left alone.
 pub(super) fn unwrap(lines: Vec<Line>) -> Vec<Line> {
     let (labels, rows) = (known_labels(), row_labels());
+    let lines = drop_page_numbers(lines);
+    let lines = join_switches(lines, &labels);
+    let lines = join_cells(lines);
     let lines = join_labels(lines, &labels, &rows);
     let lines = join_title(lines);
     let lines = join_prose(lines, &labels);
@@ -73,6 +76,157 @@ pub(super) fn unwrap(lines: Vec<Line>) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Whether a line is a page's number as PDFs print it in the footer: `-1-`, `— 3 —`,
+/// `- 12 -`, `第 2 页`, `2 / 9`.
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = t.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let dashed = t
+        .trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '一'))
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        && t.chars().next().is_some_and(|c| matches!(c, '-' | '—' | '–' | '－'))
+        // Dashes on both sides: `-4` alone is a negative figure, not a page.
+        && t.chars().last().is_some_and(|c| matches!(c, '-' | '—' | '–' | '－'));
+    let paged = (t.starts_with('第') && (t.ends_with('页')))
+        || t.split('/').filter(|p| !p.is_empty()).count() == 2
+            && t.chars().all(|c| c.is_ascii_digit() || c == '/');
+    dashed || paged
+}
+
+/// The text without the page numbers of its footers.
+fn drop_page_numbers(lines: Vec<Line>) -> Vec<Line> {
+    lines
+        .into_iter()
+        .filter(|l| !(l.len() == 1 && is_page_number(&l[0])))
+        .collect()
+}
+
+/// How many values each official row label has, in any format (a label two formats share may
+/// have two counts: 行政许可 has 1 in 2021 and 3 in 2019).
+fn row_widths() -> Vec<(String, Vec<usize>)> {
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    for t in templates::ALL {
+        for block in t.tables().flat_map(|table| table.blocks) {
+            let n = block.value_columns().len();
+            for row in block.data_rows() {
+                let label = norm(row.row.label);
+                match out.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, ns)) if !ns.contains(&n) => ns.push(n),
+                    Some(_) => {}
+                    None => out.push((label, vec![n])),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A table copied one cell to a line (`规章` / `0` / `0` / `6`) put back into rows: an official
+/// row label followed by exactly as many numbers, each alone on its line, as the row has
+/// columns; and 四's one unlabelled row, twelve numbers or more alone on their lines.
+fn join_cells(lines: Vec<Line>) -> Vec<Line> {
+    let widths = row_widths();
+    let bare = |l: &Line| l.len() == 1 && is_bare_number(&l[0]) && !l[0].contains('%');
+    let mut out: Vec<Line> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let count = lines[i + 1..].iter().take_while(|l| bare(l)).count();
+        let width = (lines[i].len() == 1)
+            .then(|| norm(&lines[i][0]))
+            .and_then(|label| widths.iter().find(|(l, _)| *l == label))
+            .map(|(_, ns)| ns.as_slice())
+            .unwrap_or(&[]);
+        if count > 1 && width.contains(&count) {
+            let mut row = vec![lines[i][0].clone()];
+            row.extend(
+                lines[i + 1..=i + count]
+                    .iter()
+                    .map(|l| l[0].trim().to_string()),
+            );
+            out.push(row);
+            i += count + 1;
+            continue;
+        }
+        let run = lines[i..].iter().take_while(|l| bare(l)).count();
+        if run >= 12 {
+            out.push(
+                lines[i..i + run]
+                    .iter()
+                    .map(|l| l[0].trim().to_string())
+                    .collect(),
+            );
+            i += run;
+            continue;
+        }
+        out.push(lines[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// Whether a line is a number alone (digits, a decimal point, a percent sign).
+fn is_bare_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | ','))
+}
+
+/// Text from a viewer that breaks the line at every switch between digits and characters
+/// (`收到申请` / `17` / `件，其中…`) put back into its sentence: a number alone on its line is
+/// joined to the words before and after it when both are prose (not a label or a heading of
+/// the tables: a table's numbers one to a line stay as they are).
+fn join_switches(lines: Vec<Line>, labels: &[String]) -> Vec<Line> {
+    let prose = |t: &str| {
+        let t = t.trim();
+        let last = t.chars().last();
+        !t.is_empty()
+            && !is_bare_number(t)
+            && !starts_label(t, labels)
+            && !is_label(t, labels)
+            && last.is_some_and(|c| is_cjk(c) && !matches!(c, '。' | '！' | '？' | '：'))
+    };
+    let goes_on = |t: &str| {
+        let t = t.trim();
+        let first = t.chars().next();
+        let numbered = first.is_some_and(|c| "一二三四五六七八九十（(".contains(c));
+        first.is_some_and(is_cjk) && !numbered && !starts_label(t, labels)
+    };
+    let mut out: Vec<Line> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        let joinable = line.len() == 1
+            && is_bare_number(&line[0])
+            && out
+                .last()
+                .is_some_and(|p: &Line| p.len() == 1 && prose(&p[0]))
+            && lines
+                .get(i + 1)
+                .is_some_and(|n| n.len() == 1 && goes_on(&n[0]));
+        if joinable {
+            if let Some(prev) = out.last_mut() {
+                prev[0] = format!(
+                    "{}{}{}",
+                    prev[0].trim_end(),
+                    line[0].trim(),
+                    lines[i + 1][0].trim()
+                );
+            }
+            i += 2;
+            continue;
+        }
+        out.push(line.clone());
+        i += 1;
+    }
+    out
 }
 
 fn is_cjk(c: char) -> bool {

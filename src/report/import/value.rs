@@ -101,7 +101,15 @@ fn parts(raw: &str) -> Option<Parts> {
 pub fn is_value(raw: &str) -> bool {
     let t = simplified(raw);
     let t = t.trim();
-    t.is_empty() || ZERO_MARKS.contains(&t) || parts(t).is_some()
+    t.is_empty() || ZERO_MARKS.contains(&t) || parts(t).is_some() || in_words(t)
+}
+
+/// Whether a cell is a number written in characters (七十一): a value, though not one read.
+fn in_words(t: &str) -> bool {
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.chars()
+            .all(|c| "零〇一二两三四五六七八九十百千万".contains(c))
 }
 
 /// Whether a cell is blank or a mark for none.
@@ -120,6 +128,12 @@ pub fn read(raw: &str, kind: ValueKind) -> Read {
         return Read::Zero;
     }
     let Some(p) = parts(t) else {
+        if in_words(t) {
+            return Read::Unreadable(Message::new(
+                "是用汉字书写的数字",
+                "is a number in characters",
+            ));
+        }
         return Read::Unreadable(Message::new("不是数字", "not a number"));
     };
     let parse_kind = if p.negative {

@@ -265,6 +265,7 @@ fn read_document(xml: &str) -> Result<PageLines, String> {
         lines: scan.lines,
         title: String::new(),
         tables: scan.tables,
+        pub_date: String::new(),
     })
 }
 

@@ -250,10 +250,13 @@ impl<'a> Reader<'a> {
         let quote: String = self.original[bound.phrase..after].iter().collect();
         let shown: String = self.original[start..end].iter().collect();
         let (zh, en) = self.expression(b.label, bound.sums[0]);
-        let others: Vec<(String, String)> = bound.sums[1..]
+        let mut others: Vec<(String, String)> = bound.sums[1..]
             .iter()
             .map(|s| self.expression(b.label, s))
             .collect();
+        // Two sums that read alike (every row 0) are said once.
+        others.retain(|o| o.0 != zh);
+        others.dedup();
         let or_zh: String = others
             .iter()
             .map(|(z, _)| format!("；也不等于{z}"))

@@ -72,6 +72,7 @@ impl<'a> Reader<'a> {
                 _ => simplify(c),
             })
             .collect();
+        let text = without_everyone(text);
         let mut reader = Reader {
             template,
             words: template.text_words,
@@ -271,9 +272,12 @@ impl<'a> Reader<'a> {
         kept
     }
 
-    /// Whether every table of `cells` has been filled in.
+    /// Whether every table of `cells` has been filled in, and every cell was read (a cell a
+    /// reader could not read from its page is not compared with).
     pub(super) fn known(&self, cells: &[CellKey]) -> bool {
-        cells.iter().all(|c| self.filled.contains(&c.table))
+        cells
+            .iter()
+            .all(|c| self.filled.contains(&c.table) && self.sheet.known(*c))
     }
 
     pub(super) fn value(&self, cells: &[CellKey]) -> i64 {
@@ -304,6 +308,36 @@ impl<'a> Reader<'a> {
             }
         }
     }
+}
+
+/// Names of every applicant at once (公民、法人和其他组织): they name the total, not the
+/// 法人或其他组织 columns, so they are blanked (same length, offsets kept) before phrases are read.
+const EVERYONE: &[&str] = &[
+    "公民、法人和(或)其他组织",
+    "公民、法人和/或其他组织",
+    "公民、法人和其他组织",
+    "公民、法人或者其他组织",
+    "公民、法人或其他组织",
+    "公民、法人及其他组织",
+    "公民、法人以及其他组织",
+    "公民法人和其他组织",
+    "公民、法人和社会组织",
+];
+
+fn without_everyone(mut text: Vec<char>) -> Vec<char> {
+    for name in EVERYONE {
+        let n: Vec<char> = name.chars().collect();
+        let mut i = 0;
+        while i + n.len() <= text.len() {
+            if text[i..i + n.len()] == n[..] {
+                text[i..i + n.len()].iter_mut().for_each(|c| *c = ' ');
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    text
 }
 
 fn chinese_digit(c: char) -> Option<i64> {

@@ -19,9 +19,12 @@ impl<'a> Reader<'a> {
     ) {
         let lead = self.lead_start(number.start);
         if let Some((rate, at)) = self.rate_before(lead, number.start) {
+            // A rate in a sentence about what is counted elsewhere (群众诉求…办结率100%) is
+            // that thing's rate.
             if !self.known(rate.numerator)
+                || !self.known(rate.denominator)
                 || self.contains(lead, at, self.words.qualifiers)
-                || self.contains(lead, at, self.words.elsewhere)
+                || self.contains(self.sentence_start(at), at, self.words.elsewhere)
             {
                 return;
             }
@@ -86,7 +89,7 @@ impl<'a> Reader<'a> {
             [one] => one.cells,
             _ => return,
         };
-        if whole.is_empty() {
+        if whole.is_empty() || !self.known(whole) {
             return;
         }
         let quote: String = self.original[bound.phrase..number.end].iter().collect();

@@ -493,7 +493,13 @@ pub const B_DISCLOSED: Binding = result(
 pub const B_PARTLY: Binding = result(
     "部分公开",
     &[t3("partly", "total")],
-    &["部分公开", "予以部分公开", "部分予以公开"],
+    &[
+        "部分公开",
+        "予以部分公开",
+        "部分予以公开",
+        "区分处理后公开",
+        "区分处理后予以公开",
+    ],
     "（二）部分公开",
 );
 pub const B_DISCLOSED_OR_PARTLY: Binding = result(
@@ -685,7 +691,7 @@ pub const RATES: &[Rate] = &[Rate {
 
 /// The words of the text check, the same in both formats.
 pub const TEXT_WORDS: TextWords = TextWords {
-    units: &["件", "起"],
+    units: &["件", "起", "份", "宗", "个"],
     between: &[
         "政府信息公开申请",
         "信息公开申请",
@@ -715,6 +721,10 @@ pub const TEXT_WORDS: TextWords = TextWords {
         "办理",
         "政府",
         "一共",
+        "答复",
+        "予以",
+        "给予",
+        "相关信息",
     ],
     qualifiers: &[
         "通过",

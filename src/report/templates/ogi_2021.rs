@@ -223,9 +223,17 @@ pub static OGI_2021: Template = Template {
             removed: "repealed",
         },
     ],
-    label_variants: &[LabelVariant {
-        table: "t2",
-        printed: "规范性文件",
-        row: "normative",
-    }],
+    label_variants: &[
+        LabelVariant {
+            table: "t2",
+            printed: "规范性文件",
+            row: "normative",
+        },
+        // The 2019 format's single row, still printed by some provinces in 2021 tables.
+        LabelVariant {
+            table: "t3",
+            printed: "（六）其他处理",
+            row: "other-misc",
+        },
+    ],
 };
