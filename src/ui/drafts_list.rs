@@ -242,7 +242,7 @@ fn DraftRow(e: Entry, completions: RwSignal<Completions>, actions: RowActions) -
                 }>
                     <form class="nb-rename" on:submit=submit.clone()>
                         <label for=input_id.clone() class="nb-visually-hidden">{tr("新标题", "New title")}</label>
-                        <input id=input_id.clone() class="nb-input" type="text" value=title_for_input.clone() />
+                        <input id=input_id.clone() class="nb-input" type="text" maxlength=crate::report::file::MAX_TITLE_CHARS value=title_for_input.clone() />
                         <button type="submit" class="nb-button">{tr("保存标题", "Save title")}</button>
                         <button type="button" class="nb-button nb-button-secondary" on:click=move |_| renaming.set(None)>{tr("取消", "Cancel")}</button>
                     </form>

@@ -21,8 +21,12 @@ pub struct Dropped(pub RwSignal<Option<web_sys::File>, LocalStorage>);
 pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
     let template_id = RwSignal::new(templates::default_template().id.to_string());
-    let last_year = js_sys::Date::new_0().get_full_year() as i32 - 1;
-    let year = RwSignal::new(last_year.to_string());
+    let today = js_sys::Date::new_0();
+    let offered = crate::report::calendar::report_year_on(
+        today.get_full_year() as i32,
+        today.get_month() + 1,
+    );
+    let year = RwSignal::new(offered.to_string());
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // Set while the editor's module is fetched to store the new report: a second press then
@@ -109,7 +113,7 @@ pub fn StartScreen() -> impl IntoView {
             </fieldset>
             <div class="nb-field">
                 <label for="nb-new-year">{tr("年度", "Year")}</label>
-                <p class="nb-hint" id="nb-new-year-hint">{tr("报告所统计的年度，通常是上一年。", "The year the report covers, usually last year.")}</p>
+                <p class="nb-hint" id="nb-new-year-hint">{tr("报告所统计的年度：10月至12月开始编写的，默认为当年；1月至9月的，默认为上一年。", "The year the report covers: started in October to December, this year; in January to September, last year.")}</p>
                 <input
                     id="nb-new-year"
                     class="nb-input nb-input-short"

@@ -261,6 +261,20 @@ fn UnitRow(
                     <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{n} errors: sum it anyway"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
                 </div>
             }.into_any(),
+            Some(Verdict::Unread(n)) => view! {
+                <div class="nb-check">
+                    <input type="checkbox" id=check_id.clone()
+                        prop:checked=move || consent.with(|c| c.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            consent.update(|c| {
+                                if on { c.insert(id); } else { c.remove(&id); }
+                            });
+                        } />
+                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个单元格未能读取（见提示），仍然纳入，这些单元格按0计"), format!("{n} cells not read (see the warnings): sum it anyway, with those cells as 0"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
+                </div>
+            }.into_any(),
+            Some(Verdict::SameFigures(j)) => view! { <strong class="nb-tag nb-tag-green">{tr("纳入汇总", "Summed")}</strong>" "<span>{move || pick(lang.get(), format!("数字与第{}个单位完全相同，请核对", j + 1), format!("its figures are exactly those of unit no. {}: worth a look", j + 1))}</span> }.into_any(),
             Some(Verdict::Refused(why)) => view! { <span class="nb-tag nb-tag-red">{tr("不纳入", "Not summed")}</span>" "<span>{move || why.get(lang.get()).to_string()}</span> }.into_any(),
             None => view! { <span class="nb-hint">{tr("读取完后判断", "Judged once every file is read")}</span> }.into_any(),
         }
@@ -300,9 +314,10 @@ pub fn FindingList(findings: Vec<crate::report::area::FindingRow>) -> impl IntoV
                         Severity::Error => tr("错误", "Error"),
                         Severity::Warning => tr("提示", "Warning"),
                     };
+                    let check = f.check();
                     view! {
                         <li>
-                            <strong>{level}</strong>" [" {f.rule.clone()} "] "
+                            <strong>{level}</strong>"（"{move || check.get(lang.get()).to_string()}"）"
                             {(!f.place.is_empty()).then(|| view! { <span lang="zh-CN">{f.place.clone()}</span>" — " })}
                             {move || f.message.get(lang.get()).to_string()}
                         </li>

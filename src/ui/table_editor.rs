@@ -161,11 +161,17 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                     (start == 0 && end == 0, start == len && end == len)
                 })
                 .unwrap_or((true, true));
+            if ev.key() == "Enter" {
+                // Never stay put: the next number typed would join this one.
+                ev.prevent_default();
+                if let Some(next) = grid::next_input(template, key, !ev.shift_key()) {
+                    focus_id(&cell_dom_id(next));
+                }
+                return;
+            }
             let direction = match ev.key().as_str() {
                 "ArrowUp" => Some(Direction::Up),
                 "ArrowDown" => Some(Direction::Down),
-                "Enter" if ev.shift_key() => Some(Direction::Up),
-                "Enter" => Some(Direction::Down),
                 "ArrowLeft" if at_start => Some(Direction::Left),
                 "ArrowRight" if at_end => Some(Direction::Right),
                 _ => None,
@@ -174,8 +180,6 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                 if let Some(next) = grid::neighbor(template, key, d) {
                     ev.prevent_default();
                     focus_id(&cell_dom_id(next));
-                } else if ev.key() == "Enter" {
-                    ev.prevent_default();
                 }
             }
         }

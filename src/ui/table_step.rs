@@ -37,8 +37,8 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
             <p class="nb-guidance">{tr_msg(&section.guidance)}</p>
             <p class="nb-hint">
                 {tr(
-                    "方向键和回车键在单元格之间移动；可以从Excel、WPS或网页上的表格复制几行数字粘贴进来（连同行名一起复制也可以），落在总计上的数字会跳过；全角数字也可以。灰色的总计自动计算。",
-                    "Arrow keys and Enter move between cells; paste rows of numbers copied from Excel, WPS or a web page's table (row labels and all); values that fall on totals are skipped; full-width digits work too. Grey totals are computed.",
+                    "方向键在单元格之间移动，回车键按从左到右、从上到下的顺序移到下一个单元格；可以从Excel、WPS或网页上的表格复制几行数字粘贴进来（连同行名一起复制也可以），落在总计上的数字会跳过；全角数字也可以。灰色的总计自动计算。",
+                    "Arrow keys move between cells; Enter moves to the next cell, left to right and row by row; paste rows of numbers copied from Excel, WPS or a web page's table (row labels and all); values that fall on totals are skipped; full-width digits work too. Grey totals are computed.",
                 )}
             </p>
             {move || pasted.0.get().map(|m| view! { <p class="nb-paste-summary">{m.get(lang.get()).to_string()}</p> })}

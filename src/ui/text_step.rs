@@ -250,6 +250,7 @@ fn FeeField(section: SectionKey, label: &'static str, unit: &'static str) -> imp
             }}
             <input
                 id="nb-fee"
+                maxlength=crate::report::file::MAX_CELL_CHARS
                 class="nb-input nb-input-short"
                 type="text"
                 inputmode="decimal"
