@@ -98,10 +98,16 @@ test('a keyboard-only walk reaches and fills every field of every step', async (
   // Arrow keys and Enter move between cells, skipping computed ones.
   await page.goto(`${app.url}#/example-ogi-2019/requests`);
   await page.getByRole('textbox', { name: '（六）其他处理 自然人', exact: true }).focus();
+  const active = () => page.evaluate(() => document.activeElement.getAttribute('aria-label'));
+  // Enter goes on in reading order (along the row); Shift+Enter back; the arrows by column.
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '四、结转下年度继续办理 自然人');
+  assert.equal(await active(), '（六）其他处理 法人或其他组织 商业企业');
+  await page.keyboard.press('Shift+Enter');
+  assert.equal(await active(), '（六）其他处理 自然人');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await active(), '四、结转下年度继续办理 自然人');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '（六）其他处理 自然人');
+  assert.equal(await active(), '（六）其他处理 自然人');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), '（六）其他处理 法人或其他组织 商业企业');
