@@ -76,6 +76,7 @@ test('the editor is a module of its own: the first screen works without it, a fa
   await page.route(editor, (route) => { blocked += 1; return route.abort('internetdisconnected'); });
   await page.goto(app.url);
   await page.getByRole('heading', { level: 1, name: '编写政府信息公开工作年度报告' }).waitFor();
+  await page.getByRole('textbox', { name: '年度' }).fill('2025');
   await page.getByLabel('发布机构').fill('青禾市临江区望湖街道办事处');
   // Creating a report stores it with the editor's code: without it, the form says so and
   // keeps what was typed, and nothing is stored.

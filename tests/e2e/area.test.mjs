@@ -50,7 +50,7 @@ test('汇总: a county\'s pages summed into a new draft, every unit accounted fo
   const consent = page.getByRole('checkbox', { name: '有1个错误，仍然纳入 青禾市临江区住房和城乡建设局' });
   assert.equal(await consent.isChecked(), false);
   await rows.filter({ hasText: '04-青禾市临江区住房和城乡建设局.html' }).getByText('查看').click();
-  await rows.filter({ hasText: '04-青禾市临江区住房和城乡建设局.html' }).getByText(/T3-balance/).waitFor();
+  await rows.filter({ hasText: '04-青禾市临江区住房和城乡建设局.html' }).getByText(/勾稽关系核对/).first().waitFor();
   await consent.check();
   await page.getByText('将汇总19个单位的报告。').waitFor();
   await page.getByRole('textbox', { name: '汇总后的发布机构' }).fill('青禾市临江区人民政府');
@@ -96,7 +96,7 @@ test('检查: a county\'s reports checked at once, sorted, filtered, downloaded,
   assert.match(await row('broken.docx').textContent(), /Word/);
   // The cross-year check comes once the files are read.
   await row('东湖街道-2024.json').getByText('查看').click();
-  await row('东湖街道-2024.json').getByText(/X-carry/).waitFor();
+  await row('东湖街道-2024.json').getByText(/上年结转核对/).first().waitFor();
   // The person says whose report it is where the name does not (or says it wrongly).
   await page.getByRole('combobox', { name: '青禾市公安局临江分局的类型' }).selectOption('government');
   assert.match(await row('06-青禾市公安局临江分局.html').textContent(), /按时/);

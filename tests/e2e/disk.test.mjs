@@ -89,6 +89,7 @@ test('from disk: autosave survives a reload within 100 ms, the drafts list says 
 
 test('from disk: the draft file goes out and comes back, a saved page is imported, print is offered', async () => {
   const { context, page, problems } = await openApp(browser, fileUrl(usb), { acceptDownloads: true });
+  await page.getByRole('textbox', { name: '年度' }).fill('2025');
   await page.getByRole('textbox', { name: '发布机构' }).fill('文件往返街道办事处');
   await page.getByRole('button', { name: '新建报告' }).click();
   await page.getByRole('link', { name: '基本信息' }).click();

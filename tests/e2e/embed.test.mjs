@@ -38,6 +38,7 @@ async function portalPage(name, iframe, site) {
 /** A report written in the frame: created, a field filled, the draft file and the page
  * downloaded; returns the saved draft file's text. */
 async function writeInFrame(page, frame, body) {
+  await frame.getByRole('textbox', { name: '年度' }).fill('2025');
   await frame.getByRole('textbox', { name: '发布机构' }).fill(body);
   await frame.getByRole('button', { name: '新建报告' }).click();
   await frame.getByRole('heading', { level: 1, name: `${body}2025年政府信息公开工作年度报告` }).waitFor();
