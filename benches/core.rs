@@ -66,8 +66,27 @@ fn main() {
         },
         500,
     );
+    // The rules over a text at the size a draft takes, one sentence with no end: the text
+    // check reads it in windows, so this grows with the text, not with its square.
+    let mut long = draft.clone();
+    let sentence: String = "无数字的普通文字说明"
+        .chars()
+        .cycle()
+        .take(nianbao::report::file::MAX_TEXT_CHARS - 20)
+        .collect();
+    long.set_text(
+        nianbao::report::SectionKey::Problems,
+        None,
+        format!("{sentence}收到申请3件"),
+    );
+    let (rules_long_text, _) = median_ms(
+        || {
+            black_box(check(black_box(&long)));
+        },
+        5,
+    );
     println!(
-        "{{\"export_ms\":{export:.4},\"export_p95_ms\":{export_p95:.4},\"autosave_ms\":{autosave:.4},\"autosave_p95_ms\":{autosave_p95:.4},\"rules_ms\":{rules:.4},\"rules_linked_ms\":{rules_linked:.4},\"page_bytes\":{}}}",
+        "{{\"export_ms\":{export:.4},\"export_p95_ms\":{export_p95:.4},\"autosave_ms\":{autosave:.4},\"autosave_p95_ms\":{autosave_p95:.4},\"rules_ms\":{rules:.4},\"rules_linked_ms\":{rules_linked:.4},\"rules_long_text_ms\":{rules_long_text:.2},\"page_bytes\":{}}}",
         page(&OGI_2021, &draft).len()
     );
 }

@@ -82,7 +82,10 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
         };
         match arg.as_str() {
             "--body" => body = value.clone(),
-            "--year" => year = number(value)? as i32,
+            "--year" => {
+                year = nianbao::report::Meta::read_year(value)
+                    .map_err(|m| format!("{} / {}", m.zh, m.en))?;
+            }
             "--seed" => seed = number(value)?.unsigned_abs(),
             _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
         }
@@ -249,8 +252,8 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
             "--year" => {
                 let v = value("年度")?;
                 year = Some(
-                    v.parse::<i32>()
-                        .map_err(|_| format!("“{v}”不是年度 / not a year"))?,
+                    nianbao::report::Meta::read_year(&v)
+                        .map_err(|m| format!("{} / {}", m.zh, m.en))?,
                 );
             }
             "--format" => format = Some(value("格式")?),

@@ -24,6 +24,32 @@ pub fn is_date(s: &str) -> bool {
         && (1..=days).contains(&d)
 }
 
+/// A date as clerks type it — `2027-1-20`, `2027/1/20`, `2027.1.20`, `2027年1月20日`, full-width
+/// digits — written `YYYY-MM-DD`, when it is a real date.
+pub fn read_date(text: &str) -> Option<String> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let t = t.strip_suffix('日').unwrap_or(&t);
+    let parts: Vec<&str> = t.split(['-', '/', '.', '年', '月', '．', '－']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let ok = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(ok(y, 4..=4) && ok(m, 1..=2) && ok(d, 1..=2)) {
+        return None;
+    }
+    let date = format!("{y}-{m:0>2}-{d:0>2}");
+    is_date(&date).then_some(date)
+}
+
 /// Whether `s` is a time of day written `HH:MM`.
 pub fn is_time(s: &str) -> bool {
     let b = s.as_bytes();
@@ -90,6 +116,17 @@ pub fn report_year_on(year: i32, month: u32) -> i32 {
 #[cfg(test)]
 mod season {
     use super::report_year_on;
+
+    #[test]
+    fn dates_as_clerks_type_them() {
+        use super::read_date;
+        for typed in ["2027/1/20", "2027年1月20日", "2027.1.20", "2027-1-20", "２０２７年１月２０日"] {
+            assert_eq!(read_date(typed).as_deref(), Some("2027-01-20"), "{typed}");
+        }
+        assert_eq!(read_date("2027/2/30"), None);
+        assert_eq!(read_date("27/1/20"), None);
+        assert_eq!(read_date("1月20日"), None);
+    }
 
     #[test]
     fn the_last_quarter_offers_its_own_year() {

@@ -9,7 +9,7 @@ use super::export::{cell_text, text_parts};
 use super::layout::{layout, BlockLayout};
 use super::template::{Corner, SectionBody, Template};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, LineSpacingType, PageMargin, Paragraph, Run,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, LineSpacing, PageNum, LineSpacingType, PageMargin, Paragraph, Run,
     RunFonts, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
     VMergeType, WidthType,
 };
@@ -38,9 +38,9 @@ fn run(text: &str, font: &str, size: usize) -> Run {
         if i > 0 {
             r = r.add_break(BreakType::TextWrapping);
         }
-        let clean: String = line
+        let clean: String = super::markup::xml_text(line)
             .chars()
-            .filter(|c| *c == '\t' || !c.is_control())
+            .filter(|c| *c != '\r')
             .collect();
         r = r.add_text(clean);
     }
@@ -367,12 +367,46 @@ fn block_table(
                 c += 1;
             }
         }
-        docx_rows.push(TableRow::new(cells).cant_split());
+        let row = TableRow::new(cells).cant_split();
+        // docx-rs has no w:tblHeader: header rows carry a mark `with_header_rows` swaps for it.
+        docx_rows.push(if r < grid.header_rows.len() {
+            row.row_height(HEADER_ROW_MARK).height_rule(HeightRule::Auto)
+        } else {
+            row
+        });
     }
     Table::new(docx_rows)
         .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
+}
+
+/// The row height that marks a table's header row until the file is packed (an auto height,
+/// which Word ignores, of a value no real row has).
+const HEADER_ROW_MARK: f32 = 7.0;
+const HEADER_ROW_XML: &str = r#"<w:trHeight w:val="7" w:hRule="auto" />"#;
+
+/// The packed file with every marked header row repeating at the top of each page a table runs
+/// onto (`w:tblHeader`), the other parts copied as they are.
+fn with_header_rows(packed: Vec<u8>) -> Result<Vec<u8>, String> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(packed)).map_err(|e| format!("docx: {e}"))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| format!("docx: {e}"))?;
+        let name = part.name().to_string();
+        let mut bytes = Vec::new();
+        part.read_to_end(&mut bytes).map_err(|e| format!("docx: {e}"))?;
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).map_err(|e| format!("docx: {e}"))?;
+            bytes = xml.replace(HEADER_ROW_XML, "<w:tblHeader />").into_bytes();
+        }
+        out.start_file(name, options).map_err(|e| format!("docx: {e}"))?;
+        out.write_all(&bytes).map_err(|e| format!("docx: {e}"))?;
+    }
+    Ok(out.finish().map_err(|e| format!("docx: {e}"))?.into_inner())
 }
 
 /// The text width of an A4 page with the GB/T 9704 margins, in twentieths of a point.
@@ -394,7 +428,15 @@ pub fn document(template: &Template, draft: &Draft) -> Result<Vec<u8>, String> {
             gutter: 0,
         })
         .default_fonts(fonts("仿宋"))
-        .default_size(BODY);
+        .default_size(BODY)
+        // Pages numbered in the footer, centred, as official documents are.
+        .footer(
+            Footer::new().add_paragraph(
+                Paragraph::new()
+                    .add_page_num(PageNum::new())
+                    .align(AlignmentType::Center),
+            ),
+        );
     for (label, value) in meta.catalogue() {
         let value = if value.is_empty() {
             "—".to_string()
@@ -453,5 +495,5 @@ pub fn document(template: &Template, draft: &Draft) -> Result<Vec<u8>, String> {
     doc.build()
         .pack(&mut bytes)
         .map_err(|e| format!("docx: {e}"))?;
-    Ok(bytes.into_inner())
+    with_header_rows(bytes.into_inner())
 }

@@ -4,7 +4,7 @@
 //! marker, version (migrating older ones), shape, then every value, and says exactly what is
 //! wrong. Documented in `docs/draft-format.md`.
 
-use super::draft::Draft;
+use super::draft::{Draft, Meta};
 use super::message::Message;
 use super::templates;
 use serde_json::{Map, Value};
@@ -65,15 +65,45 @@ pub enum FileError {
     },
     /// A cell's text longer than [`MAX_CELL_CHARS`].
     CellTooLong(String),
+    /// JSON that a draft file cannot hold: nested deeper than the reader goes, or a number
+    /// beyond what JSON readers take (`1e309`).
+    JsonLimit {
+        /// Nesting (`true`) or a number out of range (`false`).
+        nesting: bool,
+        /// Line of the first error.
+        line: usize,
+        /// Column of the first error.
+        column: usize,
+    },
+    /// A field whose value is of the wrong kind (text where a number belongs …), by its path.
+    WrongValue(String),
 }
 
 impl FileError {
     /// What is wrong, for the person who opened the file.
     pub fn message(&self) -> Message {
         match self {
-            FileError::TooLarge { bytes } => Message::new(
-                format!("文件过大（{}），草稿文件不超过{}", size(*bytes), size(MAX_FILE_BYTES)),
-                format!("The file is too large ({}); a draft file is at most {}", size(*bytes), size(MAX_FILE_BYTES)),
+            FileError::TooLarge { bytes } => {
+                let (over, limit) = sizes_apart(*bytes, MAX_FILE_BYTES);
+                Message::new(
+                    format!("文件过大（{over}），草稿文件不超过{limit}"),
+                    format!("The file is too large ({over}); a draft file is at most {limit}"),
+                )
+            }
+            FileError::JsonLimit { nesting, line, column } => {
+                let (zh, en) = if *nesting {
+                    ("嵌套层数过多", "nested too deeply")
+                } else {
+                    ("数字超出范围", "a number out of range")
+                };
+                Message::new(
+                    format!("这不是年报草稿文件：第{line}行第{column}列{zh}，草稿文件不会这样写"),
+                    format!("This is not a report draft file: {en} at line {line}, column {column}, which no draft file has"),
+                )
+            }
+            FileError::WrongValue(field) => Message::new(
+                format!("草稿文件内容有误：字段“{field}”的值类型不对（例如该写数字的地方写了别的）"),
+                format!("The draft file is damaged: field “{field}” holds a value of the wrong kind (something else where a number belongs, say)"),
             ),
             FileError::NotJson { line, column } => Message::new(
                 format!("这不是年报草稿文件：内容不是JSON（第{line}行第{column}列出错）"),
@@ -118,6 +148,16 @@ impl FileError {
 impl std::fmt::Display for FileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.message())
+    }
+}
+
+/// A size over a limit and the limit, told apart even where they round alike (5.0 MB).
+pub(crate) fn sizes_apart(bytes: usize, limit: usize) -> (String, String) {
+    let (over, at) = (size(bytes), size(limit));
+    if over == at {
+        (format!("{bytes}字节"), format!("{limit}字节"))
+    } else {
+        (over, at)
     }
 }
 
@@ -176,12 +216,8 @@ pub fn from_file(text: &str) -> Result<Draft, FileError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        FileError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        }
-    })?;
+    let value: Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(json_error)?;
     let Value::Object(mut map) = value else {
         return Err(FileError::NotADraft);
     };
@@ -204,10 +240,54 @@ pub fn from_file(text: &str) -> Result<Draft, FileError> {
     map = migrate(map, version)?;
     map.remove("format");
     map.remove("version");
-    let draft: Draft = serde_json::from_value(Value::Object(map))
-        .map_err(|e| FileError::BadShape(e.to_string()))?;
+    let draft: Draft = match serde_json::from_value(Value::Object(map.clone())) {
+        Ok(d) => d,
+        Err(e) => return Err(wrong_value(&map).unwrap_or(FileError::BadShape(e.to_string()))),
+    };
     validate(&draft)?;
     Ok(draft)
+}
+
+/// Why a text is not JSON a draft file can be: not JSON at all, or past a limit.
+pub(crate) fn json_error(e: serde_json::Error) -> FileError {
+    let (line, column) = (e.line(), e.column());
+    let text = e.to_string();
+    if text.contains("recursion limit") {
+        FileError::JsonLimit {
+            nesting: true,
+            line,
+            column,
+        }
+    } else if text.contains("number out of range") {
+        FileError::JsonLimit {
+            nesting: false,
+            line,
+            column,
+        }
+    } else {
+        FileError::NotJson { line, column }
+    }
+}
+
+/// The field of a draft file whose value has the wrong kind, by its path (`meta.year`): each
+/// field tried alone, then each of 基本信息's, so the message names the field, not serde's words.
+fn wrong_value(map: &Map<String, Value>) -> Option<FileError> {
+    let alone = |key: &str, value: &Value| {
+        let mut one = Map::new();
+        one.insert(key.to_string(), value.clone());
+        serde_json::from_value::<Draft>(Value::Object(one)).is_err()
+    };
+    let (key, value) = map.iter().find(|(k, v)| alone(k, v))?;
+    if let (true, Value::Object(fields)) = (key == "meta", value) {
+        for (field, v) in fields {
+            let mut one = Map::new();
+            one.insert(field.clone(), v.clone());
+            if serde_json::from_value::<Meta>(Value::Object(one)).is_err() {
+                return Some(FileError::WrongValue(format!("meta.{field}")));
+            }
+        }
+    }
+    Some(FileError::WrongValue(key.clone()))
 }
 
 /// One step per past version: `MIGRATIONS[v - 1]` turns a version-`v` file into version `v + 1`.

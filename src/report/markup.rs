@@ -20,6 +20,18 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Text without the characters XML 1.0 does not allow (control characters but tab, line feed
+/// and carriage return; U+FFFE and U+FFFF): every XML the app writes (`.docx`, `.xlsx`) goes
+/// through it, so Word and Excel open what pasted text and imported pages bring.
+pub fn xml_text(text: &str) -> String {
+    text.chars().filter(|c| xml_allows(*c)).collect()
+}
+
+/// Whether XML 1.0 allows the character in text.
+pub fn xml_allows(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (!c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+}
+
 fn is_noncharacter(c: char) -> bool {
     let n = c as u32;
     (0xFDD0..=0xFDEF).contains(&n) || (n & 0xFFFE) == 0xFFFE

@@ -17,6 +17,7 @@ pub mod finding;
 pub mod grid;
 pub mod hant;
 pub mod import;
+pub mod kind;
 pub mod layout;
 pub mod markup;
 pub mod message;

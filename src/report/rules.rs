@@ -36,6 +36,7 @@ pub fn check_reusing_text(
     balances(template, draft, sheet, &mut out);
     required(template, draft, &mut out);
     unread(template, draft, &mut out);
+    scale(template, sheet, &mut out);
     match text {
         Some(found) => out.extend_from_slice(found),
         None => super::ntext::check(template, draft, sheet, &mut out),
@@ -117,6 +118,9 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
             ),
         ));
     }
+    if let Some(w) = pub_date_warning(meta) {
+        out.push(w);
+    }
     if !meta.pub_time.trim().is_empty() && !is_time(meta.pub_time.trim()) {
         out.push(field_error(
             Field::PubTime,
@@ -130,6 +134,42 @@ fn range(template: &Template, draft: &Draft, sheet: &Sheet, out: &mut Vec<Findin
             ),
         ));
     }
+}
+
+/// A 公开日期 that cannot be right for the report's year: before the year is over, or after the
+/// deadline of whoever's report it is (a government's 31 March when the title does not tell).
+fn pub_date_warning(meta: &Meta) -> Option<Finding> {
+    use super::calendar::day_number;
+    use super::kind::Kind;
+    let date = meta.pub_date.trim();
+    let published = day_number(date)?;
+    let year = meta.year;
+    let year_end = day_number(&format!("{year}-12-31"))?;
+    let (zh, en) = if published <= year_end {
+        (
+            format!("公开日期{date}在{year}年度结束之前：年度报告在次年公开，请核对日期或年度"),
+            format!("Publication date {date} is before {year} is over: a report is published the year after; check the date or the year"),
+        )
+    } else {
+        let kind = Kind::of_report(&meta.title(), &meta.body).unwrap_or(Kind::Government);
+        let deadline = kind.deadline(year);
+        if published <= day_number(&deadline)? {
+            return None;
+        }
+        let whose = kind.label();
+        (
+            format!("公开日期{date}晚于{}报告的截止日期{deadline}", whose.zh),
+            format!("Publication date {date} is after the deadline of a {}'s report, {deadline}", whose.en),
+        )
+    };
+    Some(Finding {
+        rule: Rule::Range,
+        severity: Severity::Warning,
+        location: Location::Field {
+            field: Field::PubDate,
+        },
+        message: Message::new(zh, en),
+    })
 }
 
 fn field_error(field: Field, zh: String, en: String) -> Finding {
@@ -334,6 +374,35 @@ fn stale(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
                     ),
                 });
             }
+        }
+    }
+}
+
+/// `S-scale`: a count beyond what its table plausibly holds for one body (`Table::scale`): the
+/// warning says what it compares, and the usual cause (figures typed together).
+fn scale(template: &Template, sheet: &Sheet, out: &mut Vec<Finding>) {
+    for table in template.tables() {
+        for cell in table.cells().filter(|c| c.is_input()) {
+            if !matches!(cell.value_kind(), Some(ValueKind::Count)) {
+                continue;
+            }
+            let value = sheet.whole(cell.key());
+            if value <= table.scale {
+                continue;
+            }
+            let name = cell.name();
+            let limit = table.scale;
+            out.push(Finding {
+                rule: Rule::SScale,
+                severity: Severity::Warning,
+                location: Location::Cells {
+                    cells: vec![cell.location(template)],
+                },
+                message: Message::new(
+                    format!("{name}为{value}，超过这张表一个机关常见的最大规模（{limit}）：请核对，是否把几个数连在一起输入了"),
+                    format!("{name} is {value}, beyond the largest figure this table plausibly holds for one body ({limit}): check it; were several figures typed together?"),
+                ),
+            });
         }
     }
 }

@@ -91,11 +91,14 @@ pub enum Rule {
     /// Cells printed blank, `/`, `—` or `无`, counted per table (warning).
     #[serde(rename = "S-blank")]
     SBlank,
+    /// A count far beyond what its table plausibly holds for one body (warning).
+    #[serde(rename = "S-scale")]
+    SScale,
 }
 
 impl Rule {
     /// Every rule, in the order of the format spec.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::T3Total,
         Rule::T3Sum,
         Rule::T3Balance,
@@ -108,6 +111,7 @@ impl Rule {
         Rule::SStale,
         Rule::SUnread,
         Rule::SBlank,
+        Rule::SScale,
     ];
 
     /// The rule's id, as the format spec and the glossary write it.
@@ -125,6 +129,7 @@ impl Rule {
             Rule::SStale => "S-stale",
             Rule::SUnread => "S-unread",
             Rule::SBlank => "S-blank",
+            Rule::SScale => "S-scale",
         }
     }
 }
@@ -149,6 +154,7 @@ impl Rule {
             Rule::SStale => ("沿用上年文字检查", "text carried from last year"),
             Rule::SUnread => ("未能读取的单元格", "cells not read"),
             Rule::SBlank => ("空白或“/”单元格", "cells printed blank or “/”"),
+            Rule::SScale => ("数字规模核对", "figures out of scale"),
         }
     }
 }
@@ -410,6 +416,9 @@ pub struct Table {
     pub caption: &'static str,
     /// The blocks; table 二 has several, tables 三 and 四 one.
     pub blocks: &'static [Block],
+    /// The largest figure a count of this table plausibly is for any one body (rule `S-scale`
+    /// asks to check one beyond it: numbers typed together, 356⏎128 read as 356128).
+    pub scale: i64,
 }
 
 /// A block of a table: a caption row, a header tree and a row tree.
@@ -525,6 +534,14 @@ pub struct ColumnAt {
 }
 
 impl Template {
+    /// The format's name as a clerk reads it: 2021年格式（国办公开办函〔2021〕30号）, never its id.
+    pub fn name(&self) -> Message {
+        Message::new(
+            format!("{}年格式（{}）", self.years.0, self.issued_with),
+            format!("the {} format ({})", self.years.0, self.issued_with),
+        )
+    }
+
     /// Whether the format is the one for reports on `year`.
     pub fn is_for_year(&self, year: i32) -> bool {
         year >= self.years.0 && self.years.1.is_none_or(|last| year <= last)

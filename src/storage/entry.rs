@@ -63,10 +63,7 @@ pub fn read(key: &str, text: &str) -> Result<Entry, FileError> {
             draft,
         });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| FileError::NotJson {
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value: Value = serde_json::from_str(text).map_err(crate::report::file::json_error)?;
     let revision = value.get("revision").and_then(Value::as_u64);
     let saved_at = value.get("saved_at").and_then(Value::as_f64);
     let (Some(revision), Some(saved_at), Some(draft)) = (revision, saved_at, value.get("draft"))

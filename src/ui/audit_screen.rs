@@ -256,13 +256,13 @@ fn ReportRow(
         unread.push(
             pick(
                 lang.get_untracked(),
-                format!("另有{}格页面上没有", row.missing),
-                format!("{} more not on the page", row.missing),
+                format!("{}格未能读取", row.missing),
+                format!("{} not read", row.missing),
             )
             .to_string(),
         );
     }
-    let format = templates::by_id(&row.format).map_or(String::new(), |t| t.id.to_string());
+    let format = templates::by_id(&row.format).map(|t| t.name());
     let findings = row.findings.clone();
     let open = move |_| {
         let Some(mut draft) = units.with_untracked(|u| u.get(i).and_then(UnitRead::draft)) else {
@@ -292,7 +292,7 @@ fn ReportRow(
             <td class="nb-file-name">{row.file.clone()}</td>
             <td lang="zh-CN">{row.body.clone()}</td>
             <td>{refused.is_none().then_some(row.year)}</td>
-            <td>{format}</td>
+            <td>{move || format.as_ref().map(|f| f.get(lang.get()).to_string())}</td>
             <td>{row.pub_date.clone()}</td>
             <td>
                 <label for=kind_id.clone() class="nb-visually-hidden">{move || pick(lang.get(), format!("{name}的类型"), format!("Kind of {name}"))}</label>

@@ -197,6 +197,7 @@ struct RowActions {
 /// its actions.
 #[component]
 fn DraftRow(e: Entry, completions: RwSignal<Completions>, actions: RowActions) -> impl IntoView {
+    let lang = use_lang();
     let (id, copy) = (e.draft.id.clone(), stamp(&e));
     let shown = move |part: fn(Completion) -> String| {
         let (id, checking) = (id.clone(), tr("检查中", "Checking"));
@@ -248,7 +249,11 @@ fn DraftRow(e: Entry, completions: RwSignal<Completions>, actions: RowActions) -
                     </form>
                 </Show>
             </th>
-            <td>{e.draft.template.clone()}</td>
+            <td>{
+                let name = e.draft.template().map(|t| t.name());
+                let id = e.draft.template.clone();
+                move || name.as_ref().map_or(id.clone(), |n| n.get(lang.get()).to_string())
+            }</td>
             <td>{e.draft.meta.year}</td>
             <td>{e.draft.meta.body.clone()}</td>
             <td>{date_time(e.saved_at)}</td>

@@ -45,7 +45,12 @@ pub fn DraftField(
     /// the person leaves the field, not while they type.
     #[prop(optional)]
     check: Option<fn(&str) -> Option<crate::report::Message>>,
+    /// The text as it is stored when the person leaves the field (a date typed `2027/1/20`
+    /// becomes `2027-01-20`), said under the field.
+    #[prop(optional)]
+    tidy: Option<fn(&str) -> Option<String>>,
 ) -> impl IntoView {
+    let tidied = RwSignal::new(None::<(String, String)>);
     let e = use_editing();
     let lang = use_lang();
     let hint_id = format!("{id}-hint");
@@ -91,8 +96,16 @@ pub fn DraftField(
         e.draft.update(|d| set(d, text));
     };
     let on_change = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
         if let Some(c) = check {
-            typed_error.set(c(&event_target_value(&ev)));
+            typed_error.set(c(&typed));
+        }
+        match tidy.and_then(|t| t(&typed)).filter(|t| *t != typed.trim()) {
+            Some(tidy) => {
+                e.draft.update(|d| set(d, tidy.clone()));
+                tidied.set(Some((typed.trim().to_string(), tidy)));
+            }
+            None => tidied.set(None),
         }
     };
     let placeholder = move || placeholder.map(|p| p.get());
@@ -148,6 +161,9 @@ pub fn DraftField(
                 })
             }}
             {input}
+            {move || tidied.get().map(|(typed, tidy)| view! {
+                <p class="nb-hint" role="status">{pick(lang.get(), format!("“{typed}”已读作 {tidy}"), format!("“{typed}” read as {tidy}"))}</p>
+            })}
         </div>
     }
 }

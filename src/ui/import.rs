@@ -35,7 +35,13 @@ pub async fn read(file: web_sys::File) -> Result<Draft, Message> {
         .ok()
         .and_then(|v| v.as_string())
         .ok_or_else(|| Message::new("无法读取这个文件", "The file cannot be read"))?;
-    file::from_file(&text).map_err(|e| e.message())
+    let mut draft = file::from_file(&text).map_err(|e| e.message())?;
+    // Last year's copy in a file is kept as the file has it: it never silently becomes
+    // another stored draft's figures (a link to last year is made only by the person).
+    if let Some(previous) = draft.previous.as_mut() {
+        previous.from_file = true;
+    }
+    Ok(draft)
 }
 
 /// The next question for a draft read from a file, or `None` when it can be opened.

@@ -19,6 +19,10 @@ pub fn MetaStep() -> impl IntoView {
     let opening_stale = Memo::new(move |_| e.draft.with(|d| d.is_stale(None, None)));
     let editing_opening = Memo::new(move |_| e.draft.with(|d| d.opening.is_some()));
     let generated = move || e.draft.with(|d| d.meta.default_opening());
+    // Examples and deadlines in the year the report is published.
+    let pub_date_hint = e
+        .draft
+        .with_untracked(|d| crate::report::kind::pub_date_hint(d.meta.year));
     view! {
         <StepFrame step=Step::Meta>
             <p class="nb-lead">{tr("这些信息印在报告网页顶部的目录信息中，并用于生成开头段落。", "These fields form the catalogue header at the top of the published page and feed the opening paragraph.")}</p>
@@ -42,7 +46,8 @@ pub fn MetaStep() -> impl IntoView {
                 hint=Message::fixed("年度报告一律为“主动公开”。", "Annual reports are always 主动公开 (proactive).")
                 get=|d| d.meta.disclosure.clone() set=|d, v| d.meta.disclosure = v />
             <DraftField id="nb-meta-pub-date" label=Message::fixed("公开日期", "Publication date (公开日期)") field=Field::PubDate short=true
-                hint=Message::fixed("格式 YYYY-MM-DD，例如 2026-01-20。须在1月31日前公开。", "Format YYYY-MM-DD, e.g. 2026-01-20. Due by 31 January.")
+                hint=pub_date_hint
+                tidy=crate::report::calendar::read_date
                 get=|d| d.meta.pub_date.clone() set=|d, v| d.meta.pub_date = v />
             <DraftField id="nb-meta-pub-time" label=Message::fixed("公开时间（可选）", "Publication time (optional)") field=Field::PubTime short=true
                 hint=Message::fixed("格式 HH:MM（24小时制），例如 15:15。网页元数据 PubDate 写作“日期 时间”。", "Format HH:MM (24-hour), e.g. 15:15. The page's PubDate reads “date time”.")

@@ -102,7 +102,10 @@ pub fn StartScreen() -> impl IntoView {
                                     on:change=move |_| template_id.set(id.to_string())
                                 />
                                 <label for=format!("nb-template-{id}")>
-                                    <span class="nb-code">{id}</span>
+                                    <strong>{
+                                        let name = t.name();
+                                        move || name.get(lang.get()).to_string()
+                                    }</strong>
                                     " "
                                     {tr_msg(&t.summary)}
                                 </label>

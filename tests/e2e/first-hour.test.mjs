@@ -71,3 +71,37 @@ test('the year offered follows the season and the hint says why', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a figure far out of scale asks to be checked, and says what it compares', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.goto(`${app.url}#/example-ogi-2021/proactive`);
+  await page.getByRole('textbox', { name: /行政许可 本年处理决定数量/ }).first().fill('35612850');
+  await page.getByText(/行政许可 本年处理决定数量为35612850，超过这张表一个机关常见的最大规模（10000000）/).first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('dates typed as clerks write them are read, and the page says how', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.goto(`${app.url}#/example-ogi-2021/meta`);
+  const date = page.getByRole('textbox', { name: '公开日期' });
+  // The hint's example is in the year the report is published.
+  const year = Number((await page.getByRole('textbox', { name: '年度' }).inputValue()) || 0);
+  await page.getByText(`例如 ${year + 1}-01-20`).waitFor();
+  for (const typed of [`${year + 1}/1/20`, `${year + 1}年1月20日`, `${year + 1}.1.20`]) {
+    await date.fill(typed);
+    await date.press('Tab');
+    assert.equal(await date.inputValue(), `${year + 1}-01-20`);
+    await page.getByRole('status').filter({ hasText: `“${typed}”已读作 ${year + 1}-01-20` }).waitFor();
+  }
+  // After the deadline: a warning, not an error.
+  await date.fill(`${year + 1}-06-30`);
+  await date.press('Tab');
+  await page.getByText(/晚于.*报告的截止日期/).first().waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

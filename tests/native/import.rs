@@ -216,7 +216,7 @@ fn pasted_text_with_2019_tables_in_a_later_year() {
     assert!(r
         .notes
         .iter()
-        .any(|n| n.zh.contains("2022") && n.zh.contains("ogi-2019")));
+        .any(|n| n.zh.contains("2022") && n.zh.contains("2019年格式")));
 }
 
 #[test]

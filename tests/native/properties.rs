@@ -122,3 +122,58 @@ fn the_generated_drafts_cover_every_format_and_fill_cells() {
     assert_eq!(formats.len(), ALL.len());
     assert!(filled > 64, "cells were filled: {filled}");
 }
+
+/// The XML documents inside a zip file, each parsed to its end: `Err` names one that is not
+/// well-formed.
+fn parse_xml_parts(bytes: &[u8]) -> Result<(), String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| e.to_string())?;
+        let name = part.name().to_string();
+        if !name.ends_with(".xml") && !name.ends_with(".rels") {
+            continue;
+        }
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text).map_err(|e| format!("{name}: {e}"))?;
+        // XML 1.0 forbids these characters even written as they are.
+        if let Some(c) = text
+            .chars()
+            .find(|c| !nianbao::report::markup::xml_allows(*c))
+        {
+            return Err(format!("{name}: U+{:04X}", c as u32));
+        }
+        let mut reader = quick_xml::Reader::from_str(&text);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => return Err(format!("{name}: {e}")),
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn every_xml_the_app_writes_is_well_formed_whatever_the_text(draft in drafts(), odd in "[\u{0}-\u{1f}\u{fffe}\u{ffff}\u{fdd0}]{1,8}") {
+        use nianbao::report::area::workbook::{self, Cell, Grid};
+        let mut draft = draft;
+        let template = draft.template().unwrap();
+        draft.meta.body.push_str(&odd);
+        for t in draft.texts.values_mut() {
+            t.text.push_str(&odd);
+        }
+        let docx = nianbao::report::docx::document(template, &draft).unwrap();
+        prop_assert_eq!(parse_xml_parts(&docx), Ok(()));
+        let grid = Grid {
+            sheet: format!("表{odd}"),
+            header: vec![format!("发布机构{odd}")],
+            rows: vec![vec![Cell::Text(format!("{}{odd}", draft.meta.body))]],
+        };
+        let xlsx = workbook::xlsx(&[grid]).unwrap();
+        prop_assert_eq!(parse_xml_parts(&xlsx), Ok(()));
+    }
+}

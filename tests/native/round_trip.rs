@@ -229,3 +229,37 @@ proptest! {
         assert_same(&draft, &read.draft, "docx")?;
     }
 }
+
+#[test]
+fn the_word_files_tables_repeat_their_header_rows_never_split_a_row_and_pages_are_numbered() {
+    use std::io::Read;
+    let template = &nianbao::report::templates::OGI_2021;
+    let draft = nianbao::report::sample::sample(template).unwrap();
+    let bytes = nianbao::report::docx::document(template, &draft).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    // 三 has three header rows, 四 three, and 二's four blocks one each.
+    let headers = xml.matches("<w:tblHeader />").count();
+    assert!(headers >= 10, "{headers} header rows marked to repeat");
+    assert!(!xml.contains(r#"w:val="7" w:hRule="auto""#), "every mark replaced");
+    assert_eq!(
+        xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count(),
+        xml.matches("<w:cantSplit />").count(),
+        "no row splits across pages"
+    );
+    let footer = (0..zip.len())
+        .filter_map(|i| {
+            let mut part = zip.by_index(i).ok()?;
+            let mut text = String::new();
+            (part.name().starts_with("word/footer")).then(|| part.read_to_string(&mut text))?.ok()?;
+            Some(text)
+        })
+        .collect::<String>();
+    assert!(footer.contains("PAGE"), "a page number field in the footer: {footer}");
+    // And the file still reads back as the report.
+    assert!(nianbao::report::import::read_file("r.docx", &bytes, "x").is_ok());
+}

@@ -2,6 +2,7 @@
 //! which Excel and WPS need to read Chinese) and `.xlsx` (a sheet per table, numbers as
 //! numbers, the header row bold and frozen).
 
+use crate::report::markup::xml_text;
 use crate::report::message::Message;
 use rust_xlsxwriter::{Format, Workbook};
 use serde::{Deserialize, Serialize};
@@ -46,13 +47,29 @@ pub fn csv(grid: &Grid) -> Result<Vec<u8>, Message> {
                 format!("The CSV could not be written: {e}"),
             )
         };
-        w.write_record(&grid.header).map_err(failed)?;
+        w.write_record(grid.header.iter().map(|h| csv_text(h)))
+            .map_err(failed)?;
         for row in &grid.rows {
-            w.write_record(row.iter().map(Cell::text)).map_err(failed)?;
+            w.write_record(row.iter().map(|c| match c {
+                Cell::Text(t) => csv_text(t),
+                Cell::Number(t) => t.clone(),
+            }))
+            .map_err(failed)?;
         }
         w.flush().map_err(|e| failed(e.into()))?;
     }
     Ok(out)
+}
+
+/// A text cell of the CSV as text that stays text: a spreadsheet runs a cell that starts with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (a unit named
+/// `=HYPERLINK(…)`), so such a cell starts with the usual apostrophe.
+fn csv_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// Every table as a sheet of one `.xlsx` workbook.
@@ -71,7 +88,7 @@ pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, Message> {
         for (c, heading) in grid.header.iter().enumerate() {
             let col = column(c)?;
             sheet
-                .write_string_with_format(0, col, heading, &bold)
+                .write_string_with_format(0, col, xml_text(heading), &bold)
                 .map_err(failed)?;
             // Wide enough for a short label; long official labels wrap in the header row.
             let width = heading.chars().count().clamp(8, 24) as f64 * 1.6;
@@ -85,9 +102,10 @@ pub fn xlsx(grids: &[Grid]) -> Result<Vec<u8>, Message> {
                 match cell {
                     Cell::Number(t) => match t.parse::<f64>() {
                         Ok(n) => sheet.write_number(line, col, n).map(|_| ()),
-                        Err(_) => sheet.write_string(line, col, t).map(|_| ()),
+                        Err(_) => sheet.write_string(line, col, xml_text(t)).map(|_| ()),
                     },
-                    Cell::Text(t) => sheet.write_string(line, col, t).map(|_| ()),
+                    // A string cell: never a formula, whatever it starts with.
+                    Cell::Text(t) => sheet.write_string(line, col, xml_text(t)).map(|_| ()),
                 }
                 .map_err(failed)?;
             }
@@ -109,7 +127,7 @@ fn too_big() -> Message {
 
 /// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\`.
 fn sheet_name(name: &str) -> String {
-    let clean: String = name
+    let clean: String = xml_text(name)
         .chars()
         .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
         .take(31)

@@ -34,17 +34,9 @@ pub const MAX_PAGE_BYTES: usize = 4 * crate::report::file::MAX_FILE_BYTES;
 
 /// Why a page of `bytes` is not read: it is over [`MAX_PAGE_BYTES`].
 pub fn page_too_large(bytes: usize) -> crate::report::Message {
-    use crate::report::file::size;
+    let (over, limit) = crate::report::file::sizes_apart(bytes, MAX_PAGE_BYTES);
     crate::report::Message::new(
-        format!(
-            "文件过大（{}），网页文件不超过{}",
-            size(bytes),
-            size(MAX_PAGE_BYTES)
-        ),
-        format!(
-            "The file is too large ({}); a saved page is at most {}",
-            size(bytes),
-            size(MAX_PAGE_BYTES)
-        ),
+        format!("文件过大（{over}），网页文件不超过{limit}"),
+        format!("The file is too large ({over}); a saved page is at most {limit}"),
     )
 }

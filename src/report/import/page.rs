@@ -669,36 +669,34 @@ fn format_of(
     let format = match &detected {
         Some((t, evidence)) => {
             let shown = &evidence[..evidence.len().min(3)];
+            let name = t.name();
             Message::new(
+                format!("表格按{}读取：页面中有“{}”。", name.zh, shown.join("”“")),
                 format!(
-                    "表格按{}格式（{}）读取：页面中有“{}”。",
-                    t.id,
-                    t.issued_with,
-                    shown.join("”“")
-                ),
-                format!(
-                    "Tables read in the {} format ({}): the page has “{}”.",
-                    t.id,
-                    t.issued_with,
+                    "Tables read in {}: the page has “{}”.",
+                    name.en,
                     shown.join("”, “")
                 ),
             )
         }
         None => Message::new(
-            format!("表格中没有能区分格式的标签，按{}格式读取。", template.id),
-            format!("No label tells the format apart; read as {}.", template.id),
+            format!("表格中没有能区分格式的标签，按{}读取。", template.name().zh),
+            format!(
+                "No label tells the format apart; read in {}.",
+                template.name().en
+            ),
         ),
     };
     let mut notes = Vec::new();
     match year {
         Some(y) if !template.is_for_year(y) => notes.push(Message::new(
             format!(
-                "这是{y}年度的报告，但表格是{}格式：按页面上的格式导入。",
-                template.id
+                "这是{y}年度的报告，但表格是{}：按页面上的格式导入。",
+                template.name().zh
             ),
             format!(
-                "This report is on {y} but its tables are in the {} format: imported as printed.",
-                template.id
+                "This report is on {y} but its tables are in {}: imported as printed.",
+                template.name().en
             ),
         )),
         Some(_) => {}
@@ -759,18 +757,17 @@ fn unplaced(
 ) -> Vec<Unplaced> {
     let mut whole: Vec<(usize, Unplaced)> = Vec::new();
     let mut covered = std::collections::BTreeSet::new();
+    // Lookups by range, not by line: a page of nested tables has ranges as long as the page.
+    let mut rejected_lines: Vec<usize> = placement.rejected.iter().map(|r| r.line).collect();
+    rejected_lines.sort_unstable();
     for range in tables {
-        if range
-            .clone()
-            .any(|i| placement.lines_placed.contains(&i) || covered.contains(&i))
+        if placement.lines_placed.range(range.clone()).next().is_some()
+            || covered.range(range.clone()).next().is_some()
         {
             continue;
         }
-        let rows = placement
-            .rejected
-            .iter()
-            .filter(|r| range.contains(&r.line))
-            .count();
+        let rows = rejected_lines.partition_point(|l| *l < range.end)
+            - rejected_lines.partition_point(|l| *l < range.start);
         if rows == 0 {
             continue;
         }

@@ -32,11 +32,24 @@ pub fn docx_lines(bytes: &[u8]) -> Result<PageLines, Message> {
     let mut part = zip
         .by_name("word/document.xml")
         .map_err(|_| unreadable("缺少正文 word/document.xml", "no word/document.xml"))?;
+    // Past the limit is said, never cut silently (a zip bomb unpacks to gigabytes).
     let mut xml = String::new();
     part.by_ref()
-        .take(MAX_DOCUMENT_BYTES)
+        .take(MAX_DOCUMENT_BYTES + 1)
         .read_to_string(&mut xml)
         .map_err(|_| unreadable("正文不是UTF-8编码的XML", "the body is not UTF-8 XML"))?;
+    if xml.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(Message::new(
+            format!(
+                "这个Word文件的正文解压后超过{} MB，不是一份年报的大小，没有读取",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+            format!(
+                "This Word file's body unpacks to more than {} MB, far beyond a report's; not read",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
     read_document(&xml).map_err(|e| unreadable(&e, &e))
 }
 

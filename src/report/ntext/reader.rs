@@ -48,6 +48,9 @@ pub(super) struct Reader<'a> {
     pub(super) phrases: Vec<(usize, usize, &'a Binding)>,
 }
 
+/// How far either side of a point a sentence is read (see `Reader::sentence_start`).
+const MAX_SENTENCE: usize = 400;
+
 pub(super) const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '!', '?', '\n'];
 pub(super) const CLAUSE_ENDS: &[char] = &['，', ',', '：', ':'];
 
@@ -138,32 +141,36 @@ impl<'a> Reader<'a> {
         reach[to - from]
     }
 
+    // A "sentence" is read at most MAX_SENTENCE characters either side of a point: a text with
+    // no 。；！？ or line break for pages on end (pasted, imported) is read in windows, so every
+    // number and denial word costs the same and the whole check stays linear in the text.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
-        self.text[..i]
-            .iter()
-            .rposition(|c| SENTENCE_ENDS.contains(c))
-            .map_or(0, |p| p + 1)
+        self.start_of(i, |c| SENTENCE_ENDS.contains(c))
     }
 
     pub(super) fn sentence_end(&self, i: usize) -> usize {
-        self.text[i..]
-            .iter()
-            .position(|c| SENTENCE_ENDS.contains(c))
-            .map_or(self.text.len(), |p| i + p)
+        self.end_of(i, |c| SENTENCE_ENDS.contains(c))
     }
 
     pub(super) fn clause_start(&self, i: usize) -> usize {
-        self.text[..i]
-            .iter()
-            .rposition(|c| SENTENCE_ENDS.contains(c) || CLAUSE_ENDS.contains(c))
-            .map_or(0, |p| p + 1)
+        self.start_of(i, |c| SENTENCE_ENDS.contains(c) || CLAUSE_ENDS.contains(c))
     }
 
     pub(super) fn clause_end(&self, i: usize) -> usize {
-        self.text[i..]
+        self.end_of(i, |c| SENTENCE_ENDS.contains(c) || CLAUSE_ENDS.contains(c))
+    }
+
+    fn start_of(&self, i: usize, ends: impl Fn(&char) -> bool) -> usize {
+        let from = i.saturating_sub(MAX_SENTENCE);
+        self.text[from..i]
             .iter()
-            .position(|c| SENTENCE_ENDS.contains(c) || CLAUSE_ENDS.contains(c))
-            .map_or(self.text.len(), |p| i + p)
+            .rposition(ends)
+            .map_or(from, |p| from + p + 1)
+    }
+
+    fn end_of(&self, i: usize, ends: impl Fn(&char) -> bool) -> usize {
+        let to = (i + MAX_SENTENCE).min(self.text.len());
+        self.text[i..to].iter().position(ends).map_or(to, |p| i + p)
     }
 
     /// Every count (a number and a unit) and every percentage.
@@ -252,7 +259,7 @@ impl<'a> Reader<'a> {
     }
 
     pub(super) fn scan_phrases(&self) -> Vec<(usize, usize, &'a Binding)> {
-        let mut all = Vec::new();
+        let mut all: Vec<(usize, usize, &'a Binding)> = Vec::new();
         for b in self.template.bindings {
             for p in b.phrases {
                 let n = p.chars().count();
@@ -263,11 +270,22 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let inside = |a: &(usize, usize, &Binding)| {
-            all.iter()
-                .any(|b| b.0 <= a.0 && a.1 <= b.1 && b.1 - b.0 > a.1 - a.0)
-        };
-        let mut kept: Vec<_> = all.iter().filter(|a| !inside(a)).copied().collect();
+        // Leave out a phrase inside a longer one: in order of start (the longer first where two
+        // start together), a phrase is inside one when a phrase of another span before it reaches
+        // as far. One sweep, so a text made of phrases costs no more than any other.
+        all.sort_by_key(|a| (a.0, std::cmp::Reverse(a.1)));
+        let mut kept = Vec::with_capacity(all.len());
+        let (mut reach, mut group_reach, mut group) = (0usize, 0usize, None);
+        for a in &all {
+            if group != Some((a.0, a.1)) {
+                group_reach = reach;
+                group = Some((a.0, a.1));
+            }
+            if group_reach < a.1 {
+                kept.push(*a);
+            }
+            reach = reach.max(a.1);
+        }
         kept.sort_by_key(|a| (a.0, a.1));
         kept
     }

@@ -235,6 +235,8 @@ const fn leaf(id: &'static str, label: &'static str) -> Column {
 pub static DISPUTES: Table = Table {
     id: "t4",
     caption: "政府信息公开行政复议、行政诉讼情况",
+    // A whole province's reviews and suits on disclosure are in the hundreds.
+    scale: 10_000,
     blocks: &[Block {
         caption: None,
         corner: Corner::NoRowLabels,

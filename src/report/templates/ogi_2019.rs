@@ -32,6 +32,8 @@ const ITEMS_WITH_DECISIONS: &[Column] =
 static PROACTIVE: Table = Table {
     id: "t2",
     caption: "主动公开政府信息情况",
+    // A province's licensing decisions run to millions; ten million is beyond any body.
+    scale: 10_000_000,
     blocks: &[
         Block {
             caption: Some("第二十条第（一）项"),
@@ -89,6 +91,8 @@ static PROACTIVE: Table = Table {
 static REQUESTS: Table = Table {
     id: "t3",
     caption: "收到和处理政府信息公开申请情况",
+    // The busiest bodies receive some thousands of applications a year.
+    scale: 100_000,
     blocks: &[Block {
         caption: None,
         corner: Corner::Note(REQUEST_NOTE),
