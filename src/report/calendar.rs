@@ -120,7 +120,13 @@ mod season {
     #[test]
     fn dates_as_clerks_type_them() {
         use super::read_date;
-        for typed in ["2027/1/20", "2027年1月20日", "2027.1.20", "2027-1-20", "２０２７年１月２０日"] {
+        for typed in [
+            "2027/1/20",
+            "2027年1月20日",
+            "2027.1.20",
+            "2027-1-20",
+            "２０２７年１月２０日",
+        ] {
             assert_eq!(read_date(typed).as_deref(), Some("2027-01-20"), "{typed}");
         }
         assert_eq!(read_date("2027/2/30"), None);

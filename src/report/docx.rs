@@ -9,9 +9,9 @@ use super::export::{cell_text, text_parts};
 use super::layout::{layout, BlockLayout};
 use super::template::{Corner, SectionBody, Template};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, HeightRule, LineSpacing, PageNum, LineSpacingType, PageMargin, Paragraph, Run,
-    RunFonts, SpecialIndentType, Table, TableCell, TableLayoutType, TableRow, VAlignType,
-    VMergeType, WidthType,
+    AlignmentType, BreakType, Docx, Footer, HeightRule, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
 /// Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
@@ -370,7 +370,8 @@ fn block_table(
         let row = TableRow::new(cells).cant_split();
         // docx-rs has no w:tblHeader: header rows carry a mark `with_header_rows` swaps for it.
         docx_rows.push(if r < grid.header_rows.len() {
-            row.row_height(HEADER_ROW_MARK).height_rule(HeightRule::Auto)
+            row.row_height(HEADER_ROW_MARK)
+                .height_rule(HeightRule::Auto)
         } else {
             row
         });
@@ -390,7 +391,8 @@ const HEADER_ROW_XML: &str = r#"<w:trHeight w:val="7" w:hRule="auto" />"#;
 /// onto (`w:tblHeader`), the other parts copied as they are.
 fn with_header_rows(packed: Vec<u8>) -> Result<Vec<u8>, String> {
     use std::io::{Read, Write};
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(packed)).map_err(|e| format!("docx: {e}"))?;
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(packed)).map_err(|e| format!("docx: {e}"))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -398,12 +400,14 @@ fn with_header_rows(packed: Vec<u8>) -> Result<Vec<u8>, String> {
         let mut part = zip.by_index(i).map_err(|e| format!("docx: {e}"))?;
         let name = part.name().to_string();
         let mut bytes = Vec::new();
-        part.read_to_end(&mut bytes).map_err(|e| format!("docx: {e}"))?;
+        part.read_to_end(&mut bytes)
+            .map_err(|e| format!("docx: {e}"))?;
         if name == "word/document.xml" {
             let xml = String::from_utf8(bytes).map_err(|e| format!("docx: {e}"))?;
             bytes = xml.replace(HEADER_ROW_XML, "<w:tblHeader />").into_bytes();
         }
-        out.start_file(name, options).map_err(|e| format!("docx: {e}"))?;
+        out.start_file(name, options)
+            .map_err(|e| format!("docx: {e}"))?;
         out.write_all(&bytes).map_err(|e| format!("docx: {e}"))?;
     }
     Ok(out.finish().map_err(|e| format!("docx: {e}"))?.into_inner())

@@ -140,7 +140,6 @@ fn title_subject(title: &str) -> String {
     name.trim_end_matches('的').to_string()
 }
 
-
 /// What the 公开日期 field says for a report on `year`: the form, an example and the deadlines,
 /// all in the year the report is published.
 pub fn pub_date_hint(year: i32) -> Message {

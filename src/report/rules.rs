@@ -159,7 +159,10 @@ fn pub_date_warning(meta: &Meta) -> Option<Finding> {
         let whose = kind.label();
         (
             format!("公开日期{date}晚于{}报告的截止日期{deadline}", whose.zh),
-            format!("Publication date {date} is after the deadline of a {}'s report, {deadline}", whose.en),
+            format!(
+                "Publication date {date} is after the deadline of a {}'s report, {deadline}",
+                whose.en
+            ),
         )
     };
     Some(Finding {

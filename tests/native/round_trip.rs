@@ -245,7 +245,10 @@ fn the_word_files_tables_repeat_their_header_rows_never_split_a_row_and_pages_ar
     // 三 has three header rows, 四 three, and 二's four blocks one each.
     let headers = xml.matches("<w:tblHeader />").count();
     assert!(headers >= 10, "{headers} header rows marked to repeat");
-    assert!(!xml.contains(r#"w:val="7" w:hRule="auto""#), "every mark replaced");
+    assert!(
+        !xml.contains(r#"w:val="7" w:hRule="auto""#),
+        "every mark replaced"
+    );
     assert_eq!(
         xml.matches("<w:tr>").count() + xml.matches("<w:tr ").count(),
         xml.matches("<w:cantSplit />").count(),
@@ -255,11 +258,16 @@ fn the_word_files_tables_repeat_their_header_rows_never_split_a_row_and_pages_ar
         .filter_map(|i| {
             let mut part = zip.by_index(i).ok()?;
             let mut text = String::new();
-            (part.name().starts_with("word/footer")).then(|| part.read_to_string(&mut text))?.ok()?;
+            (part.name().starts_with("word/footer"))
+                .then(|| part.read_to_string(&mut text))?
+                .ok()?;
             Some(text)
         })
         .collect::<String>();
-    assert!(footer.contains("PAGE"), "a page number field in the footer: {footer}");
+    assert!(
+        footer.contains("PAGE"),
+        "a page number field in the footer: {footer}"
+    );
     // And the file still reads back as the report.
     assert!(nianbao::report::import::read_file("r.docx", &bytes, "x").is_ok());
 }

@@ -198,7 +198,12 @@ fn of_draft(
         .iter()
         .filter(|f| {
             !(f.severity == Severity::Warning
-                && matches!(f.location, Location::Field { field: Field::PubDate }))
+                && matches!(
+                    f.location,
+                    Location::Field {
+                        field: Field::PubDate
+                    }
+                ))
         })
         .map(|f| finding_row(&draft, f))
         .collect();
