@@ -12,4 +12,6 @@ if ! flock -n 9; then
   flock 9
 fi
 rm -rf "$dist"
+# The day this build was made, which the app shows beside its version (report/version.rs).
+export NIANBAO_BUILD_DATE="${NIANBAO_BUILD_DATE:-$(date -u +%F)}"
 trunk build --release --offline --dist "$dist"

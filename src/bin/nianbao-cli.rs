@@ -29,6 +29,7 @@ const USAGE: &str = "\
                                                 检查 / check published reports at once, a row per file;
                                                 exit 1 when a report has an error or is late, 2 when
                                                 a file cannot be read (the others are still listed)
+  nianbao-cli --version                         版本 / the version of this build
 FILE may be - for standard input.";
 
 fn main() -> ExitCode {
@@ -52,6 +53,10 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         Some("import") => import(rest),
         Some("sum") => sum_units(rest),
         Some("audit") => audit_reports(rest),
+        Some("-V" | "--version" | "version") => {
+            println!("{}", nianbao::report::version::generator());
+            Ok(ExitCode::SUCCESS)
+        }
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -281,10 +286,15 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
     };
     let drafts = area::drafts(&units);
     let verdicts = sum::assess(&units, &drafts, &target);
+    // A unit with errors and cells not read needs both words.
     let consent: Vec<bool> = verdicts
         .iter()
-        .map(|v| match v {
+        .zip(&drafts)
+        .map(|(v, d)| match v {
             sum::Verdict::Unread(_) => include_unread,
+            sum::Verdict::HasErrors(_) => {
+                include_errors && (include_unread || d.as_ref().is_none_or(|d| d.unread.is_empty()))
+            }
             _ => include_errors,
         })
         .collect();
@@ -295,7 +305,7 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
     for (i, (u, v)) in units.iter().zip(&verdicts).enumerate() {
         let what = match v {
             sum::Verdict::Ready => "纳入 / summed".to_string(),
-            sum::Verdict::HasErrors(n) if include_errors => {
+            sum::Verdict::HasErrors(n) if consent[i] => {
                 format!("有{n}个错误，按要求纳入 / {n} errors, summed as asked")
             }
             sum::Verdict::HasErrors(n) => format!(
@@ -307,8 +317,13 @@ fn sum_units(args: &[String]) -> Result<ExitCode, String> {
             sum::Verdict::Unread(n) => format!(
                 "有{n}个单元格未能读取，未纳入（加 --include-unread 纳入，这些单元格按0计）/ {n} cells not read, not summed (--include-unread sums it, with those cells as 0)"
             ),
+            sum::Verdict::SameFigures(j) if consent[i] => format!(
+                "数字与第{}个完全相同，按要求纳入 / the same figures as no. {}, summed as asked",
+                j + 1,
+                j + 1
+            ),
             sum::Verdict::SameFigures(j) => format!(
-                "纳入；数字与第{}个完全相同，请核对 / summed; its figures are exactly those of no. {}, worth a look",
+                "数字与第{}个完全相同，可能是同一份报告，未纳入（核对后加 --include-errors 纳入）/ exactly the figures of no. {}, perhaps the same report; not summed (--include-errors sums it once checked)",
                 j + 1,
                 j + 1
             ),

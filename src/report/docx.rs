@@ -433,6 +433,7 @@ pub fn document(template: &Template, draft: &Draft) -> Result<Vec<u8>, String> {
         })
         .default_fonts(fonts("仿宋"))
         .default_size(BODY)
+        .custom_property("generator", super::version::generator())
         // Pages numbered in the footer, centred, as official documents are.
         .footer(
             Footer::new().add_paragraph(

@@ -100,6 +100,7 @@ impl Previous {
         let mut draft = Draft::new(&self.id, templates::default_template(), self.year, "");
         draft.template = self.template.clone();
         draft.cells = self.cells.clone();
+        draft.unread = self.unread.clone();
         draft
     }
 }

@@ -72,6 +72,11 @@ pub fn page(template: &Template, draft: &Draft) -> String {
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(
         out,
+        "<meta name=\"generator\" content=\"{}\">",
+        escape(&super::version::generator())
+    );
+    let _ = writeln!(
+        out,
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
     );
     let _ = writeln!(out, "<title>{}</title>", escape(&title));
@@ -474,6 +479,8 @@ pub fn cell_text(cell: &CellAt, draft: &Draft, sheet: &Sheet) -> String {
             }
             v
         }
+        // A total over a figure nobody read is not known: printed blank, never a part sum.
+        None if !sheet.known(key) => String::new(),
         None => match sheet.get(key) {
             CellValue::Number(n) => n.to_string(),
             _ => "0".to_string(),

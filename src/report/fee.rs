@@ -6,10 +6,11 @@
 use super::hant::simplify;
 use super::number::{self, Number, ValueKind};
 
-/// Words that make a sentence speak of the fee (the rules' title alone does not).
-const FEE_WORDS: &[&str] = &["处理费", "收费", "收取费用", "收取", "费用"];
+/// Words that name the fee itself (not 行政事业性收费, which is 二's table).
+const FEE_WORDS: &[&str] = &["信息处理费", "处理费", "信息公开费", "收费事项", "收费情况"];
 
-/// Words that say no fee was collected.
+/// Words that say no fee was collected, read before any amount in the sentence: "未收取信息处理费，
+/// 为群众节省费用约500元" collected nothing.
 const NONE_WORDS: &[&str] = &[
     "无收取",
     "未有收取",
@@ -28,11 +29,10 @@ const NONE_WORDS: &[&str] = &[
     "均为0",
     "均为零",
     "为零",
-    "为0元",
-    "0元",
-    "零元",
     "无信息处理费",
     "免收",
+    "免除",
+    "减免",
 ];
 
 /// The fee a text states, in 元 as plain digits: `"0"` when it says none was collected, the
@@ -44,18 +44,15 @@ pub fn stated(text: &str) -> Option<String> {
     }
     for sentence in simple.split(['。', '；', ';', '\n', '！']) {
         let sentence = strip_rules_titles(sentence);
-        if !FEE_WORDS.iter().any(|w| sentence.contains(w)) {
+        let Some(at) = FEE_WORDS.iter().filter_map(|w| sentence.find(w)).min() else {
             continue;
-        }
-        // 收取 alone is about fees only with 费 or 元 near it.
-        if !sentence.contains('费') && !sentence.contains('元') {
-            continue;
-        }
-        if let Some(yuan) = amount_in(&sentence) {
-            return Some(yuan);
-        }
+        };
         if NONE_WORDS.iter().any(|w| sentence.contains(w)) {
             return Some("0".into());
+        }
+        // The amount the fee word is followed by (共计收取信息处理费380元, 处理费共计380元).
+        if let Some(yuan) = amount_in(&sentence[at..]) {
+            return Some(yuan);
         }
     }
     None
@@ -161,6 +158,7 @@ mod tests {
             stated("本年度共收取信息处理费，共计380元。").as_deref(),
             Some("380")
         );
+        assert_eq!(stated("收取信息处理费共计380元。").as_deref(), Some("380"));
         assert_eq!(
             stated("依申请公开收取信息处理费1.2万元。").as_deref(),
             Some("12000")
@@ -174,6 +172,14 @@ mod tests {
             None
         );
         assert_eq!(stated("无。"), None);
+        // Nothing collected, whatever else the sentence counts.
+        assert_eq!(
+            stated("未收取信息处理费，为群众节省费用约500元。").as_deref(),
+            Some("0")
+        );
+        assert_eq!(stated("本年度免收信息处理费200元。").as_deref(), Some("0"));
+        // 二's 行政事业性收费 is not the fee of 六.
+        assert_eq!(stated("行政事业性收费3.5万元。"), None);
         assert_eq!(stated("本年度办理人大代表建议12件。"), None);
     }
 }

@@ -77,6 +77,8 @@ pub enum FileError {
     },
     /// A field whose value is of the wrong kind (text where a number belongs …), by its path.
     WrongValue(String),
+    /// Written by a newer release of nianbao (named), which may hold what this one would lose.
+    NewerApp(String),
 }
 
 impl FileError {
@@ -99,6 +101,13 @@ impl FileError {
                 Message::new(
                     format!("这不是年报草稿文件：第{line}行第{column}列{zh}，草稿文件不会这样写"),
                     format!("This is not a report draft file: {en} at line {line}, column {column}, which no draft file has"),
+                )
+            }
+            FileError::NewerApp(by) => {
+                let ours = super::version::VERSION;
+                Message::new(
+                    format!("这个草稿文件由较新的 {by} 写成，本工具是 nianbao {ours}：请用新版本打开（用旧版本打开再保存，会丢失新版本才有的内容）"),
+                    format!("This draft file was written by {by}, newer than this copy (nianbao {ours}): open it with the newer version (opening and saving it here would lose what only the newer one has)"),
                 )
             }
             FileError::WrongValue(field) => Message::new(
@@ -184,6 +193,8 @@ fn known_templates() -> String {
 struct Outgoing<'a> {
     format: &'static str,
     version: u64,
+    /// What wrote it (`nianbao X.Y.Z`), so a file from a newer release is told apart.
+    generator: String,
     #[serde(flatten)]
     draft: &'a Draft,
 }
@@ -193,6 +204,7 @@ pub fn to_file(draft: &Draft) -> String {
     let file = Outgoing {
         format: FORMAT,
         version: VERSION,
+        generator: super::version::generator(),
         draft,
     };
     // Strings, numbers and maps with string keys always serialise.
@@ -237,9 +249,16 @@ pub fn from_file(text: &str) -> Result<Draft, FileError> {
     if version == 0 {
         return Err(FileError::BadVersion("0".into()));
     }
+    // A newer release may have added what this one would drop on saving: it says so.
+    if let Some(by) = map.get("generator").and_then(Value::as_str) {
+        if super::version::is_newer_minor(by) {
+            return Err(FileError::NewerApp(by.chars().take(40).collect()));
+        }
+    }
     map = migrate(map, version)?;
     map.remove("format");
     map.remove("version");
+    map.remove("generator");
     let draft: Draft = match serde_json::from_value(Value::Object(map.clone())) {
         Ok(d) => d,
         Err(e) => return Err(wrong_value(&map).unwrap_or(FileError::BadShape(e.to_string()))),

@@ -326,9 +326,6 @@ pub struct TypedAmount {
     pub said: Message,
 }
 
-/// The units a count is typed with.
-const COUNT_UNITS: &[&str] = &["件", "个", "份", "项", "起", "宗", "次", "条"];
-
 /// An amount typed with its unit (`251000元`, `25.1万元`) into a money cell, read as pasting
 /// and importing read it: the number goes in and the unit is picked, or the value converted to
 /// the column's unit. `None` for anything else (typing goes on as typed).
@@ -336,7 +333,7 @@ pub fn typed_amount(text: &str, kind: ValueKind) -> Option<TypedAmount> {
     // A count typed with its unit (`12件`): the number goes in.
     if matches!(kind, ValueKind::Count) {
         let typed = text.trim();
-        let number = COUNT_UNITS
+        let number = super::import::value::COUNT_UNITS
             .iter()
             .find_map(|u| typed.strip_suffix(u))
             .map(str::trim)

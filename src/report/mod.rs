@@ -29,6 +29,7 @@ pub mod rules;
 pub mod sample;
 pub mod template;
 pub mod templates;
+pub mod version;
 
 pub use compute::{CellValue, Sheet};
 pub use draft::{Draft, Meta, SectionText, Site};

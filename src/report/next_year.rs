@@ -124,6 +124,13 @@ fn carry_cells(
                 let mut carried = 0;
                 let mut missing = Vec::new();
                 for (cell, then) in template.carry_pairs(last_template, table, from, to) {
+                    // A figure last year's page printed but nobody read is not a 0: it stays
+                    // unknown this year too, until the clerk types it.
+                    if then.as_ref().is_some_and(|t| last.is_unread(t.key())) {
+                        draft.unread.insert(cell.key().to_string());
+                        missing.push(cell.column_name());
+                        continue;
+                    }
                     let then = then
                         .and_then(|t| Some(CellValue::read(last.cell(t.key()), t.value_kind()?)));
                     // A blank cell printed as 0 last year, so 0 is what was carried over.

@@ -461,8 +461,8 @@ fn unread(template: &Template, draft: &Draft, out: &mut Vec<Finding>) {
         let n = cells.len();
         let message = if n == inputs {
             Message::new(
-                format!("“{heading}”的表格未能从页面读取（页面上有，但读取时无法对应到表格的行和列）{zh_rest}。请对照原文核对"),
-                format!("The table of “{heading}” could not be read from the page (it is printed, but its rows and columns could not be placed){en_rest}. Check it against the original"),
+                format!("“{heading}”的表格未能从页面读取（页面上没有这张表，或读取时无法对应到表格的行和列；不等于单位没有填写）{zh_rest}。请对照原文核对"),
+                format!("The table of “{heading}” could not be read from the page (it is not there, or its rows and columns could not be placed; not the same as left blank){en_rest}. Check it against the original"),
             )
         } else {
             Message::new(

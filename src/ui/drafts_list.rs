@@ -322,20 +322,10 @@ fn StorageInfo() -> impl IntoView {
             Some(true) => pick(l, "浏览器已同意长期保存本工具的数据。", "The browser agreed to keep this tool's data."),
             _ => pick(l, "浏览器没有承诺长期保存：清除浏览器数据会删除这些草稿。草稿文件才是长期副本，请定期“下载草稿文件”。", "The browser has not promised to keep this data: clearing browsing data deletes these drafts. The draft file is the durable copy: download it regularly."),
         };
-        let used = estimate.map(|(usage, quota)| {
-            pick(
-                l,
-                format!(
-                    "已用存储约{:.1} MB，可用约{:.0} MB。",
-                    usage / 1048576.0,
-                    (quota - usage).max(0.0) / 1048576.0
-                ),
-                format!(
-                    "About {:.1} MB used, {:.0} MB available.",
-                    usage / 1048576.0,
-                    (quota - usage).max(0.0) / 1048576.0
-                ),
-            )
+        // What is used, as people read sizes (已用 12 KB); the browser's quota is no one's business.
+        let used = estimate.map(|(usage, _quota)| {
+            let used = crate::report::file::size(usage.max(0.0) as usize);
+            pick(l, format!("本工具已用存储 {used}。"), format!("This tool uses {used} of storage."))
         });
         let place = local::Place::here()
             .message()

@@ -102,12 +102,12 @@ pub fn ErrorSummary(step: Step) -> impl IntoView {
                 (Severity::Error, l) => pick(
                     l,
                     format!("有{count}个错误需要改正"),
-                    format!("{count} errors to fix"),
+                    format!("{} to fix", super::i18n::count_en(count, "error", "errors")),
                 ),
                 (Severity::Warning, l) => pick(
                     l,
                     format!("{count}条提示"),
-                    format!("{count} things to check"),
+                    format!("{} to check", super::i18n::count_en(count, "thing", "things")),
                 ),
             };
             view! {

@@ -29,6 +29,11 @@ pub fn tr_msg(m: &'static Message) -> impl Fn() -> &'static str + Copy + Send + 
 }
 
 /// Picks one of two texts for a language.
+/// An English count with its noun in the right number: `1 error`, `2 errors`.
+pub fn count_en(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn pick<T>(lang: Lang, zh: T, en: T) -> T {
     match lang {
         Lang::Zh => zh,

@@ -65,14 +65,15 @@ pub fn MetaStep() -> impl IntoView {
                     get=|d| d.meta.published_at.clone() set=|d, v| d.meta.published_at = v />
             </fieldset>
             <fieldset class="nb-fieldset">
-                <legend>{tr("网站元数据（可选，国办发〔2017〕47号）", "Site metadata (optional, 国办发〔2017〕47号)")}</legend>
-                <DraftField id="nb-meta-site-name" label=Message::fixed("网站名称 SiteName", "Site name (SiteName)")
+                <legend>{tr("网站信息（可选）", "Website information (optional)")}</legend>
+                <p class="nb-hint">{tr("发布年报的网站的信息，按《政府网站发展指引》（国办发〔2017〕47号）写入网页的元数据；不清楚时可不填。", "The publishing website's details, written into the page's metadata as 国办发〔2017〕47号 asks; leave them blank if unsure.")}</p>
+                <DraftField id="nb-meta-site-name" label=Message::fixed("网站名称", "Site name")
                     get=|d| d.meta.site.name.clone() set=|d, v| d.meta.site.name = v />
-                <DraftField id="nb-meta-site-domain" label=Message::fixed("网站域名 SiteDomain", "Site domain (SiteDomain)")
+                <DraftField id="nb-meta-site-domain" label=Message::fixed("网站域名", "Site domain")
                     get=|d| d.meta.site.domain.clone() set=|d, v| d.meta.site.domain = v />
-                <DraftField id="nb-meta-site-id" label=Message::fixed("网站标识码 SiteIDCode", "Site ID code (SiteIDCode)")
+                <DraftField id="nb-meta-site-id" label=Message::fixed("网站标识码", "Site ID code")
                     get=|d| d.meta.site.id_code.clone() set=|d, v| d.meta.site.id_code = v />
-                <DraftField id="nb-meta-column" label=Message::fixed("栏目名称 ColumnName", "Column name (ColumnName)")
+                <DraftField id="nb-meta-column" label=Message::fixed("栏目名称", "Column name")
                     get=|d| d.meta.site.column.clone() set=|d, v| d.meta.site.column = v />
             </fieldset>
             <section class="nb-card" aria-labelledby="nb-opening-heading">

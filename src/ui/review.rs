@@ -165,7 +165,7 @@ fn AnswersList(id: String) -> impl IntoView {
                     <dd>
                         {text}
                         {move || (errs() > 0).then(|| view! {
-                            <strong class="nb-tag nb-tag-red">{pick(lang.get(), format!("有错误（{}）", errs()), format!("{} errors", errs()))}</strong>
+                            <strong class="nb-tag nb-tag-red">{pick(lang.get(), format!("有错误（{}）", errs()), super::i18n::count_en(errs(), "error", "errors"))}</strong>
                         })}
                     </dd>
                     <dd class="nb-change">
@@ -198,7 +198,7 @@ fn ExportConfirm(
     let count = names.len();
     view! {
         <div class="nb-confirm" id="nb-confirm" tabindex="-1" role="alertdialog" aria-labelledby="nb-confirm-title">
-            <h3 id="nb-confirm-title">{move || pick(lang.get(), format!("报告还有{count}个错误，仍要导出吗？"), format!("The report still has {count} errors. Export anyway?"))}</h3>
+            <h3 id="nb-confirm-title">{move || pick(lang.get(), format!("报告还有{count}个错误，仍要导出吗？"), format!("The report still has {}. Export anyway?", super::i18n::count_en(count, "error", "errors")))}</h3>
             <ul>{names.into_iter().map(|n| view! { <li>{move || n.get(lang.get()).to_string()}</li> }).collect_view()}</ul>
             <div class="nb-actions">
                 <button type="button" class="nb-button nb-button-warning" on:click=move |_| on_go()>{tr("仍然导出", "Export anyway")}</button>

@@ -226,6 +226,42 @@ pub fn OtherWaysIn() -> impl IntoView {
         </section>
         <PublishedImport dropped=page_dropped />
         <DraftsList />
+        <About />
+    }
+}
+
+/// 关于本工具: which build this is (the version a clerk quotes when reporting a problem), when
+/// it was built, the formats it knows, and what changed in this version.
+#[component]
+fn About() -> impl IntoView {
+    use crate::report::version;
+    let lang = use_lang();
+    let built = version::build_date();
+    let formats = move || {
+        templates::ALL
+            .iter()
+            .map(|t| t.name().get(lang.get()).to_string())
+            .collect::<Vec<_>>()
+            .join(pick(lang.get(), "、", ", "))
+    };
+    view! {
+        <section class="nb-card" aria-labelledby="nb-about-heading">
+            <h2 id="nb-about-heading">{tr("关于本工具", "About this tool")}</h2>
+            <p id="nb-version">
+                {move || match built {
+                    Some(day) => pick(lang.get(), format!("版本 nianbao {}，构建于 {day}。", version::VERSION), format!("Version nianbao {}, built on {day}.", version::VERSION)),
+                    None => pick(lang.get(), format!("版本 nianbao {}（开发构建）。", version::VERSION), format!("Version nianbao {} (development build).", version::VERSION)),
+                }}
+                " "
+                {move || pick(lang.get(), format!("支持的格式：{}。", formats()), format!("Formats: {}.", formats()))}
+            </p>
+            {version::changes().map(|changes| view! {
+                <details class="nb-changes">
+                    <summary>{move || pick(lang.get(), format!("本版本（{}）的变化", version::VERSION), format!("What changed in {}", version::VERSION))}</summary>
+                    <pre class="nb-changelog" lang="zh-CN">{changes}</pre>
+                </details>
+            })}
+        </section>
     }
 }
 

@@ -32,7 +32,7 @@ pub fn StepFrame(step: Step, children: Children) -> impl IntoView {
                 (n, l) => pick(
                     l,
                     format!("本节现有{n}个错误"),
-                    format!("{n} errors in this step now"),
+                    format!("{} in this step now", super::i18n::count_en(n, "error", "errors")),
                 ),
             });
         }

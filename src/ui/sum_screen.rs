@@ -258,7 +258,7 @@ fn UnitRow(
                                 if on { c.insert(id); } else { c.remove(&id); }
                             });
                         } />
-                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{n} errors: sum it anyway"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
+                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{}: sum it anyway", super::i18n::count_en(n, "error", "errors")))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
                 </div>
             }.into_any(),
             Some(Verdict::Unread(n)) => view! {
@@ -274,7 +274,19 @@ fn UnitRow(
                     <label for=check_id>{move || pick(lang.get(), format!("有{n}个单元格未能读取（见提示），仍然纳入，这些单元格按0计"), format!("{n} cells not read (see the warnings): sum it anyway, with those cells as 0"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
                 </div>
             }.into_any(),
-            Some(Verdict::SameFigures(j)) => view! { <strong class="nb-tag nb-tag-green">{tr("纳入汇总", "Summed")}</strong>" "<span>{move || pick(lang.get(), format!("数字与第{}个单位完全相同，请核对", j + 1), format!("its figures are exactly those of unit no. {}: worth a look", j + 1))}</span> }.into_any(),
+            Some(Verdict::SameFigures(j)) => view! {
+                <div class="nb-check">
+                    <input type="checkbox" id=check_id.clone()
+                        prop:checked=move || consent.with(|c| c.contains(&id))
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            consent.update(|c| {
+                                if on { c.insert(id); } else { c.remove(&id); }
+                            });
+                        } />
+                    <label for=check_id>{move || pick(lang.get(), format!("数字与第{}个单位完全相同，可能是同一份报告；核对后仍然纳入", j + 1), format!("The same figures as unit no. {}, perhaps the same report: sum it anyway, once checked", j + 1))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
+                </div>
+            }.into_any(),
             Some(Verdict::Refused(why)) => view! { <span class="nb-tag nb-tag-red">{tr("不纳入", "Not summed")}</span>" "<span>{move || why.get(lang.get()).to_string()}</span> }.into_any(),
             None => view! { <span class="nb-hint">{tr("读取完后判断", "Judged once every file is read")}</span> }.into_any(),
         }
@@ -288,7 +300,7 @@ fn UnitRow(
             <td lang="zh-CN">{body}</td>
             <td>{(u.refused.is_none()).then_some(u.year)}</td>
             <td>
-                {move || pick(lang.get(), format!("{errors}个错误，{warnings}条提示"), format!("{errors} errors, {warnings} warnings"))}
+                {move || pick(lang.get(), format!("{errors}个错误，{warnings}条提示"), format!("{}, {}", super::i18n::count_en(errors, "error", "errors"), super::i18n::count_en(warnings, "warning", "warnings")))}
                 {(!findings.is_empty()).then(|| view! { <FindingList findings=findings.clone() /> })}
             </td>
             <td>{verdict_view}</td>

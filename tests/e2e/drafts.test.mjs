@@ -272,7 +272,7 @@ test('the drafts list: rename, duplicate, delete with undo; a draft file dropped
   await page.getByRole('table', { name: '草稿列表' }).waitFor();
   const rows = page.getByRole('row').filter({ hasText: '列表街道' });
   assert.equal(await rows.count(), 1);
-  assert.ok((await rows.textContent()).includes('ogi-2021'));
+  assert.ok((await rows.textContent()).includes('2021年格式（国办公开办函〔2021〕30号）'));
   // 完成度 and 错误 are worked out after the rows show: 检查中 first, then the figures.
   const done = rows.locator('td').nth(4);
   const errors = rows.locator('td').nth(5);

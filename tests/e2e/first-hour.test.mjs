@@ -105,3 +105,18 @@ test('dates typed as clerks write them are read, and the page says how', async (
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the start screen says which build this is, when it was built and what changed', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const cargo = await readFile(path.resolve(import.meta.dirname, '../../Cargo.toml'), 'utf8');
+  const version = cargo.match(/^version = "([^"]+)"/m)[1];
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  const about = page.getByRole('region', { name: '关于本工具' });
+  await about.waitFor();
+  assert.match(await about.textContent(), new RegExp(`版本 nianbao ${version.replaceAll('.', '\\.')}，构建于 \\d{4}-\\d{2}-\\d{2}`));
+  assert.match(await about.textContent(), /2021年格式（国办公开办函〔2021〕30号）/);
+  await about.getByText(`本版本（${version}）的变化`).click();
+  await about.getByText(/按从左到右、从上到下的顺序移到下一格/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -829,3 +829,19 @@ fn pdf_text_broken_at_every_digit_is_put_back_and_its_footers_dropped() {
     );
     assert!(!r.draft.text(SectionKey::Problems).text.contains('2'));
 }
+
+#[test]
+fn a_count_in_prose_is_never_a_row_and_a_page_number_never_joins_a_sentence() {
+    // 二's one-value rows: a count in the opening's prose is not the row, the table's run is.
+    let text = "临江县2023年政府信息公开工作年度报告\n一、总体情况\n本年度公开行政处罚300余条，行政许可信息1200条。\n\
+        二、主动公开政府信息情况\n第二十条第（六）项信息内容本年处理决定数量行政处罚2629行政强制54\n\
+        五、存在的主要问题及改进情况\n进一步加强政务公开\n5\n工作，提升质量。\n六、其他需要报告的事项\n无。";
+    let r = read_published(text, "x");
+    assert_eq!(r.draft.cell(key("t2/penalty/decisions")), "2629");
+    assert_eq!(r.draft.cell(key("t2/coercion/decisions")), "54");
+    let problems = r.draft.text(SectionKey::Problems).text;
+    assert!(
+        !problems.contains("公开5工作"),
+        "a bare footer number stays out of the sentence: {problems}"
+    );
+}

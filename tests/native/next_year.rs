@@ -291,3 +291,15 @@ fn a_blank_is_carried_as_0_and_a_value_that_is_no_number_is_not_carried_but_said
         "{said:?}"
     );
 }
+
+#[test]
+fn a_figure_last_years_page_did_not_let_be_read_is_not_carried_as_0() {
+    let mut last = sample(&OGI_2021).unwrap();
+    let over = key("t3/carried-over/natural");
+    last.cells.remove(&over.to_string());
+    last.unread.insert(over.to_string());
+    let next = next_year(&last, "n").draft;
+    let carried = key("t3/carried/natural");
+    assert!(next.is_unread(carried), "unknown, not 0");
+    assert_eq!(next.cell(carried), "");
+}

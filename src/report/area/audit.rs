@@ -54,7 +54,10 @@ fn body_core(key: &str) -> String {
         let before = k.len();
         for end in ["办公室", "办公厅", "管委会", "管理委员会", "人民政府"] {
             if let Some(rest) = k.strip_suffix(end) {
-                if rest.chars().count() >= 2 {
+                // A government's 办公室 publishes reports of its own too: 淮安市人民政府办公室
+                // is not 淮安市人民政府.
+                let own_office = matches!(end, "办公室" | "办公厅") && rest.ends_with("人民政府");
+                if rest.chars().count() >= 2 && !own_office {
                     k = rest.to_string();
                 }
             }

@@ -64,9 +64,12 @@ pub enum Verdict {
     /// Its own tables break a rule (this many errors): summed only when the person says so.
     HasErrors(usize),
     /// This many of its cells could not be read from its page: summed only when the person,
-    /// knowing which cells are missing, says so (they then count as 0).
+    /// knowing which cells are missing, says so (they then count as 0). A unit that also
+    /// breaks a rule is [`Verdict::HasErrors`], which asks first.
     Unread(usize),
-    /// Summed, but its figures are exactly another unit's (by index): worth a look.
+    /// Its figures, not all zero, are exactly another unit's (by index) under another name:
+    /// the same report twice is likelier than chance, so it is summed only when the person
+    /// says so; never refused.
     SameFigures(usize),
     /// Not summed, and why.
     Refused(Message),
@@ -131,6 +134,13 @@ fn judge(
     // The same unit twice: the same body and year. The same figures under another body are
     // worth a look, never a refusal: many small units report nothing at all.
     let mut same_figures = None;
+    // Computed once, not per earlier unit.
+    let any_figure = draft.cells.values().any(|v| {
+        number::parse(v, ValueKind::Decimal { unit: "" })
+            .ok()
+            .flatten()
+            .is_some_and(|n| n != Number::Whole(0) && n != Number::Micros(0))
+    });
     for (j, other) in units.iter().enumerate().take(i) {
         if matches!(earlier[j], Verdict::Refused(_)) {
             continue;
@@ -155,12 +165,6 @@ fn judge(
                 ),
             ));
         }
-        let any_figure = draft.cells.values().any(|v| {
-            number::parse(v, ValueKind::Decimal { unit: "" })
-                .ok()
-                .flatten()
-                .is_some_and(|n| n != Number::Whole(0) && n != Number::Micros(0))
-        });
         if same_figures.is_none() && any_figure && draft.cells == other_draft.cells {
             same_figures = Some(j);
         }
@@ -169,7 +173,7 @@ fn judge(
     match (u.count(Severity::Error), unread, same_figures) {
         (0, 0, None) => Verdict::Ready,
         (0, 0, Some(j)) => Verdict::SameFigures(j),
-        (_, n, _) if n > 0 => Verdict::Unread(n),
+        (0, n, _) => Verdict::Unread(n),
         (n, _, _) => Verdict::HasErrors(n),
     }
 }
@@ -178,8 +182,8 @@ impl Verdict {
     /// Whether the unit is summed: ready, alike another, or with the person's consent.
     pub fn summed(&self, consent: bool) -> bool {
         match self {
-            Verdict::Ready | Verdict::SameFigures(_) => true,
-            Verdict::HasErrors(_) | Verdict::Unread(_) => consent,
+            Verdict::Ready => true,
+            Verdict::HasErrors(_) | Verdict::Unread(_) | Verdict::SameFigures(_) => consent,
             Verdict::Refused(_) => false,
         }
     }
@@ -286,15 +290,21 @@ pub fn sum(
                 let Some(fee) = &spec.fee else { continue };
                 let kind = ValueKind::Decimal { unit: fee.unit };
                 let mut total: i128 = 0;
-                let mut any = false;
-                for (_, d) in &included {
-                    if let Ok(Some(n)) = number::parse(&d.text(section.key).fee, kind) {
-                        total += micros_in_yuan(n, kind, MoneyUnit::default());
-                        any = true;
+                let mut silent = Vec::new();
+                for (i, d) in &included {
+                    match number::parse(&d.text(section.key).fee, kind) {
+                        Ok(Some(n)) => total += micros_in_yuan(n, kind, MoneyUnit::default()),
+                        _ => silent.push(units[*i].body_or_file().to_string()),
                     }
                 }
-                if any {
+                // A sum with a unit's fee missing would understate it: left to the person.
+                if silent.is_empty() {
                     draft.texts.entry(section.key).or_default().fee = micros_text(total);
+                } else {
+                    notes.push(Message::new(
+                        format!("{}没有写明{}，汇总的金额没有填写，请核对后填入。", silent.join("、"), fee.label),
+                        format!("{} state no {}: the sum's amount is left blank; fill it in once checked.", silent.join(", "), fee.label),
+                    ));
                 }
             }
         }

@@ -544,7 +544,11 @@ impl Headings {
                 .or_else(|| {
                     // 一 titled by the body's own theme: the first numbered line 一 before 二.
                     (key == SectionKey::Overview && upper < flat.simple.len())
-                        .then(|| lines.iter().find(|l| l.start < upper && l.numeral == '一'))
+                        .then(|| {
+                            lines
+                                .iter()
+                                .find(|l| l.start < upper && l.numeral == '一' && l.separated)
+                        })
                         .flatten()
                 });
             if let Some(l) = hit {

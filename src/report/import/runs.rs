@@ -14,6 +14,8 @@ use crate::report::templates;
 const ENOUGH: usize = 2;
 /// The longest number a run is split into (a count of 9,999,999).
 const MAX_DIGITS: usize = 7;
+/// The most splits tried for one run: a real row needs a few hundred; hostile input stops here.
+const BUDGET: usize = 20_000;
 /// The longest run tried: beyond it the search is not worth its time, and no table row is.
 const MAX_RUN: usize = 48;
 
@@ -36,7 +38,8 @@ pub(super) fn split_runs(lines: Vec<Line>) -> Vec<Line> {
     let simple = simplified(&text);
     let template = format_of(&simple);
     let rows = specs(template);
-    let unlabelled = template
+    // 四's row is looked for until it is found once: a page has one.
+    let mut unlabelled = template
         .tables()
         .flat_map(|t| t.blocks)
         .find(|b| b.label_depth() == 0);
@@ -47,7 +50,11 @@ pub(super) fn split_runs(lines: Vec<Line>) -> Vec<Line> {
             out.push(line);
             continue;
         }
-        out.extend(split_line(&line[0], &rows, &mut next, unlabelled));
+        let split = split_line(&line[0], &rows, &mut next, unlabelled);
+        if split.iter().any(|l| l.len() > 1 && l[0].is_empty()) {
+            unlabelled = None;
+        }
+        out.extend(split);
     }
     out
 }
@@ -65,11 +72,18 @@ fn format_of(text: &str) -> &'static Template {
             .filter(|l| !others.contains(l) && text.contains(*l))
             .count()
     };
+    // The first format wins a tie: the default one.
     templates::ALL
         .iter()
         .copied()
-        .max_by_key(|t| own(t))
-        .unwrap_or(templates::default_template())
+        .fold(None, |best: Option<(&'static Template, usize)>, t| {
+            let n = own(t);
+            match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((t, n)),
+            }
+        })
+        .map_or(templates::default_template(), |(t, _)| t)
 }
 
 /// Every row and column label of a format's tables.
@@ -160,25 +174,29 @@ fn split_line(
         let cut = simple
             .get(run_end)
             .is_some_and(|c| c.is_ascii_alphabetic() || "-－+/,，%".contains(*c));
-        if run.is_empty() || prose || cut {
+        // One value has no total to check it by: only a run that ends where the table goes on
+        // (another row, 第二十条…, a heading, the line's end) is a row, not a count in prose.
+        let lone =
+            spec.values == 1 && (run.contains(' ') || !table_goes_on(&simple, run_end, rows));
+        if run.is_empty() || prose || cut || lone {
             // The label without figures (a group heading, a label in prose): look on.
             from = run_start;
             r += 1;
             continue;
         }
+        // Two readings or none: the line stays as printed (the row is not read), and a later
+        // line may still hold the row.
+        let Some(values) = read(&run, spec) else {
+            from = run_end;
+            r += 1;
+            continue;
+        };
         if at > pending_text {
             out.push(vec![chars[pending_text..at].iter().collect()]);
         }
-        let printed: String = chars[at..run_start].iter().collect();
-        match read(&run, spec) {
-            Some(values) => {
-                let mut cells = vec![printed];
-                cells.extend(values);
-                out.push(cells);
-            }
-            // Two readings or none: the row stays as printed, and is not read.
-            None => out.push(vec![chars[at..run_end].iter().collect()]),
-        }
+        let mut cells = vec![chars[at..run_start].iter().collect::<String>()];
+        cells.extend(values);
+        out.push(cells);
         from = run_end;
         pending_text = run_end;
         r += 1;
@@ -191,6 +209,20 @@ fn split_line(
         None => {}
     }
     out
+}
+
+/// Whether the table goes on at `at`: the line ends, or another row label, 第二十条…, a
+/// numbered heading or a bracketed row number starts there.
+fn table_goes_on(s: &[char], at: usize, rows: &[RowSpec]) -> bool {
+    let Some(&c) = s.get(at) else {
+        return true;
+    };
+    let numbered = "一二三四五六七八九十".contains(c) && s.get(at + 1) == Some(&'、');
+    let label = rows.iter().any(|r| {
+        let l: Vec<char> = r.label.chars().collect();
+        s.get(at..at + l.len()) == Some(&l[..])
+    });
+    c == '第' || c == '（' || c == '(' || numbered || label
 }
 
 /// 四's one row of figures, which has no label: the run after its last column heading.
@@ -269,7 +301,11 @@ fn digit_run(s: &[char], at: usize, decimal: bool) -> (String, usize) {
         while end < s.len() && s[end].is_ascii_digit() {
             end += 1;
         }
-    } else if end > at && matches!(s.get(end), Some('.' | '．')) {
+    } else if end > at
+        && matches!(s.get(end), Some('.' | '．'))
+        && s.get(end + 1).is_some_and(|c| !c.is_ascii())
+    {
+        // `00000003.危及…`: the 3 numbers the next label.
         end -= 1;
     }
     (s[at..end].iter().collect(), end)
@@ -308,7 +344,12 @@ fn read(run: &str, spec: &RowSpec) -> Option<Vec<String>> {
     }
     let mut found: Vec<Vec<String>> = Vec::new();
     let mut parts: Vec<String> = Vec::new();
-    search(&digits, 0, spec, &mut parts, &mut found);
+    let mut budget = BUDGET;
+    search(&digits, 0, spec, &mut parts, &mut found, &mut budget);
+    if budget == 0 {
+        // Past the budget (hostile input), nothing is certain: not read.
+        return None;
+    }
     match found.len() {
         1 => found.pop(),
         _ => None,
@@ -323,10 +364,12 @@ fn search(
     spec: &RowSpec,
     parts: &mut Vec<String>,
     found: &mut Vec<Vec<String>>,
+    budget: &mut usize,
 ) {
-    if found.len() >= ENOUGH {
+    if found.len() >= ENOUGH || *budget == 0 {
         return;
     }
+    *budget -= 1;
     // A space is always between two values.
     let mut at = at;
     while digits.get(at) == Some(&' ') {
@@ -356,7 +399,7 @@ fn search(
     for len in 1..=max {
         parts.push(digits[at..at + len].iter().collect());
         if partial_sums_hold(parts, spec) {
-            search(digits, at + len, spec, parts, found);
+            search(digits, at + len, spec, parts, found, budget);
         }
         parts.pop();
     }

@@ -153,8 +153,12 @@ fn join_cells(lines: Vec<Line>) -> Vec<Line> {
             i += count + 1;
             continue;
         }
+        // 四's one row: its twelve or fifteen figures, right after its last column heading.
         let run = lines[i..].iter().take_while(|l| bare(l)).count();
-        if run >= 12 {
+        let after_heading = out
+            .last()
+            .is_some_and(|l| l.len() == 1 && l[0].trim().ends_with("总计"));
+        if matches!(run, 12 | 15) && after_heading {
             out.push(
                 lines[i..i + run]
                     .iter()
@@ -173,7 +177,9 @@ fn join_cells(lines: Vec<Line>) -> Vec<Line> {
 /// Whether a line is a number alone (digits, a decimal point, a percent sign).
 fn is_bare_number(line: &str) -> bool {
     let t = line.trim();
+    // `2.` is a list's numbering, not a figure.
     !t.is_empty()
+        && !t.ends_with('.')
         && t.chars().any(|c| c.is_ascii_digit())
         && t.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | ','))
@@ -193,11 +199,13 @@ fn join_switches(lines: Vec<Line>, labels: &[String]) -> Vec<Line> {
             && !is_label(t, labels)
             && last.is_some_and(|c| is_cjk(c) && !matches!(c, '。' | '！' | '？' | '：'))
     };
+    // What follows a number in a sentence: its unit or measure word. A footer's bare page
+    // number is followed by anything else, and is never joined into the sentence.
     let goes_on = |t: &str| {
         let t = t.trim();
-        let first = t.chars().next();
-        let numbered = first.is_some_and(|c| "一二三四五六七八九十（(".contains(c));
-        first.is_some_and(is_cjk) && !numbered && !starts_label(t, labels)
+        t.chars().next().is_some_and(|c| {
+            "件个项次条份人%％年月日元万余多起宗家例批类部天小亿名场期篇户所，、".contains(c)
+        }) && !starts_label(t, labels)
     };
     let mut out: Vec<Line> = Vec::new();
     let mut i = 0;

@@ -29,7 +29,8 @@ pub enum Read {
 const ZERO_MARKS: &[&str] = &[
     "0", "/", "／", "-", "－", "—", "——", "–", "--", "无", "\\", "暂无", "空",
 ];
-const COUNT_UNITS: &[&str] = &["人次", "件", "个", "条", "项", "次", "宗", "起", "份"];
+/// The units a count is printed or typed with (`12件`).
+pub const COUNT_UNITS: &[&str] = &["人次", "件", "个", "条", "项", "次", "宗", "起", "份"];
 const SIGN_WORDS: &[(&str, bool)] = &[
     ("减少", true),
     ("下降", true),
