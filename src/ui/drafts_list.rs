@@ -325,7 +325,11 @@ fn StorageInfo() -> impl IntoView {
         // What is used, as people read sizes (已用 12 KB); the browser's quota is no one's business.
         let used = estimate.map(|(usage, _quota)| {
             let used = crate::report::file::size(usage.max(0.0) as usize);
-            pick(l, format!("本工具已用存储 {used}。"), format!("This tool uses {used} of storage."))
+            pick(
+                l,
+                format!("本工具已用存储 {used}。"),
+                format!("This tool uses {used} of storage."),
+            )
         });
         let place = local::Place::here()
             .message()

@@ -32,7 +32,10 @@ pub fn StepFrame(step: Step, children: Children) -> impl IntoView {
                 (n, l) => pick(
                     l,
                     format!("本节现有{n}个错误"),
-                    format!("{} in this step now", super::i18n::count_en(n, "error", "errors")),
+                    format!(
+                        "{} in this step now",
+                        super::i18n::count_en(n, "error", "errors")
+                    ),
                 ),
             });
         }

@@ -361,14 +361,24 @@ fn the_version_is_one_and_everywhere() {
     assert_eq!(text(&out.stdout).trim(), format!("nianbao {version}"));
     // The draft file, the page and the Word file say which build wrote them.
     let draft = text(&cli(&["sample", "ogi-2021"], None).stdout);
-    assert!(draft.contains(&format!("\"generator\": \"nianbao {version}\"")), "{}", &draft[..200]);
+    assert!(
+        draft.contains(&format!("\"generator\": \"nianbao {version}\"")),
+        "{}",
+        &draft[..200]
+    );
     let page = text(&cli(&["export", "-"], Some(&draft)).stdout);
-    assert!(page.contains(&format!("<meta name=\"generator\" content=\"nianbao {version}\">")));
+    assert!(page.contains(&format!(
+        "<meta name=\"generator\" content=\"nianbao {version}\">"
+    )));
     let d = nianbao::report::file::from_file(&draft).unwrap();
     let docx = nianbao::report::docx::document(&nianbao::report::templates::OGI_2021, &d).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut custom = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("docProps/custom.xml").unwrap(), &mut custom).unwrap();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("docProps/custom.xml").unwrap(),
+        &mut custom,
+    )
+    .unwrap();
     assert!(custom.contains(&format!("nianbao {version}")), "{custom}");
 }
 
@@ -383,14 +393,25 @@ fn a_draft_file_from_a_newer_minor_version_says_so_plainly() {
     };
     let draft = text(&cli(&["sample", "ogi-2021"], None).stdout);
     let newer = draft.replace(
-        &format!("\"generator\": \"nianbao {}\"", nianbao::report::version::VERSION),
+        &format!(
+            "\"generator\": \"nianbao {}\"",
+            nianbao::report::version::VERSION
+        ),
         &format!("\"generator\": \"nianbao {major}.{}.0\"", minor + 1),
     );
-    let why = nianbao::report::file::from_file(&newer).unwrap_err().message();
-    assert!(why.zh.contains("较新的") && why.zh.contains("请用新版本打开"), "{why:?}");
+    let why = nianbao::report::file::from_file(&newer)
+        .unwrap_err()
+        .message();
+    assert!(
+        why.zh.contains("较新的") && why.zh.contains("请用新版本打开"),
+        "{why:?}"
+    );
     // A newer patch release writes the same format: it opens.
     let patch = draft.replace(
-        &format!("\"generator\": \"nianbao {}\"", nianbao::report::version::VERSION),
+        &format!(
+            "\"generator\": \"nianbao {}\"",
+            nianbao::report::version::VERSION
+        ),
         &format!("\"generator\": \"nianbao {major}.{minor}.99\""),
     );
     assert!(nianbao::report::file::from_file(&patch).is_ok());
