@@ -248,45 +248,23 @@ fn UnitRow(
         let check_id = check_id.clone();
         match verdict {
             Some(Verdict::Ready) => view! { <strong class="nb-tag nb-tag-green">{tr("纳入汇总", "Summed")}</strong> }.into_any(),
-            Some(Verdict::HasErrors(n)) => view! {
-                <div class="nb-check">
-                    <input type="checkbox" id=check_id.clone()
-                        prop:checked=move || consent.with(|c| c.contains(&id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            consent.update(|c| {
-                                if on { c.insert(id); } else { c.remove(&id); }
-                            });
-                        } />
-                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个错误，仍然纳入"), format!("{}: sum it anyway", super::i18n::count_en(n, "error", "errors")))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
-                </div>
-            }.into_any(),
-            Some(Verdict::Unread(n)) => view! {
-                <div class="nb-check">
-                    <input type="checkbox" id=check_id.clone()
-                        prop:checked=move || consent.with(|c| c.contains(&id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            consent.update(|c| {
-                                if on { c.insert(id); } else { c.remove(&id); }
-                            });
-                        } />
-                    <label for=check_id>{move || pick(lang.get(), format!("有{n}个单元格未能读取（见提示），仍然纳入，这些单元格按0计"), format!("{n} cells not read (see the warnings): sum it anyway, with those cells as 0"))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
-                </div>
-            }.into_any(),
-            Some(Verdict::SameFigures(j)) => view! {
-                <div class="nb-check">
-                    <input type="checkbox" id=check_id.clone()
-                        prop:checked=move || consent.with(|c| c.contains(&id))
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            consent.update(|c| {
-                                if on { c.insert(id); } else { c.remove(&id); }
-                            });
-                        } />
-                    <label for=check_id>{move || pick(lang.get(), format!("数字与第{}个单位完全相同，可能是同一份报告；核对后仍然纳入", j + 1), format!("The same figures as unit no. {}, perhaps the same report: sum it anyway, once checked", j + 1))}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
-                </div>
-            }.into_any(),
+            // Summed only when the person says so: one checkbox, the question the verdict asks.
+            Some(v @ (Verdict::HasErrors(_) | Verdict::Unread(_) | Verdict::SameFigures(_))) => {
+                let ask = v.question().unwrap_or_else(|| Message::fixed("", ""));
+                view! {
+                    <div class="nb-check">
+                        <input type="checkbox" id=check_id.clone()
+                            prop:checked=move || consent.with(|c| c.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                consent.update(|c| {
+                                    if on { c.insert(id); } else { c.remove(&id); }
+                                });
+                            } />
+                        <label for=check_id>{move || ask.get(lang.get()).to_string()}<span class="nb-visually-hidden">{format!(" {name}")}</span></label>
+                    </div>
+                }.into_any()
+            }
             Some(Verdict::Refused(why)) => view! { <span class="nb-tag nb-tag-red">{tr("不纳入", "Not summed")}</span>" "<span>{move || why.get(lang.get()).to_string()}</span> }.into_any(),
             None => view! { <span class="nb-hint">{tr("读取完后判断", "Judged once every file is read")}</span> }.into_any(),
         }

@@ -179,6 +179,25 @@ fn judge(
 }
 
 impl Verdict {
+    /// What the person is asked before a unit is summed (the checkbox's words), when it is.
+    pub fn question(&self) -> Option<Message> {
+        Some(match self {
+            Verdict::HasErrors(n) => Message::new(
+                format!("有{n}个错误，仍然纳入"),
+                format!("{n} error{}: sum it anyway", if *n == 1 { "" } else { "s" }),
+            ),
+            Verdict::Unread(n) => Message::new(
+                format!("有{n}个单元格未能读取（见提示），仍然纳入，这些单元格按0计"),
+                format!("{n} cell{} not read (see the warnings): sum it anyway, with those cells as 0", if *n == 1 { "" } else { "s" }),
+            ),
+            Verdict::SameFigures(j) => Message::new(
+                format!("数字与第{}个单位完全相同，可能是同一份报告；核对后仍然纳入", j + 1),
+                format!("The same figures as unit no. {}, perhaps the same report: sum it anyway, once checked", j + 1),
+            ),
+            Verdict::Ready | Verdict::Refused(_) => return None,
+        })
+    }
+
     /// Whether the unit is summed: ready, alike another, or with the person's consent.
     pub fn summed(&self, consent: bool) -> bool {
         match self {
