@@ -6,6 +6,7 @@
 use super::flat::Flat;
 use super::html;
 use super::label::simplified;
+use crate::report::kind::Kind;
 use crate::report::message::Message;
 use crate::report::Meta;
 
@@ -469,33 +470,14 @@ fn overview_year(flat: &Flat, first: Option<usize>) -> Option<i32> {
 
 /// Whether a line is an issuing body's name alone: short, no punctuation, ending as bodies do.
 fn is_body_line(line: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "人民政府",
-        "政府",
-        "办公室",
-        "办公厅",
-        "局",
-        "委员会",
-        "委",
-        "厅",
-        "办",
-        "中心",
-        "街道办事处",
-        "街道",
-        "管委会",
-        "管理委员会",
-        "镇",
-        "乡",
-        "院",
-        "所",
-    ];
     let s = simplified(line);
     let n = s.chars().count();
     (2..=30).contains(&n)
         && !s
             .chars()
             .any(|c| c.is_ascii_digit() || "，。：:、；".contains(c))
-        && ENDS.iter().any(|e| s.ends_with(e))
+        // The endings 检查 tells a body's kind by, and a township's own name.
+        && (Kind::guess(&s).is_some() || ["政府", "镇", "乡"].iter().any(|e| s.ends_with(e)))
 }
 
 /// The year of the customary statistics-period sentence (统计期限自2019年1月1日起).
