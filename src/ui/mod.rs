@@ -29,7 +29,7 @@ pub mod table_editor;
 mod table_step;
 mod task_list;
 mod text_step;
-mod trusted;
+pub mod trusted;
 mod units;
 mod word;
 mod worker;

@@ -8,12 +8,13 @@
 //! - `nianbao`, kept to this module: the markup the core built and escaped (the recognition
 //!   report, the exported page in the preview) and the app's worker script. Nothing else can
 //!   reach the DOM as markup with full trust.
-//! - `default`, a tripwire: Leptos's `view!` inserts the static parts of our own views (markup
-//!   written in the source, compiled in) through `innerHTML` of a `<template>`. The default policy
-//!   passes markup only when nothing in it could run script (no script-bearing element, no event
-//!   handler attribute, no script or data URL in an attribute, no `srcdoc`) and refuses script
-//!   and script URLs outright. Our static views never contain those; text from a draft or a
-//!   stranger's page that a future missed escape sent down that path would throw, not run.
+//! - `default`, an allowlist: Leptos's `view!` inserts the static parts of our own views (markup
+//!   written in the source) through `innerHTML` of a `<template>`. The macro writes each such
+//!   part as one string literal, so it sits verbatim in the module's static data, where nothing
+//!   read at run time can be put. The default policy passes a string only when those exact bytes
+//!   are there ([`compiled_in`]) and, as a second net, nothing in it could run script; it refuses
+//!   scripts and script URLs outright. Markup built at run time (from a draft, a stranger's page,
+//!   a file) is refused however it hides its tags, so no scanner has to parse as browsers do.
 //!   Failing closed is meant: Leptos holds its template cache borrowed while it sets the
 //!   markup, so after a refusal the page stops rendering new views (the boot guard's notice
 //!   does not cover it) — a broken screen rather than script in the origin of every draft.
@@ -32,11 +33,39 @@ thread_local! {
     static POLICY: Option<JsValue> = create();
 }
 
-/// Makes the default policy: inert markup only, never a script or a script URL.
+extern "C" {
+    // Where the linker put the module's static data (literals first, then statics): from the
+    // end of the stack to the start of the heap. Nothing allocated at run time lies in it.
+    static __global_base: u8;
+    static __data_end: u8;
+}
+
+/// Whether `markup` is, byte for byte, in the module's static data: a literal compiled in.
+#[allow(unsafe_code)]
+pub fn compiled_in(markup: &str) -> bool {
+    if markup.is_empty() {
+        return false;
+    }
+    // SAFETY: both are linker-defined addresses bounding the data segment, which stays mapped
+    // and in place for the module's life (memory only grows above it); it is read, never written.
+    let data = unsafe {
+        let start = core::ptr::addr_of!(__global_base);
+        let end = core::ptr::addr_of!(__data_end);
+        core::slice::from_raw_parts(start, (end as usize).saturating_sub(start as usize))
+    };
+    memchr::memmem::find(data, markup.as_bytes()).is_some()
+}
+
+/// Whether the default policy passes `markup` to `innerHTML`.
+pub fn allowed(markup: &str) -> bool {
+    compiled_in(markup) && !could_run_script(markup)
+}
+
+/// Makes the default policy: the app's own compiled-in markup only, never a script or a script URL.
 fn create_default(factory: &JsValue, create: &js_sys::Function) {
     let rules = js_sys::Object::new();
     let html = Closure::<dyn Fn(String) -> Option<String>>::new(|markup: String| {
-        (!could_run_script(&markup)).then_some(markup)
+        allowed(&markup).then_some(markup)
     });
     let _ = js_sys::Reflect::set(&rules, &"createHTML".into(), &html.into_js_value());
     let _ = create.call2(factory, &"default".into(), &rules);

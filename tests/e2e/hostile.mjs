@@ -1,6 +1,7 @@
 // Hostile input shared by the tests that feed it through every way in (export.test.mjs for the
 // exporter, hostile.test.mjs for the app): the OWASP filter-evasion shapes in
-// tests/fixtures/xss-vectors.txt, plus canaries that would leave a mark if any of them ran.
+// tests/fixtures/xss-vectors.txt, the parser differentials and mXSS shapes of
+// tests/fixtures/xss-held-out.txt (markup a scanner misreads), plus canaries that would leave a mark if any of them ran.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ROOT } from './harness.mjs';
@@ -15,11 +16,16 @@ export const CANARIES = [
   '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=6">',
 ];
 
-/** Every vector, one per line of the fixture, and the canaries. */
-export const vectors = [
-  ...(await readFile(path.join(ROOT, 'tests/fixtures/xss-vectors.txt'), 'utf8')).split('\n').filter((l) => l.trim() !== ''),
-  ...CANARIES,
-];
+/** One vector per non-empty line of a fixture. */
+async function lines(name) {
+  return (await readFile(path.join(ROOT, 'tests/fixtures', name), 'utf8')).split('\n').filter((l) => l.trim() !== '');
+}
+
+/** The held-out kind: markup hidden from a naive scan (comments, raw-text elements, bogus comments, mXSS). */
+export const differentials = await lines('xss-held-out.txt');
+
+/** Every vector, one per line of the fixtures, and the canaries. */
+export const vectors = [...(await lines('xss-vectors.txt')), ...differentials, ...CANARIES];
 
 /** A draft whose every text field holds all the vectors, and whose cells hold short ones. */
 export function hostileDraft(sample) {

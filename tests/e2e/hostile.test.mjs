@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OUT, ROOT, launch, cli } from './harness.mjs';
+import { OUT, ROOT, launch, cli, violations } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 import { heading } from './flows.mjs';
-import { foreign, hostileDraft, scripts, vectors } from './hostile.mjs';
+import { differentials, foreign, hostileDraft, scripts, vectors } from './hostile.mjs';
 
 const dir = path.join(OUT, 'hostile');
 const files = {};
@@ -199,5 +199,35 @@ test('汇总 and 检查 read hostile files and show them as text', async () => {
     await check(route);
   }
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the default Trusted Types policy passes only the app\'s own compiled-in markup', async () => {
+  const { context, page, check } = await open();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  // What a future missed escape would hand to innerHTML: every vector, and markup that runs
+  // nothing but was built at run time. Each must throw; the app's own views keep rendering.
+  const verdicts = await page.evaluate((all) => {
+    const host = document.createElement('div');
+    return all.map((markup) => {
+      try {
+        host.innerHTML = markup;
+        return { markup, refused: false, handlers: host.querySelectorAll('[onerror],[onload],script').length };
+      } catch (e) {
+        return { markup, refused: e instanceof TypeError };
+      }
+    });
+  }, [...differentials, ...vectors, `<p class="nb-hint">运行时拼出的文字 ${Date.now()}</p>`]);
+  assert.deepEqual(verdicts.filter((v) => !v.refused), [], 'every string not compiled into the app is refused');
+  // Each refusal is reported as a Trusted Types violation, as it should be: these are expected,
+  // and only these (the harness fails the test on any other).
+  for (let i = 0; i < 40 && violations.length < verdicts.length; i++) await page.waitForTimeout(50);
+  const seen = violations.splice(0).map((v) => JSON.parse(v).directive);
+  assert.equal(seen.length, verdicts.length, 'one report per refusal');
+  assert.deepEqual([...new Set(seen)], ['require-trusted-types-for']);
+  // The app's own views still render after the refusals: the start screen, then a new draft.
+  await page.getByRole('button', { name: '新建报告' }).first().click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await check('after the refusals');
   await context.close();
 });
