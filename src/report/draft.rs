@@ -502,3 +502,26 @@ impl Draft {
 pub fn char_count(text: &str) -> usize {
     text.chars().filter(|c| !c.is_whitespace()).count()
 }
+
+/// `text` with `insert` put in place of what lies between `start` and `end` (UTF-16 offsets, as
+/// a text area's caret and selection are given; out of range or inside a character, clamped to
+/// the nearest character boundary before it), and the caret just after the insertion (UTF-16).
+pub fn splice_at_caret(text: &str, start: u32, end: u32, insert: &str) -> (String, u32) {
+    let byte_at = |utf16: u32| {
+        let mut seen = 0u32;
+        for (i, c) in text.char_indices() {
+            if seen + c.len_utf16() as u32 > utf16 {
+                return i;
+            }
+            seen += c.len_utf16() as u32;
+        }
+        text.len()
+    };
+    let (a, b) = (byte_at(start.min(end)), byte_at(start.max(end)));
+    let mut out = String::with_capacity(text.len() + insert.len());
+    out.push_str(&text[..a]);
+    out.push_str(insert);
+    let caret = out.encode_utf16().count() as u32;
+    out.push_str(&text[b..]);
+    (out, caret)
+}

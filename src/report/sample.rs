@@ -97,9 +97,34 @@ const BODY: &str = "青禾市临江区望湖街道办事处";
 
 /// A complete, consistent example draft in `template`'s format, or `None` for an unknown format.
 pub fn sample(template: &Template) -> Option<Draft> {
-    let (year, proactive, other) = match template.id {
-        "ogi-2021" => (2025, PROACTIVE_2021, OTHER_2021),
-        "ogi-2019" => (2020, PROACTIVE_2019, OTHER_2019),
+    let year = match template.id {
+        "ogi-2021" => 2025,
+        "ogi-2019" => 2020,
+        _ => return None,
+    };
+    sample_for(template, year)
+}
+
+/// What the start screen opens as the example: the sample on `year` (the year the season
+/// offers) when its format is for that year, titled 示例 everywhere a title shows, so that it is
+/// never taken for, or published as, a real report.
+pub fn example(template: &Template, year: i32) -> Option<Draft> {
+    let mut draft = sample(template)?;
+    if template.is_for_year(year) && year != draft.meta.year {
+        draft = sample_for(template, year)?;
+    }
+    draft.meta.title = Some(format!("{EXAMPLE_MARK}{}", draft.meta.default_title()));
+    Some(draft)
+}
+
+/// How an example's title begins.
+pub const EXAMPLE_MARK: &str = "示例：";
+
+/// The sample on `year`.
+fn sample_for(template: &Template, year: i32) -> Option<Draft> {
+    let (proactive, other) = match template.id {
+        "ogi-2021" => (PROACTIVE_2021, OTHER_2021),
+        "ogi-2019" => (PROACTIVE_2019, OTHER_2019),
         _ => return None,
     };
     let mut draft = Draft::new(&format!("sample-{}", template.id), template, year, BODY);

@@ -325,6 +325,38 @@ pub fn set_lang(lang: Lang) {
     }
 }
 
+/// Notes that a draft was just opened at a step (for the start screen's 继续编写); a browser
+/// without storage, or a full one, simply does not remember.
+pub fn note_opened(now: super::opened::Opened) {
+    use super::opened;
+    if let Ok(store) = storage() {
+        let raw = store
+            .get_item(opened::KEY)
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let list = opened::note(opened::read(&raw), now);
+        let _ = store.set_item(opened::KEY, &opened::write(&list));
+    }
+}
+
+/// The drafts opened last, newest first, that are still stored.
+pub fn recently_opened() -> Vec<super::opened::Opened> {
+    use super::opened;
+    let Ok(store) = storage() else {
+        return Vec::new();
+    };
+    let raw = store
+        .get_item(opened::KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    opened::read(&raw)
+        .into_iter()
+        .filter(|o| matches!(store.get_item(&entry::key(&o.id)), Ok(Some(_))))
+        .collect()
+}
+
 /// A new draft id, unique enough among one person's drafts: time plus randomness.
 pub fn new_id() -> String {
     let now = js_sys::Date::now() as u64;

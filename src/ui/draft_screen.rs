@@ -93,6 +93,23 @@ pub fn DraftScreen(id: String) -> impl IntoView {
         Route::Step(_, s) => Some(s),
         _ => None,
     });
+    // Where the clerk is, for the start screen's 继续编写 (the last opened first, at its step).
+    Effect::new(move |_| {
+        let (slug, step_title) = match step.get() {
+            None => ("tasks", "任务列表".to_string()),
+            Some(s) => (
+                s.slug(),
+                super::status::step_title(template, s, crate::report::Lang::Zh),
+            ),
+        };
+        local::note_opened(crate::storage::opened::Opened {
+            id: editing.draft.with_untracked(|d| d.id.clone()),
+            at: js_sys::Date::now(),
+            step: slug.to_string(),
+            step_title,
+            title: editing.draft.with_untracked(|d| d.meta.title()),
+        });
+    });
     view! {
         <SaveState />
         {move || match step.get() {

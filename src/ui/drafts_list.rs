@@ -53,7 +53,9 @@ fn fill(listing: RwSignal<Listing>, completions: RwSignal<Completions>) {
     }
 }
 
-fn date_time(ms: f64) -> String {
+/// A time as the drafts list and the import questions show it (`YYYY-MM-DD HH:MM`, local), or
+/// "—" for none.
+pub fn date_time(ms: f64) -> String {
     if ms <= 0.0 {
         return "—".into();
     }

@@ -15,10 +15,11 @@ pub enum Import {
     Idle,
     /// The file was refused; nothing changed.
     Refused(Message),
-    /// The file holds values out of range: open it anyway?
-    AskRange(Box<Draft>, Vec<Message>),
-    /// A draft with this id is already stored: replace it, or keep both?
-    AskId(Box<Draft>),
+    /// The file holds values out of range: open it anyway? (With the file's modification time.)
+    AskRange(Box<Draft>, Vec<Message>, f64),
+    /// A draft with this id is already stored: replace it, or keep both? The file's
+    /// modification time (ms) lets the question say which copy is newer.
+    AskId(Box<Draft>, f64),
 }
 
 /// Reads a chosen or dropped file, refusing an oversized one before reading it.
@@ -44,8 +45,9 @@ pub async fn read(file: web_sys::File) -> Result<Draft, Message> {
     Ok(draft)
 }
 
-/// The next question for a draft read from a file, or `None` when it can be opened.
-pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import> {
+/// The next question for a draft read from a file modified at `file_time` (ms), or `None` when
+/// it can be opened.
+pub fn next_question(draft: Draft, range_accepted: bool, file_time: f64) -> Result<Draft, Import> {
     // An id the address cannot carry would store a draft nobody can open.
     let draft = if file::id_is_routable(&draft.id) {
         draft
@@ -55,13 +57,13 @@ pub fn next_question(draft: Draft, range_accepted: bool) -> Result<Draft, Import
     if !range_accepted {
         let problems = file::out_of_range(&draft);
         if !problems.is_empty() {
-            return Err(Import::AskRange(Box::new(draft), problems));
+            return Err(Import::AskRange(Box::new(draft), problems, file_time));
         }
     }
     // A stored draft of this id, readable or not, or one kept unsaved in this page (storage
     // full), is only replaced when the user says so.
     if !matches!(local::load(&draft.id), Ok(None)) || super::saver::unsaved(&draft.id).is_some() {
-        return Err(Import::AskId(Box::new(draft)));
+        return Err(Import::AskId(Box::new(draft), file_time));
     }
     Ok(draft)
 }
@@ -89,10 +91,11 @@ pub fn with_new_id(mut draft: Draft) -> Draft {
 
 /// Runs a file through the import questions, setting `state` as it goes.
 pub fn start(file: web_sys::File, state: RwSignal<Import>) {
+    let file_time = file.last_modified();
     leptos::task::spawn_local(async move {
         match read(file).await {
             Err(why) => state.set(Import::Refused(why)),
-            Ok(draft) => match next_question(draft, false) {
+            Ok(draft) => match next_question(draft, false, file_time) {
                 Ok(draft) => store_and_open(draft),
                 Err(question) => state.set(question),
             },

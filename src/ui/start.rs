@@ -2,7 +2,7 @@
 //! draft kept in this browser.
 
 use super::deferred::DeferredOtherWaysIn;
-use super::drafts_list::DraftsList;
+use super::drafts_list::{date_time, DraftsList};
 use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::import::{self, Import};
 use super::import_published::{is_page, PublishedImport};
@@ -21,12 +21,7 @@ pub struct Dropped(pub RwSignal<Option<web_sys::File>, LocalStorage>);
 pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
     let template_id = RwSignal::new(templates::default_template().id.to_string());
-    let today = js_sys::Date::new_0();
-    let offered = crate::report::calendar::report_year_on(
-        today.get_full_year() as i32,
-        today.get_month() + 1,
-    );
-    let year = RwSignal::new(offered.to_string());
+    let year = RwSignal::new(offered_year().to_string());
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // Set while the editor's module is fetched to store the new report: a second press then
@@ -83,6 +78,7 @@ pub fn StartScreen() -> impl IntoView {
             )}
         </p>
         {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p}</p> })}
+        <ContinueWriting />
         <form class="nb-card" on:submit=create>
             <h2>{tr("新建报告", "New report")}</h2>
             <fieldset class="nb-field">
@@ -155,6 +151,56 @@ pub fn StartScreen() -> impl IntoView {
     }
 }
 
+/// 继续编写: a returning clerk's drafts, the last opened first, each with the step it was left
+/// at and when, above the form for a new one. Read from a few short lines (`storage::opened`),
+/// so the first screen parses no draft to show it.
+#[component]
+fn ContinueWriting() -> impl IntoView {
+    let lang = use_lang();
+    let recent = storage::recently_opened();
+    (!recent.is_empty()).then(|| {
+        let items = recent
+            .into_iter()
+            .take(3)
+            .map(|o| {
+                let route = match crate::report::progress::Step::from_slug(&o.step) {
+                    Some(step) => super::route::Route::Step(o.id.clone(), step),
+                    None => super::route::Route::Tasks(o.id.clone()),
+                };
+                let at = date_time(o.at);
+                let step_title = o.step_title.clone();
+                let step = move || match (lang.get(), o.step.as_str()) {
+                    (crate::report::Lang::En, "tasks") => "the task list".to_string(),
+                    (crate::report::Lang::En, "meta") => "Basic information".to_string(),
+                    (crate::report::Lang::En, "review") => "Review and export".to_string(),
+                    _ => step_title.clone(),
+                };
+                view! {
+                    <li>
+                        <a href=route.href()>{o.title}</a>
+                        <span class="nb-hint nb-continue-where">
+                            {move || pick(lang.get(), format!("上次停在“{}”，{at}", step()), format!("Left at “{}”, {at}", step()))}
+                        </span>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="nb-card nb-continue" aria-labelledby="nb-continue-heading">
+                <h2 id="nb-continue-heading">{tr("继续编写", "Continue writing")}</h2>
+                <ul class="nb-link-list">{items}</ul>
+                <p class="nb-hint">{tr("全部草稿见下面的“本浏览器中的草稿”。", "All drafts are under “Drafts in this browser” below.")}</p>
+            </section>
+        }
+    })
+}
+
+/// The report year the season offers today (`calendar::report_year_on`).
+fn offered_year() -> i32 {
+    let today = js_sys::Date::new_0();
+    crate::report::calendar::report_year_on(today.get_full_year() as i32, today.get_month() + 1)
+}
+
 /// The start screen's other ways in: the example, a draft file, a published page (also when
 /// dropped on the app), and the drafts kept in this browser.
 #[component]
@@ -193,7 +239,9 @@ pub fn OtherWaysIn() -> impl IntoView {
             || !matches!(storage::load(&example_id), Ok(None));
         if kept {
             super::route::go(&super::route::Route::Tasks(example_id));
-        } else if let Some(mut draft) = templates::by_id(id).and_then(sample::sample) {
+        } else if let Some(mut draft) =
+            templates::by_id(id).and_then(|t| sample::example(t, offered_year()))
+        {
             draft.id = example_id;
             import::store_and_open(draft);
         }
@@ -278,7 +326,7 @@ fn ImportQuestions(state: RwSignal<Import>) -> impl IntoView {
                 <p>{tr("本浏览器中的草稿没有任何改变。", "Nothing in this browser was changed.")}</p>
             </div>
         }.into_any()),
-        Import::AskRange(draft, problems) => Some(view! {
+        Import::AskRange(draft, problems, file_time) => Some(view! {
             <div class="nb-banner nb-banner-error" role="alert">
                 <p><strong>{pick(lang.get(), format!("这个文件有{}处数值超出范围：", problems.len()), format!("This file has {} values out of range:", problems.len()))}</strong></p>
                 <ul>{problems.iter().map(|m| view! { <li>{m.get(lang.get()).to_string()}</li> }).collect_view()}</ul>
@@ -286,7 +334,7 @@ fn ImportQuestions(state: RwSignal<Import>) -> impl IntoView {
                 <div class="nb-actions">
                     <button type="button" class="nb-button" on:click={
                         let draft = draft.clone();
-                        move |_| match import::next_question((*draft).clone(), true) {
+                        move |_| match import::next_question((*draft).clone(), true, file_time) {
                             Ok(d) => import::store_and_open(d),
                             Err(q) => state.set(q),
                         }
@@ -295,22 +343,34 @@ fn ImportQuestions(state: RwSignal<Import>) -> impl IntoView {
                 </div>
             </div>
         }.into_any()),
-        Import::AskId(draft) => Some(view! {
+        Import::AskId(draft, file_time) => Some({
+            let stored = storage::load(&draft.id).ok().flatten().map(|e| e.saved_at).unwrap_or(0.0);
+            let newer = match (stored > 0.0, file_time > 0.0) {
+                (true, true) if file_time > stored => Some(pick(lang.get(), "文件较新。", "The file is newer. ")),
+                (true, true) if stored > file_time => Some(pick(lang.get(), "本浏览器中的较新。", "The copy in this browser is newer. ")),
+                _ => None,
+            };
+            view! {
             <div class="nb-banner nb-banner-error" role="alert">
                 <p><strong>{pick(lang.get(), format!("本浏览器中已经有这份草稿（“{}”）。", draft.meta.title()), format!("This browser already holds this draft (“{}”).", draft.meta.title()))}</strong></p>
+                <ul class="nb-copies">
+                    <li>{pick(lang.get(), format!("本浏览器中的草稿：最后保存于 {}", date_time(stored)), format!("The draft in this browser: last saved {}", date_time(stored)))}</li>
+                    <li>{pick(lang.get(), format!("文件：修改于 {}", date_time(file_time)), format!("The file: modified {}", date_time(file_time)))}</li>
+                </ul>
+                <p>{newer.unwrap_or_default()}{tr("两份都保留最稳妥：什么也不会丢，之后可以对比、删掉不要的一份。", "Keeping both is safest: nothing is lost, and you can compare them and delete the one you do not want.")}</p>
                 <div class="nb-actions">
                     <button type="button" class="nb-button" on:click={
                         let draft = draft.clone();
-                        move |_| import::store_and_open((*draft).clone())
-                    }>{tr("用文件替换现有草稿", "Replace it with the file")}</button>
-                    <button type="button" class="nb-button nb-button-secondary" on:click={
-                        let draft = draft.clone();
                         move |_| import::store_and_open(import::with_new_id((*draft).clone()))
                     }>{tr("两份都保留", "Keep both")}</button>
+                    <button type="button" class="nb-button nb-button-secondary" on:click={
+                        let draft = draft.clone();
+                        move |_| import::store_and_open((*draft).clone())
+                    }>{tr("用文件替换现有草稿", "Replace it with the file")}</button>
                     <button type="button" class="nb-button nb-button-secondary" on:click=move |_| state.set(Import::Idle)>{tr("取消", "Cancel")}</button>
                 </div>
             </div>
-        }.into_any()),
+        }}.into_any()),
     }
     }
 }

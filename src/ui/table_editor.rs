@@ -3,7 +3,7 @@
 //! marked on the exact cells, arrow keys and Enter to move, rows pasted from a spreadsheet.
 
 use super::editing::{cell_dom_id, focus_id, use_announcer, use_editing};
-use super::i18n::use_lang;
+use super::i18n::{pick, use_lang};
 use crate::report::export;
 use crate::report::grid::{self, Direction};
 use crate::report::layout::layout;
@@ -48,6 +48,13 @@ pub fn BlockEditor(
             view! { <tr>{corner.flatten()}{heads}</tr> }
         })
         .collect_view();
+    // A table taller than a screen keeps its column headers in view while the clerk types in
+    // its lower rows (三: 商业企业 and 科研机构 told apart on row 二十).
+    let wrap_class = if grid.rows.len() > 8 {
+        "nb-table-wrap nb-table-tall"
+    } else {
+        "nb-table-wrap"
+    };
     let body = grid
         .rows
         .into_iter()
@@ -75,7 +82,7 @@ pub fn BlockEditor(
         })
         .collect_view();
     view! {
-        <div class="nb-table-wrap" lang="zh-CN">
+        <div class=wrap_class lang="zh-CN">
             <table class="nb-grid">
                 <caption>{caption}</caption>
                 <thead>{header}</thead>
@@ -144,8 +151,16 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             announcer.say(typed.said.get(lang.get_untracked()).to_string());
             if let Some(p) = last_paste {
                 p.0.set(Some(typed.said));
+                p.1.set(None);
             }
             return;
+        }
+        // Typing after a paste or fill: that is no longer the last thing done, so it is no
+        // longer what 撤销 or Ctrl+Z puts back.
+        if let Some(p) = last_paste {
+            if p.1.with_untracked(Option::is_some) {
+                p.1.set(None);
+            }
         }
         e.draft.update(|d| d.set_cell(key, &text));
     };
@@ -161,6 +176,16 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                     (start == 0 && end == 0, start == len && end == len)
                 })
                 .unwrap_or((true, true));
+            // Ctrl+Z right after a paste or fill undoes all of it, not one cell's text.
+            if (ev.ctrl_key() || ev.meta_key())
+                && ev.key().eq_ignore_ascii_case("z")
+                && !ev.shift_key()
+                && last_paste.is_some_and(|p| p.undo(e))
+            {
+                ev.prevent_default();
+                announcer.say(pick(lang.get_untracked(), "已撤销", "Undone").to_string());
+                return;
+            }
             if ev.key() == "Enter" {
                 // Never stay put: the next number typed would join this one.
                 ev.prevent_default();
@@ -197,6 +222,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             }
             ev.prevent_default();
             let plan = grid::plan_rows(template, key, rows);
+            let before = e.draft.get_untracked();
             e.draft.update(|d| {
                 for (k, v) in &plan.fills {
                     d.set_cell(*k, v);
@@ -208,6 +234,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             let summary = plan.summary();
             announcer.say(summary.get(lang.get_untracked()).to_string());
             if let Some(p) = last_paste {
+                p.1.set((!plan.fills.is_empty() || !plan.units.is_empty()).then_some(before));
                 p.0.set(Some(summary));
             }
         }

@@ -9,9 +9,30 @@ use crate::report::progress::Step;
 use crate::report::template::{SectionKey, Table};
 use leptos::prelude::*;
 
-/// What the last paste into this step's tables did, shown under the hint.
+/// What the last paste (or fill) into this step's tables did, shown under the hint, and the
+/// draft as it was before it while it can still be undone (until the next edit of a cell).
 #[derive(Clone, Copy)]
-pub struct LastPaste(pub RwSignal<Option<crate::report::Message>>);
+pub struct LastPaste(
+    pub RwSignal<Option<crate::report::Message>>,
+    pub RwSignal<Option<crate::report::Draft>>,
+);
+
+impl LastPaste {
+    /// Puts back the draft as it was before the last paste or fill: every cell it changed.
+    pub fn undo(self, e: super::editing::Editing) -> bool {
+        match self.1.try_update(Option::take).flatten() {
+            Some(before) => {
+                e.draft.set(before);
+                self.0.set(Some(crate::report::Message::fixed(
+                    "已撤销：这些单元格恢复为之前的内容。",
+                    "Undone: the cells are back as they were.",
+                )));
+                true
+            }
+            None => false,
+        }
+    }
+}
 
 /// A table section's step.
 #[component]
@@ -21,16 +42,19 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
     let announcer = use_announcer();
     let key = section;
     let section = e.template.section(key);
-    let pasted = LastPaste(RwSignal::new(None));
+    let pasted = LastPaste(RwSignal::new(None), RwSignal::new(None));
     provide_context(pasted);
     let fill = move |_| {
         let mut n = 0;
+        let before = e.draft.get_untracked();
         e.draft.update(|d| n = d.fill_blanks(e.template, table.id));
-        announcer.say(pick(
-            lang.get_untracked(),
-            format!("已在{n}个空白单元格中填入0"),
-            format!("Typed 0 into {n} blank cells"),
-        ));
+        let said = crate::report::Message::new(
+            format!("已在{n}个空白单元格中填入0。"),
+            format!("Typed 0 into {n} blank cells."),
+        );
+        announcer.say(said.get(lang.get_untracked()).to_string());
+        pasted.1.set((n > 0).then_some(before));
+        pasted.0.set(Some(said));
     };
     view! {
         <StepFrame step=Step::Section(key)>
@@ -41,7 +65,20 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
                     "Arrow keys move between cells; Enter moves to the next cell, left to right and row by row; paste rows of numbers copied from Excel, WPS or a web page's table (row labels and all); values that fall on totals are skipped; full-width digits work too. Grey totals are computed.",
                 )}
             </p>
-            {move || pasted.0.get().map(|m| view! { <p class="nb-paste-summary">{m.get(lang.get()).to_string()}</p> })}
+            {move || pasted.0.get().map(|m| view! {
+                <p class="nb-paste-summary" role="status">
+                    {m.get(lang.get()).to_string()}
+                    {move || pasted.1.with(Option::is_some).then(|| view! {
+                        " "
+                        <button type="button" class="nb-link-button" on:click=move |_| {
+                            if pasted.undo(e) {
+                                announcer.say(pick(lang.get_untracked(), "已撤销", "Undone").to_string());
+                            }
+                        }>{tr("撤销", "Undo")}</button>
+                        <span class="nb-hint">{tr("（或按 Ctrl+Z）", " (or press Ctrl+Z)")}</span>
+                    })}
+                </p>
+            })}
             {table.blocks.iter().map(|block| view! { <BlockEditor table=table block=block /> }).collect_view()}
             <button type="button" class="nb-button nb-button-secondary" on:click=fill>
                 {tr("其余空白单元格都填0", "Type 0 into every blank cell")}

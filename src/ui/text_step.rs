@@ -13,10 +13,17 @@ use crate::report::template::{SectionKey, TextSpec};
 use crate::report::{Finding, Message, Severity};
 use leptos::prelude::*;
 
+/// Where the clerk's caret was in this step's texts when they last left one: the sub-part
+/// (`None`: the main text) and the selection, in UTF-16 units as the text area gives them.
+#[derive(Clone, Copy)]
+struct Caret(RwSignal<(Option<&'static str>, u32, u32)>);
+
 /// A text section's step.
 #[component]
 pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
     let e = use_editing();
+    // Until the clerk has been in a text area: the end of the main text.
+    provide_context(Caret(RwSignal::new((None, u32::MAX, u32::MAX))));
     let key = section;
     let section = e.template.section(key);
     let slug = Step::Section(key).slug();
@@ -49,24 +56,7 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    <div class="nb-phrase">
-                        {e.template.data_phrases.iter().map(|phrase| view! {
-                            <button type="button" class="nb-button nb-button-secondary"
-                                on:click=move |_| e.draft.update(|d| {
-                                    let t = d.texts.entry(key).or_default();
-                                    if !t.text.trim().is_empty() {
-                                        t.text.push_str("\n\n");
-                                    }
-                                    t.text.push_str(phrase.text);
-                                })>
-                                {tr_msg(&phrase.label)}
-                            </button>
-                        }).collect_view()}
-                        <p class="nb-hint">
-                            {tr("数据句中的 {{…}} 在导出时填入表格中的数字，文字永远与表格一致。可用：", "The {{…}} in the sentences are filled from the tables at export, so text and tables always agree. Available: ")}
-                            <span lang="zh-CN">{e.template.bindings.iter().map(|b| format!("{{{{{}}}}}", b.token)).collect::<Vec<_>>().join(" ")}</span>
-                        </p>
-                    </div>
+                    <InsertData section=key />
                     {(key == SectionKey::Overview).then(|| view! { <SummedSentence /> })}
                     <Show when=is_empty>
                         <button type="button" class="nb-button nb-button-secondary"
@@ -87,6 +77,76 @@ pub fn TextStep(section: SectionKey, spec: &'static TextSpec) -> impl IntoView {
     }
 }
 
+/// 插入数据: the data sentences and the single figures (`{{…}}`, filled from the tables at
+/// export), put where the caret was in the text area the clerk was last in, which then gets the
+/// focus back with the caret after what was put in, so the clerk sees it happen.
+#[component]
+fn InsertData(section: SectionKey) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let announcer = use_announcer();
+    let caret = expect_context::<Caret>().0;
+    let key = section;
+    let insert = move |piece: &'static str, token: bool| {
+        let (aspect, start, end) = caret.get_untracked();
+        let piece = if token {
+            format!("{{{{{piece}}}}}")
+        } else {
+            piece.to_string()
+        };
+        let mut after = 0;
+        e.draft.update(|d| {
+            let (text, caret_after) =
+                crate::report::draft::splice_at_caret(d.text_part(key, aspect), start, end, &piece);
+            after = caret_after;
+            d.set_text(key, aspect, text);
+        });
+        caret.set((aspect, after, after));
+        let id = text_id(key, aspect);
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            if let Some(area) = document()
+                .get_element_by_id(&id)
+                .and_then(|el| el.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                let _ = area.focus();
+                let _ = area.set_selection_range(after, after);
+            }
+        });
+        announcer.say(
+            pick(
+                lang.get_untracked(),
+                "已插入到光标所在的位置",
+                "Inserted at the cursor",
+            )
+            .to_string(),
+        );
+    };
+    view! {
+        <div class="nb-phrase">
+            <div class="nb-actions">
+                {e.template.data_phrases.iter().map(|phrase| view! {
+                    <button type="button" class="nb-button nb-button-secondary" on:click=move |_| insert(phrase.text, false)>
+                        {tr_msg(&phrase.label)}
+                    </button>
+                }).collect_view()}
+            </div>
+            <details class="nb-insert">
+                <summary>{tr("插入数据", "Insert data")}</summary>
+                <p class="nb-hint">{tr(
+                    "{{…}} 在导出时填入表格中的数字，文字永远与表格一致。按一下，插入到最后编辑的文本框中光标所在的位置（数据句也是）。",
+                    "Each {{…}} is filled from the tables at export, so text and tables always agree. Press one to put it where the cursor was in the text box you were last in (the sentences above go there too).",
+                )}</p>
+                <ul class="nb-token-list" lang="zh-CN">
+                    {e.template.bindings.iter().map(|b| view! {
+                        <li><button type="button" class="nb-link-button" on:click=move |_| insert(b.token, true)>{format!("{{{{{}}}}}", b.token)}</button></li>
+                    }).collect_view()}
+                </ul>
+            </details>
+        </div>
+    }
+}
+
 /// A text area for a section's main text or one of its sub-parts, with a character count.
 #[component]
 fn SectionTextArea(
@@ -99,6 +159,8 @@ fn SectionTextArea(
     let lang = use_lang();
     let key = section;
     let read = move || e.draft.with(|d| d.text_part(key, aspect).to_string());
+    // Not there when the text area is used outside a text step (基本信息's 开头).
+    let caret = use_context::<Caret>();
     let count_id = format!("{id}-count");
     let findings_id = format!("{id}-findings");
     let stale = Memo::new(move |_| e.draft.with(|d| d.is_stale(Some(key), aspect)));
@@ -137,6 +199,17 @@ fn SectionTextArea(
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     e.draft.update(|d| d.set_text(key, aspect, text));
+                }
+                on:blur=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    if let (Some(caret), Some(area)) = (
+                        caret,
+                        ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()),
+                    ) {
+                        let start = area.selection_start().ok().flatten().unwrap_or(u32::MAX);
+                        let end = area.selection_end().ok().flatten().unwrap_or(start);
+                        caret.0.set((aspect, start, end));
+                    }
                 }
             ></textarea>
             <p class="nb-hint" id=count_id>

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import path from 'node:path';
-import { ROOT, axe, launch } from './harness.mjs';
+import { EXAMPLE_TITLE, ROOT, axe, launch } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 
 const SECTIONS = ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况',
@@ -95,7 +95,7 @@ test('the editor is a module of its own: the first screen works without it, a fa
   await page.waitForFunction(() => document.activeElement?.id === 'nb-retry-editor');
   await page.unroute(editor);
   await alert.getByRole('button', { name: '重试' }).click();
-  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
   assert.match(page.url(), /#\/example-ogi-2021\/tasks$/);
   await context.close();
 });
@@ -156,7 +156,7 @@ test('a server that sends .wasm as application/octet-stream still serves every p
   });
   await page.goto(app.url);
   await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
-  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
   assert.ok(served.some((f) => f.includes('_split_draft_screens')), served.join());
   assert.ok(served.some((f) => f.includes('_split_other_ways_in')), served.join());
   assert.deepEqual(problems, []);
@@ -167,13 +167,13 @@ test('the app mounts from a sub-path, and the example shows the six sections and
   const { context, page, problems } = await openApp(browser, app.url);
   assert.ok((await page.getByRole('banner').textContent()).includes('nianbao'));
   await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
-  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
   const steps = await page.getByRole('list').last().getByRole('link').allTextContents();
   assert.deepEqual(steps, ['基本信息', ...SECTIONS, '审阅与导出']);
   assert.match(page.url(), /#\/example-ogi-2021\/tasks$/);
   await page.getByRole('link', { name: '审阅与导出' }).click();
   const frame = page.frameLocator('iframe[title="导出网页的预览"]');
-  await frame.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  await frame.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
   assert.equal(await frame.getByRole('table').count(), 6, 'four blocks of 二, then 三 and 四');
   // The 2019 example has the 2019 format's five blocks in 二.
   await page.goto(app.url);
@@ -196,7 +196,7 @@ test('the place lives in the URL hash: reload, back and forward keep it', async 
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '三、收到和处理政府信息公开申请情况' }).waitFor();
   await page.goBack();
-  await page.getByRole('heading', { level: 1, name: '青禾市临江区望湖街道办事处2025年政府信息公开工作年度报告' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
   await page.goForward();
   await page.getByRole('heading', { level: 1, name: '三、收到和处理政府信息公开申请情况' }).waitFor();
   assert.deepEqual(problems, []);

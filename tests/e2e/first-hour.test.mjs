@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { SHOTS, launch } from './harness.mjs';
+import { EXAMPLE_TITLE, OFFERED_YEAR, OUT, SHOTS, launch } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 
 let app;
@@ -117,6 +117,152 @@ test('the start screen says which build this is, when it was built and what chan
   assert.match(await about.textContent(), /2021年格式（国办公开办函〔2021〕30号）/);
   await about.getByText(`本版本（${version}）的变化`).click();
   await about.getByText(/按从左到右、从上到下的顺序移到下一格/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the example says it is one, everywhere its title shows, and is on the year offered', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
+  await page.goto(`${app.url}#/example-ogi-2021/meta`);
+  assert.equal(await page.getByRole('textbox', { name: '年度' }).inputValue(), String(OFFERED_YEAR));
+  await page.goto(app.url);
+  const drafts = page.getByRole('region', { name: '本浏览器中的草稿' });
+  await drafts.getByRole('rowheader', { name: EXAMPLE_TITLE }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a returning clerk is led back to the draft and the step left last, above 新建报告', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  await page.getByRole('heading', { level: 1, name: '三、收到和处理政府信息公开申请情况' }).waitFor();
+  await page.goto(app.url);
+  const resume = page.getByRole('region', { name: '继续编写' });
+  await resume.waitFor();
+  assert.match(await resume.textContent(), /上次停在“三、收到和处理政府信息公开申请情况”，\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  const above = await resume.boundingBox();
+  const form = await page.getByRole('heading', { level: 2, name: '新建报告' }).boundingBox();
+  assert.ok(above.y < form.y, '继续编写 comes before the new-report form');
+  await page.screenshot({ path: path.join(SHOTS, 'start-returning-1366.png'), fullPage: false });
+  await resume.getByRole('link', { name: EXAMPLE_TITLE }).click();
+  await page.getByRole('heading', { level: 1, name: '三、收到和处理政府信息公开申请情况' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a draft file already here says which copy is newer, and keeping both comes first', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP, acceptDownloads: true });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载草稿文件' }).first().click(),
+  ]);
+  const file = path.join(OUT, 'first-hour-example.json');
+  await download.saveAs(file);
+  // A change after the file was written: the copy here is the newer one.
+  await page.goto(`${app.url}#/example-ogi-2021/meta`);
+  await page.getByRole('textbox', { name: '发布机构' }).fill('青禾市临江区望湖街道办事处（改）');
+  await page.waitForTimeout(1500);
+  await page.goto(app.url);
+  await page.getByLabel('选择草稿文件').setInputFiles(file);
+  const question = page.getByRole('alert').filter({ hasText: '本浏览器中已经有这份草稿' });
+  await question.waitFor();
+  const text = await question.textContent();
+  assert.match(text, /本浏览器中的草稿：最后保存于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  assert.match(text, /文件：修改于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  assert.match(text, /本浏览器中的较新/);
+  const buttons = await question.getByRole('button').allTextContents();
+  assert.equal(buttons[0], '两份都保留', 'the safe choice first');
+  assert.ok(await question.getByRole('button', { name: '两份都保留' }).evaluate((b) => !b.classList.contains('nb-button-secondary')), 'and primary');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('data sentences and single figures go where the cursor is, and the cursor follows', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.goto(`${app.url}#/example-ogi-2021/problems`);
+  const text = page.getByRole('textbox', { name: '正文' });
+  await text.fill('问题甲。改进乙。');
+  await text.evaluate((t) => t.setSelectionRange(4, 4));
+  await page.getByRole('button', { name: '插入申请情况数据句' }).click();
+  const value = await text.inputValue();
+  assert.ok(value.startsWith('问题甲。') && value.indexOf('{{') > 3, value);
+  assert.ok(value.endsWith('改进乙。'), 'inserted at the cursor, not at the end');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-describedby')?.length > 0 && document.activeElement.tagName), 'TEXTAREA');
+  const caret = await text.evaluate((t) => t.selectionStart);
+  // The tokens are behind 插入数据, not printed under every text.
+  const token = page.getByRole('button', { name: '{{本年新收申请}}' });
+  assert.equal(await token.isVisible(), false);
+  await page.getByText('插入数据', { exact: true }).click();
+  await token.click();
+  const after = await text.inputValue();
+  assert.equal(after.slice(caret - 0, caret + '{{本年新收申请}}'.length), '{{本年新收申请}}');
+  assert.ok(after.endsWith('改进乙。'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+for (const viewport of [LAPTOP, { width: 1920, height: 1080 }]) {
+  test(`wide tables fit a ${viewport.width} px screen and 三's headers stay in view`, async () => {
+    const { context, page, problems } = await openApp(browser, app.url, { viewport });
+    await page.getByRole('button', { name: '打开示例报告（2021年格式）' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    for (const step of ['proactive', 'requests', 'disputes']) {
+      await page.goto(`${app.url}#/example-ogi-2021/${step}`);
+      await page.locator('.nb-table-wrap').first().waitFor();
+      const overflow = await page.evaluate(() => [document.documentElement.scrollWidth - innerWidth,
+        ...[...document.querySelectorAll('.nb-table-wrap')].map((w) => w.scrollWidth - w.clientWidth)]);
+      assert.ok(overflow.every((o) => o <= 0), `${step} scrolls sideways: ${overflow}`);
+    }
+    await page.screenshot({ path: path.join(SHOTS, `table-4-${viewport.width}.png`) });
+    await page.goto(`${app.url}#/example-ogi-2021/requests`);
+    const last = page.getByRole('textbox', { name: '四、结转下年度继续办理 法人或其他组织 科研机构', exact: true });
+    await last.focus();
+    await last.scrollIntoViewIfNeeded();
+    const head = await page.getByRole('columnheader', { name: '科研机构' }).boundingBox();
+    assert.ok(head.y >= 0 && head.y < viewport.height / 2, `the header is in view: ${head.y}`);
+    await page.screenshot({ path: path.join(SHOTS, `table-3-lower-rows-${viewport.width}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('a pasted block and 其余空白单元格都填0 can be undone, with 撤销 or Ctrl+Z', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP, permissions: ['clipboard-read', 'clipboard-write'] });
+  await page.getByRole('textbox', { name: '年度' }).fill(String(OFFERED_YEAR));
+  await page.getByRole('textbox', { name: '发布机构' }).fill('撤销测试街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  const cell = (name) => page.getByRole('textbox', { name, exact: true });
+  await cell('一、本年新收政府信息公开申请数量 自然人').fill('5');
+
+  // The fill: every blank cell becomes 0; 撤销 puts them back blank, the typed 5 stays.
+  await page.getByRole('button', { name: '其余空白单元格都填0' }).click();
+  assert.equal(await cell('（一）予以公开 自然人').inputValue(), '0');
+  const status = page.locator('.nb-paste-summary');
+  await status.getByRole('button', { name: '撤销' }).click();
+  assert.equal(await cell('（一）予以公开 自然人').inputValue(), '');
+  assert.equal(await cell('一、本年新收政府信息公开申请数量 自然人').inputValue(), '5');
+  await status.filter({ hasText: '已撤销' }).waitFor();
+
+  // A pasted block: Ctrl+Z right after it restores every cell it wrote.
+  await page.evaluate(() => navigator.clipboard.writeText('3\t1\t0\t0\t0\t0\n2\t0\t0\t0\t0\t0'));
+  await cell('（一）予以公开 自然人').focus();
+  await page.keyboard.press('Control+V');
+  assert.equal(await cell('（一）予以公开 自然人').inputValue(), '3');
+  await status.getByRole('button', { name: '撤销' }).waitFor();
+  await page.keyboard.press('Control+Z');
+  assert.equal(await cell('（一）予以公开 自然人').inputValue(), '');
+  assert.equal(await cell('（一）予以公开 法人或其他组织 商业企业').inputValue(), '');
+  assert.equal(await cell('一、本年新收政府信息公开申请数量 自然人').inputValue(), '5');
   assert.deepEqual(problems, []);
   await context.close();
 });

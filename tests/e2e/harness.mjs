@@ -12,6 +12,15 @@ export { serve } from '../../scripts/static-server.mjs';
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 export const OUT = path.join(ROOT, 'test-output');
+
+/** The report year the start screen offers today (October to December this year, else last
+ * year): the example is on it. */
+export const OFFERED_YEAR = (() => {
+  const now = new Date();
+  return now.getMonth() + 1 >= 10 ? now.getFullYear() : now.getFullYear() - 1;
+})();
+/** The example's title as the task list heads it. */
+export const EXAMPLE_TITLE = `示例：青禾市临江区望湖街道办事处${OFFERED_YEAR}年政府信息公开工作年度报告`;
 /** Where screenshots go: test-output/, or docs/screenshots/ (committed) with UPDATE_SCREENSHOTS=1. */
 export const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
   ? path.join(ROOT, 'docs', 'screenshots')

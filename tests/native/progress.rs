@@ -134,3 +134,23 @@ fn completion_counts_the_steps_done_and_every_error() {
     );
     assert!(c.errors >= 1);
 }
+
+#[test]
+fn a_data_phrase_goes_where_the_caret_is_and_the_caret_follows_it() {
+    use nianbao::report::draft::splice_at_caret;
+    // The caret after “全年”: the phrase goes there, not at the end.
+    assert_eq!(
+        splice_at_caret("全年共办结。", 2, 2, "{{办结申请}}"),
+        ("全年{{办结申请}}共办结。".into(), 10)
+    );
+    // A selection is replaced.
+    assert_eq!(
+        splice_at_caret("收到申请X件", 4, 5, "{{新收申请}}"),
+        ("收到申请{{新收申请}}件".into(), 12)
+    );
+    // A character outside the BMP counts two UTF-16 units, as the browser counts them.
+    assert_eq!(splice_at_caret("𠀀年", 2, 2, "a"), ("𠀀a年".into(), 3));
+    // Past the end, or inside a surrogate pair: clamped, never a panic.
+    assert_eq!(splice_at_caret("无", 9, 40, "。"), ("无。".into(), 2));
+    assert_eq!(splice_at_caret("𠀀", 1, 1, "a"), ("a𠀀".into(), 1));
+}

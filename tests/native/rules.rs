@@ -30,6 +30,31 @@ fn samples_are_complete_and_consistent() {
 }
 
 #[test]
+fn the_example_is_on_the_offered_year_says_it_is_one_and_is_consistent() {
+    use nianbao::report::sample::{example, EXAMPLE_MARK};
+    // December 2026 offers 2026: the 2021 format's example is on it, its dates follow.
+    let d = example(&OGI_2021, 2026).unwrap();
+    assert_eq!(d.meta.year, 2026);
+    assert_eq!(d.meta.pub_date, "2027-01-20");
+    assert!(
+        d.meta.title().starts_with(EXAMPLE_MARK),
+        "{}",
+        d.meta.title()
+    );
+    assert!(d.meta.title().ends_with("2026年政府信息公开工作年度报告"));
+    assert!(d
+        .texts
+        .values()
+        .any(|t| t.aspects.values().any(|a| a.contains("2026年"))));
+    assert_eq!(check(&d), vec![]);
+    // The 2019 format is not for 2026: its example keeps a year it is for.
+    let d = example(&OGI_2019, 2026).unwrap();
+    assert!(OGI_2019.is_for_year(d.meta.year), "{}", d.meta.year);
+    assert!(d.meta.title().starts_with(EXAMPLE_MARK));
+    assert_eq!(check(&d), vec![]);
+}
+
+#[test]
 fn totals_are_computed() {
     let draft = sample_2021();
     let sheet = Sheet::compute(&OGI_2021, &draft);
