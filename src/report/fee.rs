@@ -42,10 +42,31 @@ pub fn stated(text: &str) -> Option<String> {
     if let Some(amount) = table_amount(&simple) {
         return Some(amount);
     }
+    // A sub-heading that names the fee (（一）收取信息处理费情况) lets the sentence under it say
+    // "费用" for it: "未收取任何费用".
+    let mut under_fee_heading = false;
     for sentence in simple.split(['。', '；', ';', '\n', '！']) {
         let sentence = strip_rules_titles(sentence);
-        let Some(at) = FEE_WORDS.iter().filter_map(|w| sentence.find(w)).min() else {
+        if sentence.trim().is_empty() {
             continue;
+        }
+        let named = FEE_WORDS.iter().filter_map(|w| sentence.find(w)).min();
+        let heading = named.is_some()
+            && sentence.trim().ends_with("情况")
+            && sentence.trim().chars().count() <= 24
+            && !sentence.chars().any(|c| c.is_ascii_digit())
+            && !NONE_WORDS.iter().any(|w| sentence.contains(w));
+        let at = match named {
+            Some(_) if heading => {
+                under_fee_heading = true;
+                continue;
+            }
+            Some(at) => at,
+            None if std::mem::take(&mut under_fee_heading) => match sentence.find('费') {
+                Some(at) => at,
+                None => continue,
+            },
+            None => continue,
         };
         if NONE_WORDS.iter().any(|w| sentence.contains(w)) {
             return Some("0".into());
@@ -178,6 +199,16 @@ mod tests {
             Some("0")
         );
         assert_eq!(stated("本年度免收信息处理费200元。").as_deref(), Some("0"));
+        // Under a sub-heading that names the fee, "费用" is the fee (莆田市城市管理局 2023).
+        assert_eq!(
+            stated("（一）收取信息处理费情况\n2023年，我局共收到20份依申请公开，未收取任何费用。\n（二）其他").as_deref(),
+            Some("0")
+        );
+        // Only the sentence right under it: a later 费用 is about something else.
+        assert_eq!(
+            stated("（一）收取信息处理费情况\n无。\n节省费用200元。"),
+            None
+        );
         // 二's 行政事业性收费 is not the fee of 六.
         assert_eq!(stated("行政事业性收费3.5万元。"), None);
         assert_eq!(stated("本年度办理人大代表建议12件。"), None);

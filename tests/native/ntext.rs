@@ -230,6 +230,10 @@ fn numbers_about_something_else_are_never_compared() {
             "全年受理群众信访件63件，信访件办结率100%；人大代表建议办结12件。",
             "对重复申请不予受理3件。依申请公开答复率100%。",
             "予以公开（含部分公开）70件。申请人不服复议决定提起行政诉讼1件。",
+            // A bracket after another count breaks that count down (莆田市城市管理局 2023);
+            // a platform's own cases are not requests.
+            "主动公开规范性文件16件，完成历史公文属性转换13件（现行有效8件，废止5件）。",
+            "2023年微信公众号共受理案件1809件，处理1803件。",
         ] {
             let draft = with_text(template, SectionKey::Problems, None, text);
             assert!(n_text(&draft).is_empty(), "{}: {text}: {:#?}", template.id, n_text(&draft));

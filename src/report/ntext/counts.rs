@@ -47,6 +47,17 @@ impl<'a> Reader<'a> {
                 best.1
             }
         };
+        // "完成公文属性转换13件（现行有效8件，废止5件）": a bracket opened right after another
+        // count breaks that count down; a row named before the bracket is not what it counts.
+        if let Some(open) = self.bracket_after_count(number.start) {
+            if !binding.context.is_empty()
+                && self
+                    .context_at(binding, number.start)
+                    .is_none_or(|at| at <= open)
+            {
+                return None;
+            }
+        }
         let w = self.words;
         let clause = (
             self.clause_start(number.start),
@@ -94,6 +105,32 @@ impl<'a> Reader<'a> {
             phrase: start,
             sums,
         })
+    }
+
+    /// Where the bracket that `at` is inside opens, when a count (digits and a unit) stands
+    /// right before it.
+    pub(super) fn bracket_after_count(&self, at: usize) -> Option<usize> {
+        let t = &self.text;
+        let from = self.sentence_start(at);
+        let mut depth = 0usize;
+        let open = (from..at).rev().find(|&i| match t[i] {
+            '）' | ')' => {
+                depth += 1;
+                false
+            }
+            '（' | '(' if depth == 0 => true,
+            '（' | '(' => {
+                depth -= 1;
+                false
+            }
+            _ => false,
+        })?;
+        let unit = self.words.units.iter().find(|u| {
+            let n = u.chars().count();
+            open >= n && self.at(open - n, u)
+        })?;
+        let before_unit = open - unit.chars().count();
+        (before_unit > 0 && t[before_unit - 1].is_ascii_digit()).then_some(open)
     }
 
     /// Whether the sentence before `before` names a row of `binding`'s table that none of its
