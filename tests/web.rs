@@ -206,7 +206,7 @@ async fn a_draft_change_reaches_the_totals() {
 /// run time, because a vector written as a literal would itself be compiled in.
 #[wasm_bindgen_test]
 fn the_default_policy_passes_what_is_compiled_in_and_nothing_built_at_run_time() {
-    use nianbao::ui::trusted::{allowed, compiled_in};
+    use nianbao::ui::{allowed, compiled_in};
     assert!(allowed("<p class=\"nb-hint\">本行是编译进来的字面量</p>"));
     let now = js_sys::Date::now() as u64;
     let built = format!("<p class=\"nb-hint\">运行时 {now}</p>");

@@ -29,7 +29,9 @@ pub mod table_editor;
 mod table_step;
 mod task_list;
 mod text_step;
-pub mod trusted;
+mod trusted;
+#[doc(hidden)]
+pub use trusted::{allowed, compiled_in};
 mod units;
 mod word;
 mod worker;

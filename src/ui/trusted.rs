@@ -40,20 +40,59 @@ extern "C" {
     static __data_end: u8;
 }
 
+/// A copy of the module's static data and where in it a `<` stands (every template starts with
+/// one). Copied through the memory's buffer, so no Rust reference ever spans it; copied again
+/// on a miss, because a module fetched later (`deferred`) brings its data with it.
+struct StaticData {
+    data: Vec<u8>,
+    tags: Vec<u32>,
+}
+
+thread_local! {
+    static STATIC_DATA: std::cell::RefCell<Option<StaticData>> = const { std::cell::RefCell::new(None) };
+}
+
+impl StaticData {
+    fn copy() -> Option<StaticData> {
+        let start = core::ptr::addr_of!(__global_base) as u32;
+        let end = core::ptr::addr_of!(__data_end) as u32;
+        // The copy's room first: growing the memory for it would detach a view made before.
+        let mut data = vec![0u8; end.saturating_sub(start) as usize];
+        let buffer = js_sys::Reflect::get(&wasm_bindgen::memory(), &"buffer".into()).ok()?;
+        js_sys::Uint8Array::new(&buffer)
+            .subarray(start, end.max(start))
+            .copy_to(&mut data);
+        let tags = data
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'<')
+            .filter_map(|(i, _)| u32::try_from(i).ok())
+            .collect();
+        Some(StaticData { data, tags })
+    }
+
+    fn holds(&self, needle: &[u8]) -> bool {
+        self.tags.iter().any(|&at| {
+            self.data
+                .get(at as usize..)
+                .is_some_and(|rest| rest.starts_with(needle))
+        })
+    }
+}
+
 /// Whether `markup` is, byte for byte, in the module's static data: a literal compiled in.
-#[allow(unsafe_code)]
 pub fn compiled_in(markup: &str) -> bool {
-    if markup.is_empty() {
+    let needle = markup.as_bytes();
+    if needle.first() != Some(&b'<') {
         return false;
     }
-    // SAFETY: both are linker-defined addresses bounding the data segment, which stays mapped
-    // and in place for the module's life (memory only grows above it); it is read, never written.
-    let data = unsafe {
-        let start = core::ptr::addr_of!(__global_base);
-        let end = core::ptr::addr_of!(__data_end);
-        core::slice::from_raw_parts(start, (end as usize).saturating_sub(start as usize))
-    };
-    memchr::memmem::find(data, markup.as_bytes()).is_some()
+    STATIC_DATA.with_borrow_mut(|seen| {
+        if seen.as_ref().is_some_and(|s| s.holds(needle)) {
+            return true;
+        }
+        *seen = StaticData::copy();
+        seen.as_ref().is_some_and(|s| s.holds(needle))
+    })
 }
 
 /// Whether the default policy passes `markup` to `innerHTML`.

@@ -104,7 +104,9 @@ test('hostile text comes out as the literal text typed, with no element or attri
     'href', 'http-equiv', 'id', 'lang', 'name', 'rel', 'rowspan', 'scope'];
   assert.deepEqual(dom.attrs.filter((a) => !attrs.includes(a)), [], 'attributes the exporter never writes');
   assert.deepEqual(dom.hrefs, ['data:,']);
-  const normal = (s) => s.replace(/\s+/g, ' ').trim();
+  // A form feed (a separator some parsers take for a space) is dropped by the exporter, as
+  // every control character the page need not carry.
+  const normal = (s) => s.replace(/\f/g, '').replace(/\s+/g, ' ').trim();
   const text = normal(dom.text);
   for (const v of vectors) {
     assert.ok(text.includes(normal(v)), `vector shown literally: ${v}`);
