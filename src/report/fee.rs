@@ -50,6 +50,7 @@ pub fn stated(text: &str) -> Option<String> {
         if sentence.trim().is_empty() {
             continue;
         }
+        let after_heading = std::mem::take(&mut under_fee_heading);
         let named = FEE_WORDS.iter().filter_map(|w| sentence.find(w)).min();
         let heading = named.is_some()
             && sentence.trim().ends_with("情况")
@@ -62,7 +63,7 @@ pub fn stated(text: &str) -> Option<String> {
                 continue;
             }
             Some(at) => at,
-            None if std::mem::take(&mut under_fee_heading) => match sentence.find('费') {
+            None if after_heading => match sentence.find('费') {
                 Some(at) => at,
                 None => continue,
             },
@@ -207,6 +208,10 @@ mod tests {
         // Only the sentence right under it: a later 费用 is about something else.
         assert_eq!(
             stated("（一）收取信息处理费情况\n无。\n节省费用200元。"),
+            None
+        );
+        assert_eq!(
+            stated("（一）收取信息处理费情况\n依照信息处理费管理办法执行\n节省费用200元。"),
             None
         );
         // 二's 行政事业性收费 is not the fee of 六.

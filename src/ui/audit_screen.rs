@@ -38,6 +38,8 @@ pub fn AuditScreen() -> impl IntoView {
     let units = RwSignal::new(Vec::<UnitRead>::new());
     let kinds = RwSignal::new(Vec::<Option<Kind>>::new());
     let cross = RwSignal::new(Vec::<Vec<FindingRow>>::new());
+    // Each report's report of the year before, found by name or chosen by the person.
+    let paired = RwSignal::new(Vec::<Option<usize>>::new());
     let filter = RwSignal::new(Filter::All);
     let order = RwSignal::new(Order::Added);
     let problem = RwSignal::new(None::<Message>);
@@ -52,11 +54,18 @@ pub fn AuditScreen() -> impl IntoView {
         let row = units.with_untracked(|u| {
             u.get(i).map(|unit| {
                 let kind = kinds.with_untracked(|k| k.get(i).copied().flatten());
-                Row::new(
-                    unit,
-                    kind,
-                    cross.with_untracked(|c| c.get(i).cloned().unwrap_or_default()),
-                )
+                let previous = paired
+                    .with_untracked(|p| p.get(i).copied().flatten())
+                    .and_then(|j| u.get(j))
+                    .map(|p| p.file.clone());
+                Row {
+                    previous,
+                    ..Row::new(
+                        unit,
+                        kind,
+                        cross.with_untracked(|c| c.get(i).cloned().unwrap_or_default()),
+                    )
+                }
             })
         });
         if let Some(row) = row {
@@ -102,10 +111,67 @@ pub fn AuditScreen() -> impl IntoView {
         units.update(|list| list.push(u));
         kinds.update(|k| k.push(None));
         cross.update(|c| c.push(Vec::new()));
+        paired.update(|p| p.push(None));
+    };
+    // Pairs `this` with `before` (or with none): the cross-year checks run in the worker.
+    let pair = move |this: usize, before: Option<usize>| {
+        paired.update(|p| {
+            if let Some(x) = p.get_mut(this) {
+                *x = before;
+            }
+        });
+        let Some(before) = before else {
+            cross.update(|c| {
+                if let Some(x) = c.get_mut(this) {
+                    x.clear();
+                }
+            });
+            rebuild(this);
+            return;
+        };
+        let Some((draft, last)) = units
+            .with_untracked(|u| Some((u.get(this)?.draft.clone(), u.get(before)?.draft.clone())))
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let Ok(session) = Session::start().await else {
+                return;
+            };
+            let request = js_sys::Array::of3(
+                &JsValue::from_str("pair"),
+                &JsValue::from_str(&draft),
+                &JsValue::from_str(&last),
+            );
+            let found: Vec<FindingRow> = session
+                .ask(request)
+                .await
+                .ok()
+                .and_then(|a| a.as_string())
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default();
+            session.end();
+            // Still the pair asked for (the person may have chosen again meanwhile).
+            if paired.with_untracked(|p| p.get(this).copied().flatten()) == Some(before) {
+                cross.update(|c| {
+                    if let Some(x) = c.get_mut(this) {
+                        *x = found;
+                    }
+                });
+                rebuild(this);
+            }
+        });
     };
     // Once the files are read, the same body's consecutive years are checked against each other.
     let on_done = move |_| {
         let pairs = units.with_untracked(|u| audit::year_pairs(u));
+        paired.update(|p| {
+            for &(this, before) in &pairs {
+                if let Some(x) = p.get_mut(this) {
+                    *x = Some(before);
+                }
+            }
+        });
         if pairs.is_empty() {
             return;
         }
@@ -215,11 +281,12 @@ pub fn AuditScreen() -> impl IntoView {
                         <th scope="col">{tr("错误", "Errors")}</th>
                         <th scope="col">{tr("提示", "Warnings")}</th>
                         <th scope="col">{tr("未能读取的单元格", "Cells not read")}</th>
+                        <th scope="col">{tr("上一年度的报告", "Last year's report")}</th>
                         <th scope="col"><span class="nb-visually-hidden">{tr("操作", "Actions")}</span></th>
                     </tr></thead>
                     <tbody>
                         <For each=move || shown.get() key=|k| *k let:k>
-                            <ReportRow i=k.0 row=rows.with_untracked(|r| r[k.0].clone()) units kinds rebuild problem />
+                            <ReportRow i=k.0 row=rows.with_untracked(|r| r[k.0].clone()) units kinds paired pair rebuild problem />
                         </For>
                     </tbody>
                 </table>
@@ -236,6 +303,8 @@ fn ReportRow(
     row: Row,
     units: RwSignal<Vec<UnitRead>>,
     kinds: RwSignal<Vec<Option<Kind>>>,
+    paired: RwSignal<Vec<Option<usize>>>,
+    pair: impl Fn(usize, Option<usize>) + Copy + Send + Sync + 'static,
     rebuild: impl Fn(usize) + Copy + Send + Sync + 'static,
     problem: RwSignal<Option<Message>>,
 ) -> impl IntoView {
@@ -246,6 +315,28 @@ fn ReportRow(
         row.body.clone()
     };
     let kind_id = format!("nb-audit-kind-{i}");
+    let previous_id = format!("nb-audit-previous-{i}");
+    let previous_label = {
+        let name = name.clone();
+        move || {
+            pick(
+                lang.get(),
+                format!("{name}的上一年度报告"),
+                format!("Last year's report of {name}"),
+            )
+        }
+    };
+    // The reports of the year before, as they are read: the person may pair by hand two names
+    // that no rule can tell are one body.
+    let candidates = move || {
+        units.with(|u| {
+            audit::earlier_candidates(u, i)
+                .into_iter()
+                .map(|j| (j, format!("{}（{}）", u[j].body, u[j].file)))
+                .collect::<Vec<_>>()
+        })
+    };
+    let chosen = move || paired.with(|p| p.get(i).copied().flatten());
     let refused = row.refused.clone();
     let kind = row.kind;
     let on_time = row.timeliness.label();
@@ -314,6 +405,17 @@ fn ReportRow(
             <td>{errors}</td>
             <td>{warnings}</td>
             <td>{unread.join("；")}</td>
+            <td>
+                <label for=previous_id.clone() class="nb-visually-hidden">{previous_label}</label>
+                <select id=previous_id class="nb-select" on:change=move |ev| {
+                    pair(i, event_target_value(&ev).parse::<usize>().ok());
+                }>
+                    <option value="" selected=move || chosen().is_none()>{tr("未找到（未做跨年度核对）", "None found (not checked across years)")}</option>
+                    {move || candidates().into_iter().map(|(j, label)| view! {
+                        <option value=j.to_string() selected=move || chosen() == Some(j)>{label}</option>
+                    }).collect_view()}
+                </select>
+            </td>
             <td>
                 {refused.map(|why| view! { <p class="nb-error-message">{move || why.get(lang.get()).to_string()}</p> })}
                 {(!findings.is_empty()).then(|| view! { <FindingList findings=findings.clone() /> })}

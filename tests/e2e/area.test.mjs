@@ -173,3 +173,34 @@ async function libreofficeCsv(file) {
   await promisify(execFile)('soffice', [`-env:UserInstallation=file://${path.join(dir, 'lo')}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, file]);
   return readFile(file.replace(/\.xlsx$/, '.csv'), 'utf8');
 }
+
+test('检查: two names no rule can tell are one body are paired by hand, and the years are checked', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  const sample = JSON.parse(await cli(['sample', 'ogi-2021']));
+  const thisYear = structuredClone(sample);
+  thisYear.id = 'pair-this';
+  thisYear.meta.body = '临江区望湖街道办事处';
+  const lastYear = structuredClone(sample);
+  lastYear.id = 'pair-last';
+  lastYear.meta.body = '望湖街道';
+  lastYear.meta.year = sample.meta.year - 1;
+  lastYear.meta.pub_date = `${sample.meta.year}-01-20`;
+  const thisFile = path.join(downloads, 'pair-2025.json');
+  const lastFile = path.join(downloads, 'pair-2024.json');
+  await writeFile(thisFile, JSON.stringify(thisYear));
+  await writeFile(lastFile, JSON.stringify(lastYear));
+  await page.getByRole('link', { name: '批量检查已发布的年报' }).click();
+  await heading(page, '批量检查已发布的年报');
+  await page.getByLabel('添加要检查的年报文件').setInputFiles([thisFile, lastFile]);
+  await page.getByText('已读取 2 / 2 个文件').waitFor();
+  const select = page.getByRole('combobox', { name: '临江区望湖街道办事处的上一年度报告' });
+  assert.equal(await select.inputValue(), '', 'no earlier year found by name');
+  const row = page.getByRole('row').filter({ hasText: 'pair-2025.json' });
+  const before = await row.textContent();
+  assert.ok(!before.includes('年报告的'), 'no cross-year finding before pairing');
+  await select.selectOption({ label: '望湖街道（pair-2024.json）' });
+  // Last year's 结转下年度 is not this year's 上年结转: the cross-year check says so now.
+  await row.getByText(/年报告的四、结转下年度继续办理为/).first().waitFor({ state: 'attached' });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

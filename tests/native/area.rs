@@ -322,6 +322,31 @@ fn years_of_one_body_pair_across_a_region_prefix_or_an_office() {
 }
 
 #[test]
+fn a_report_can_be_paired_by_hand_with_any_report_of_the_year_before() {
+    use nianbao::report::area::audit::{earlier_candidates, rows_with, year_pairs};
+    let unit = |body: &str, year: i32| {
+        let d = nianbao::report::sample::varied(&OGI_2021, body, year, 7).unwrap();
+        read_unit(
+            &format!("{body}-{year}.json"),
+            nianbao::report::file::to_file(&d).as_bytes(),
+        )
+    };
+    // Two names no rule can tell are one body: not paired on their own, offered by hand.
+    let units = vec![
+        unit("临江区望湖街道办事处", 2025),
+        unit("望湖街道", 2024),
+        unit("临江区教育局", 2023),
+    ];
+    assert!(year_pairs(&units).is_empty());
+    assert_eq!(earlier_candidates(&units, 0), [1]);
+    assert_eq!(earlier_candidates(&units, 1), [2]);
+    let rows = rows_with(&units, &[], &[(0, Some(1))]);
+    assert_eq!(rows[0].previous.as_deref(), Some("望湖街道-2024.json"));
+    let unpaired = rows_with(&units, &[], &[]);
+    assert_eq!(unpaired[0].previous, None);
+}
+
+#[test]
 fn two_units_that_report_nothing_are_both_summed() {
     let zero = |body: &str| {
         let mut d = nianbao::report::Draft::new("z", &OGI_2021, 2025, body);

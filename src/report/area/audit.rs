@@ -155,6 +155,22 @@ pub fn year_pairs(units: &[UnitRead]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The reports `this` may be paired with by hand (the person knows two names are one body):
+/// every readable report of the year before, those whose name is alike first.
+pub fn earlier_candidates(units: &[UnitRead], this: usize) -> Vec<usize> {
+    let Some(u) = units.get(this).filter(|u| u.refused.is_none()) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(bool, usize)> = units
+        .iter()
+        .enumerate()
+        .filter(|(j, p)| *j != this && p.refused.is_none() && p.year.checked_add(1) == Some(u.year))
+        .map(|(j, p)| (same_body(&u.body, &p.body).is_none(), j))
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, j)| j).collect()
+}
+
 /// The cross-year findings (X-carry, X-valid) of `this` against `before`, the same body's
 /// report of the year before.
 pub fn cross_year(this: &UnitRead, before: &UnitRead) -> Vec<FindingRow> {
@@ -334,9 +350,27 @@ impl Tally {
 /// Every row of a set of units: kinds set by the person where given, guessed otherwise, and
 /// the cross-year checks of each body's consecutive years.
 pub fn rows(units: &[UnitRead], kinds: &[Option<Kind>]) -> Vec<Row> {
+    rows_with(units, kinds, &[])
+}
+
+/// Every row, with the pairs the person chose by hand (`(this, Some(before))`, or
+/// `(this, None)`: not paired) in place of those found by name.
+pub fn rows_with(
+    units: &[UnitRead],
+    kinds: &[Option<Kind>],
+    chosen: &[(usize, Option<usize>)],
+) -> Vec<Row> {
+    let mut pairs: std::collections::BTreeMap<usize, usize> =
+        year_pairs(units).into_iter().collect();
+    for &(this, before) in chosen {
+        match before.filter(|b| *b < units.len() && *b != this) {
+            Some(b) => pairs.insert(this, b),
+            None => pairs.remove(&this),
+        };
+    }
     let mut cross: Vec<Vec<FindingRow>> = vec![Vec::new(); units.len()];
     let mut previous: Vec<Option<String>> = vec![None; units.len()];
-    for (this, before) in year_pairs(units) {
+    for (this, before) in pairs.into_iter().filter(|(t, _)| *t < units.len()) {
         cross[this] = cross_year(&units[this], &units[before]);
         previous[this] = Some(units[before].file.clone());
     }
