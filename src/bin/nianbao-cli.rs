@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 用法 / usage:
-  nianbao-cli sample ogi-2021|ogi-2019 [--body NAME] [--year Y] [--seed N]
+  nianbao-cli sample ogi-2021|ogi-2019 [--body NAME] [--year Y] [--seed N] | [--example Y]
                                                 打印示例草稿 / print an example draft file (with an
                                                 option: another body's, with figures of its own)
   nianbao-cli check FILE                        检查草稿 / list every finding (exit 1 on errors)
@@ -66,7 +66,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// `sample FORMAT [--body NAME] [--year Y] [--seed N]`: an example draft file on standard
-/// output; with any option, another body's report with figures of its own (`--seed`).
+/// output; with any option, another body's report with figures of its own (`--seed`);
+/// `--example Y`: the example the app's start screen opens when the season offers year Y.
 fn sample(args: &[String]) -> Result<ExitCode, String> {
     let id = args
         .first()
@@ -76,6 +77,7 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
     let base = sample::sample(template).ok_or("无示例 / no sample for this format")?;
     let (mut body, mut year, mut seed, mut varied) =
         (base.meta.body.clone(), base.meta.year, 0, false);
+    let mut example = None;
     let mut rest = args[1..].iter();
     while let Some(arg) = rest.next() {
         let value = rest
@@ -92,11 +94,20 @@ fn sample(args: &[String]) -> Result<ExitCode, String> {
                     .map_err(|m| format!("{} / {}", m.zh, m.en))?;
             }
             "--seed" => seed = number(value)?.unsigned_abs(),
+            "--example" => {
+                example = Some(
+                    nianbao::report::Meta::read_year(value)
+                        .map_err(|m| format!("{} / {}", m.zh, m.en))?,
+                );
+                continue;
+            }
             _ => return Err(format!("多余的参数 / unexpected argument “{arg}”\n{USAGE}")),
         }
         varied = true;
     }
-    let draft = if varied {
+    let draft = if let Some(y) = example.filter(|_| !varied) {
+        sample::example(template, y).ok_or("无示例 / no sample for this format")?
+    } else if varied {
         sample::varied(template, &body, year, seed).ok_or("无示例 / no sample for this format")?
     } else {
         base

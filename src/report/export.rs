@@ -203,7 +203,7 @@ pub(crate) struct TextParts {
 
 /// The sentence that states a fee amount on the page (六 under `ogi-2021`); the importer
 /// knows it again, so the amount it states goes back into the fee field, not the text.
-pub(crate) fn fee_sentence(year: i32, fee: &FeeSpec, typed: &str) -> String {
+pub fn fee_sentence(year: i32, fee: &FeeSpec, typed: &str) -> String {
     let amount = shown(typed, ValueKind::Decimal { unit: fee.unit });
     format!("{year}年度，本机关收取{}{amount}{}。", fee.label, fee.unit)
 }

@@ -109,8 +109,8 @@ pub fn completion(template: &Template, draft: &Draft) -> Completion {
 }
 
 /// How far along `step` is. 已完成 means nothing is left to do there:
-/// - 基本信息: the issuing body is given and the opening is not last year's unedited (the
-///   optional fields — 索引号, 文号, 公开日期 — never hold it back);
+/// - 基本信息: the issuing body and the 公开日期 are given and the opening is not last year's
+///   unedited (a page cannot be published without its date; 索引号 and 文号 never hold it back);
 /// - a text section: it has text, states the fee where the format asks, and none of it is
 ///   last year's unedited;
 /// - a table section: every input is filled, or the clerk went on from the step with no error
@@ -145,6 +145,11 @@ pub fn missing(
                 Some(Message::new(
                     "尚未填写发布机构",
                     "The issuing body is not filled in",
+                ))
+            } else if draft.meta.pub_date.trim().is_empty() {
+                Some(Message::new(
+                    "尚未填写公开日期（发布当天的日期）",
+                    "The publication date is not filled in (the day it is published)",
                 ))
             } else if draft.is_stale(None, None) {
                 Some(Message::new(
@@ -235,6 +240,9 @@ fn started(template: &Template, draft: &Draft, findings: &[Finding], step: Step)
     }
 }
 
+/// How many characters of a text the check-your-answers list shows.
+const SHOWN_CHARS: usize = 60;
+
 /// A one-line summary of what a step holds, for the review page's check-your-answers list.
 pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
     match step {
@@ -246,10 +254,25 @@ pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
             } else {
                 m.body.trim()
             };
-            Message::new(
+            // The catalogue fields a published page carries, named when empty.
+            let empty: Vec<(&str, &str)> = [
+                (m.pub_date.as_str(), ("公开日期", "publication date")),
+                (m.index_no.as_str(), ("索引号", "index number")),
+            ]
+            .into_iter()
+            .filter(|(v, _)| v.trim().is_empty())
+            .map(|(_, names)| names)
+            .collect();
+            let (mut zh, mut en) = (
                 format!("{}；发布机构：{body}；公开日期：{date}", m.title()),
                 format!("{}; issued by {body}; published {date}", m.title()),
-            )
+            );
+            if !empty.is_empty() {
+                let (z, e): (Vec<&str>, Vec<&str>) = empty.into_iter().unzip();
+                zh.push_str(&format!("；尚未填写：{}", z.join("、")));
+                en.push_str(&format!("; not filled in: {}", e.join(", ")));
+            }
+            Message::new(zh, en)
         }
         Step::Section(key) => match &template.section(key).body {
             SectionBody::Text(spec) => {
@@ -261,12 +284,36 @@ pub fn summary(template: &Template, draft: &Draft, step: Step) -> Message {
                     .iter()
                     .filter(|a| t.aspects.get(a.id).is_some_and(|x| !x.trim().is_empty()))
                     .count();
-                let mut zh = format!("共{chars}字");
-                let mut en = format!("{chars} characters");
+                // What was written, as it begins, so the clerk recognises it without opening it.
+                let opening = std::iter::once(t.text.as_str())
+                    .chain(t.parts(spec).map(|(_, a)| a))
+                    .map(str::trim)
+                    .find(|x| !x.is_empty())
+                    .map(|x| {
+                        let line: String = x.split_whitespace().collect::<Vec<_>>().join(" ");
+                        let shown: String = line.chars().take(SHOWN_CHARS).collect();
+                        if line.chars().count() > SHOWN_CHARS {
+                            format!("“{shown}…”")
+                        } else {
+                            format!("“{shown}”")
+                        }
+                    });
+                let (mut zh, mut en) = match &opening {
+                    Some(o) => (
+                        format!("{o}（共{chars}字"),
+                        format!("{o} ({chars} characters"),
+                    ),
+                    None => (
+                        "尚无内容（共0字".to_string(),
+                        "Nothing written yet (0 characters".to_string(),
+                    ),
+                };
                 if !spec.aspects.is_empty() {
                     zh.push_str(&format!("，{parts}个小标题"));
                     en.push_str(&format!(", {parts} sub-parts"));
                 }
+                zh.push('）');
+                en.push(')');
                 if let Some(fee) = &spec.fee {
                     let amount = t.fee.trim();
                     let amount = if amount.is_empty() { "—" } else { amount };

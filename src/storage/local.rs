@@ -340,6 +340,12 @@ pub fn note_opened(now: super::opened::Opened) {
     }
 }
 
+/// Whether any draft was ever opened here (so the start screen fetches 继续编写): one key
+/// looked up, nothing read.
+pub fn has_opened() -> bool {
+    storage().is_ok_and(|s| matches!(s.get_item(super::opened::KEY), Ok(Some(_))))
+}
+
 /// The drafts opened last, newest first, that are still stored.
 pub fn recently_opened() -> Vec<super::opened::Opened> {
     use super::opened;
@@ -351,9 +357,13 @@ pub fn recently_opened() -> Vec<super::opened::Opened> {
         .ok()
         .flatten()
         .unwrap_or_default();
+    // The stored drafts' keys only: no draft is read to tell it is still there.
+    let keys: Vec<String> = (0..store.length().unwrap_or(0))
+        .filter_map(|i| store.key(i).ok().flatten())
+        .collect();
     opened::read(&raw)
         .into_iter()
-        .filter(|o| matches!(store.get_item(&entry::key(&o.id)), Ok(Some(_))))
+        .filter(|o| keys.contains(&entry::key(&o.id)))
         .collect()
 }
 

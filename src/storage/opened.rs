@@ -12,8 +12,8 @@ pub const KEPT: usize = 20;
 pub struct Opened {
     /// The draft's id.
     pub id: String,
-    /// When (ms since the epoch).
-    pub at: f64,
+    /// When (ms since the epoch; whole, so that no float is read or written on the first screen).
+    pub at: u64,
     /// The step's slug (`tasks` for the task list), as the address has it.
     pub step: String,
     /// The step's title as shown then.
@@ -41,7 +41,7 @@ pub fn read(raw: &str) -> Vec<Opened> {
     raw.lines()
         .filter_map(|line| {
             let mut f = line.split('\t');
-            let at = f.next()?.parse::<f64>().ok().filter(|t| t.is_finite())?;
+            let at = f.next()?.parse::<u64>().ok()?;
             let id = f.next()?.to_string();
             let step = f.next()?.to_string();
             let step_title = f.next()?.to_string();
@@ -88,7 +88,7 @@ pub fn note(mut list: Vec<Opened>, now: Opened) -> Vec<Opened> {
 mod tests {
     use super::*;
 
-    fn opened(id: &str, at: f64) -> Opened {
+    fn opened(id: &str, at: u64) -> Opened {
         Opened {
             id: id.into(),
             at,
@@ -101,8 +101,8 @@ mod tests {
     #[test]
     fn the_last_opened_comes_first_once_and_the_record_reads_back() {
         let list = note(
-            note(note(vec![], opened("a", 1.0)), opened("b", 2.0)),
-            opened("a", 3.0),
+            note(note(vec![], opened("a", 1)), opened("b", 2)),
+            opened("a", 3),
         );
         assert_eq!(
             list.iter().map(|o| o.id.as_str()).collect::<Vec<_>>(),
@@ -111,9 +111,9 @@ mod tests {
         let back = read(&write(&list));
         assert_eq!(back.len(), 2);
         assert_eq!(back[0].title, "某局 2026年 报告");
-        assert_eq!(back[0].at, 3.0);
+        assert_eq!(back[0].at, 3);
         assert!(read("garbage\n\t\t\n").is_empty());
-        let many = (0..50).fold(vec![], |l, i| note(l, opened(&i.to_string(), i as f64)));
+        let many = (0..50).fold(vec![], |l, i| note(l, opened(&i.to_string(), i)));
         assert_eq!(many.len(), KEPT);
     }
 }

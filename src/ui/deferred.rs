@@ -126,6 +126,20 @@ fn after_paint(then: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
 }
 
+/// How a deferred part is fetched and built.
+type Loader = std::sync::Arc<
+    dyn Fn() -> std::pin::Pin<Box<dyn Future<Output = Result<AnyView, LoadFailed>> + Send>>
+        + Send
+        + Sync,
+>;
+
+/// A loader from a function that fetches and builds a part.
+fn loader<F: Future<Output = Result<AnyView, LoadFailed>> + Send + 'static>(
+    load: impl Fn() -> F + Send + Sync + 'static,
+) -> Loader {
+    std::sync::Arc::new(move || Box::pin(load()))
+}
+
 /// A deferred part: what it is called while it loads and when it cannot be fetched, and
 /// whether its module is already here (then it shows at once, with no loading line).
 struct Part {
@@ -133,18 +147,20 @@ struct Part {
     failed: Message,
     why: Message,
     loaded: AtomicBool,
+    /// A small part of a screen whose module another part also brings: no loading line, and
+    /// nothing when it cannot be fetched (the other part's notice says so and retries).
+    quiet: bool,
 }
 
 /// Shows what `load` builds once its module is here. While it comes, a status line; when it
 /// cannot be fetched, a notice that says nothing is lost and offers to try again. `page`: the
 /// part is the whole screen, so it loads at once and its notice carries the screen's heading;
 /// otherwise, the first time, it loads after the screen around it is painted.
+///
+/// The loader is boxed: one copy of this component's code serves every part, instead of one
+/// per loader type in the first download.
 #[component]
-fn Deferred<L, F>(load: L, part: &'static Part, page: bool) -> impl IntoView
-where
-    L: Fn() -> F + Send + Sync + 'static,
-    F: Future<Output = Result<AnyView, LoadFailed>> + Send + 'static,
-{
+fn Deferred(load: Loader, part: &'static Part, page: bool) -> impl IntoView {
     // Copyable, for every showing of the part (the `Show` may build it again).
     let load = StoredValue::new(load);
     let attempt = RwSignal::new(0u32);
@@ -155,7 +171,8 @@ where
         });
     }
     let loading = move || {
-        view! { <p class="nb-lead" role="status">{tr_msg(&part.loading)}</p> }
+        (!part.quiet)
+            .then(|| view! { <p class="nb-lead" role="status">{tr_msg(&part.loading)}</p> })
     };
     let shown = move || {
         attempt.track();
@@ -175,6 +192,7 @@ where
                     }
                     view
                 }
+                Err(LoadFailed) if part.quiet => ().into_any(),
                 Err(LoadFailed) => {
                     if attempt.get_untracked() > 0 {
                         // 重试 was pressed and is gone with the old notice: focus the new one's.
@@ -253,6 +271,7 @@ static DRAFT_SCREENS: Part = Part {
         "The editor's program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
     loaded: AtomicBool::new(false),
+    quiet: false,
 };
 
 static AREA_TOOLS: Part = Part {
@@ -263,6 +282,7 @@ static AREA_TOOLS: Part = Part {
         "Their program file did not download; the network may be down. Your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
     loaded: AtomicBool::new(false),
+    quiet: false,
 };
 
 static OTHER_WAYS_IN: Part = Part {
@@ -279,6 +299,7 @@ static OTHER_WAYS_IN: Part = Part {
         "Their program file did not download; the network may be down. You can still create a report above; your drafts are kept in this browser and nothing is lost. If trying again does not help, the tool may just have been updated: reload the page.",
     ),
     loaded: AtomicBool::new(false),
+    quiet: false,
 };
 
 /// A draft's screens, once their module is here.
@@ -288,14 +309,54 @@ pub fn DeferredDraftScreen(id: String) -> impl IntoView {
         let id = id.clone();
         async move { call_split!(draft_screen_view(id)) }
     };
-    view! { <Deferred load part=&DRAFT_SCREENS page=true /> }
+    view! { <Deferred load=loader(load) part=&DRAFT_SCREENS page=true /> }
+}
+
+/// The start screen's smaller parts that live in the other ways in's module, so that the first
+/// download stays small: 继续编写 and 从去年的年报开始, above the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StartPart {
+    /// 继续编写.
+    Continue,
+    /// 从去年的年报开始, the first choice, above the form.
+    FromLastYear,
+}
+
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        other_ways_in,
+        wasm_split_path = ::leptos::wasm_split,
+        fallible
+    )
+)]
+fn start_part_view(part: StartPart) -> Result<AnyView, LoadFailed> {
+    Ok(match part {
+        StartPart::Continue => view! { <super::start::ContinueWriting /> }.into_any(),
+        StartPart::FromLastYear => view! { <super::start::FromLastYearCard /> }.into_any(),
+    })
+}
+
+static START_PARTS: Part = Part {
+    loading: Message::fixed("", ""),
+    failed: Message::fixed("", ""),
+    why: Message::fixed("", ""),
+    loaded: AtomicBool::new(false),
+    quiet: true,
+};
+
+/// A small part of the start screen, once its module is here.
+#[component]
+pub fn DeferredStartPart(part: StartPart) -> impl IntoView {
+    let load = move || async move { call_split!(start_part_view(part)) };
+    view! { <Deferred load=loader(load) part=&START_PARTS page=false /> }
 }
 
 /// The start screen's other ways in, once their module is here.
 #[component]
 pub fn DeferredOtherWaysIn() -> impl IntoView {
     let load = || async { call_split!(other_ways_in_view()) };
-    view! { <Deferred load part=&OTHER_WAYS_IN page=false /> }
+    view! { <Deferred load=loader(load) part=&OTHER_WAYS_IN page=false /> }
 }
 
 /// The tools of the office that collects an area's reports.
@@ -311,5 +372,5 @@ pub enum AreaTool {
 #[component]
 pub fn DeferredArea(tool: AreaTool) -> impl IntoView {
     let load = move || async move { call_split!(area_view(tool)) };
-    view! { <Deferred load part=&AREA_TOOLS page=true /> }
+    view! { <Deferred load=loader(load) part=&AREA_TOOLS page=true /> }
 }

@@ -86,6 +86,7 @@ pub fn DraftScreen(id: String) -> impl IntoView {
     };
     let editing = Editing::new(template, draft);
     provide_context(editing);
+    provide_context(super::editing::Asked::new());
     provide_context(Saver::start(editing, stored, had_unsaved));
 
     let route = use_route();
@@ -93,8 +94,11 @@ pub fn DraftScreen(id: String) -> impl IntoView {
         Route::Step(_, s) => Some(s),
         _ => None,
     });
-    // Where the clerk is, for the start screen's 继续编写 (the last opened first, at its step).
+    // Where the clerk is, for the start screen's 继续编写 (the last opened first, at its step),
+    // noted again when the title changes, so the start screen names the draft as it is now.
+    let title = Memo::new(move |_| editing.draft.with(|d| d.meta.title()));
     Effect::new(move |_| {
+        title.track();
         let (slug, step_title) = match step.get() {
             None => ("tasks", "任务列表".to_string()),
             Some(s) => (
@@ -104,10 +108,10 @@ pub fn DraftScreen(id: String) -> impl IntoView {
         };
         local::note_opened(crate::storage::opened::Opened {
             id: editing.draft.with_untracked(|d| d.id.clone()),
-            at: js_sys::Date::now(),
+            at: js_sys::Date::now() as u64,
             step: slug.to_string(),
             step_title,
-            title: editing.draft.with_untracked(|d| d.meta.title()),
+            title: title.get_untracked(),
         });
     });
     view! {

@@ -1,7 +1,8 @@
 //! The draft being edited, shared by every step through context: the draft itself, its format,
 //! and the sheet and findings derived from it (computed once per change, read everywhere).
 
-use crate::report::template::CellKey;
+use crate::report::progress::Step;
+use crate::report::template::{CellKey, SectionBody};
 use crate::report::{ntext, rules, Draft, Finding, Sheet, Template};
 use leptos::prelude::*;
 
@@ -177,4 +178,53 @@ impl Announcer {
 /// The app's announcer.
 pub fn use_announcer() -> Announcer {
     expect_context::<Announcer>()
+}
+
+/// Which table steps the clerk has asked to be checked: a table's errors (red cells, the error
+/// summary) wait until 检查并继续 or until the clerk leaves the step, as GOV.UK validates on
+/// submit; meanwhile a neutral running note says what does not balance yet. Other steps show
+/// their findings as they come.
+#[derive(Clone, Copy)]
+pub struct Asked(pub RwSignal<std::collections::HashSet<Step>>);
+
+impl Asked {
+    /// Nothing asked yet.
+    pub fn new() -> Asked {
+        Asked(RwSignal::new(std::collections::HashSet::new()))
+    }
+
+    /// Marks `step` as asked (its errors show from now on).
+    pub fn ask(self, step: Step) {
+        if !self.0.with_untracked(|s| s.contains(&step)) {
+            self.0.update(|s| {
+                s.insert(step);
+            });
+        }
+    }
+}
+
+impl Default for Asked {
+    fn default() -> Self {
+        Asked::new()
+    }
+}
+
+/// Whether `step`'s errors are shown now (tracked when called): always, except on a table step
+/// the clerk has not yet asked to check. Without an `Asked` (a component mounted alone), always.
+pub fn errors_shown(
+    template: &'static Template,
+    step: Step,
+) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let is_table = matches!(step, Step::Section(k) if matches!(template.section(k).body, SectionBody::Table(_)));
+    let asked = use_context::<Asked>();
+    move || !is_table || asked.is_none_or(|a| a.0.with(|s| s.contains(&step)))
+}
+
+/// The step of the table a cell is in.
+pub fn step_of_cell(template: &Template, key: CellKey) -> Option<Step> {
+    template
+        .sections
+        .iter()
+        .find(|s| matches!(&s.body, SectionBody::Table(t) if t.id == key.table))
+        .map(|s| Step::Section(s.key))
 }

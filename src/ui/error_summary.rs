@@ -81,9 +81,15 @@ pub fn field_id(field: Field) -> &'static str {
 pub fn ErrorSummary(step: Step) -> impl IntoView {
     let e = use_editing();
     let lang = use_lang();
+    // A table step's errors wait until the clerk asks (see `editing::Asked`).
+    let shown = super::editing::errors_shown(e.template, step);
     let of_step = Memo::new(move |_| {
+        // Before the clerk asks, a table's warnings (a figure far out of scale) show as they
+        // come; its errors wait.
+        let errors_now = shown();
         e.findings.with(|fs| {
             fs.iter()
+                .filter(|f| errors_now || f.severity != Severity::Error)
                 .filter(|f| Step::of(f) == step || step == Step::Review)
                 .cloned()
                 .collect::<Vec<_>>()

@@ -83,6 +83,15 @@ pub fn store_and_open(draft: Draft) {
     go(&Route::Tasks(id));
 }
 
+/// Opens next year's draft made from `last` (last year's report, read from a file or a page),
+/// with the notes of what was carried; `last` itself is not stored (only the copy the new draft
+/// keeps for the cross-year checks).
+pub fn open_next_year(last: Draft, notes: super::year_link::CarryNotes) {
+    let made = crate::report::next_year::next_year(&last, &local::new_id());
+    notes.0.set(Some((made.draft.id.clone(), made.notes)));
+    store_and_open(made.draft);
+}
+
 /// A copy of the draft under a new id, for "keep both".
 pub fn with_new_id(mut draft: Draft) -> Draft {
     draft.id = local::new_id();

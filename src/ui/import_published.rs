@@ -32,9 +32,13 @@ pub(super) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, Message>
 pub fn PublishedImport(
     /// A page dropped on the app, handed over by the start screen.
     dropped: RwSignal<Option<web_sys::File>, LocalStorage>,
+    /// Text of last year's PDF, handed over by the start form (从去年的年报开始).
+    pasted: RwSignal<Option<String>>,
+    /// Whether what is read is last year's report, to start next year's draft from.
+    next_year: RwSignal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let pasted = RwSignal::new(String::new());
+    let typed = RwSignal::new(String::new());
     let result = RwSignal::new(None::<Imported>);
     let problem = RwSignal::new(None::<Message>);
     let reading = RwSignal::new(false);
@@ -102,7 +106,14 @@ pub fn PublishedImport(
             open(f);
         }
     });
+    Effect::new(move |_| {
+        if let Some(text) = pasted.get() {
+            pasted.set(None);
+            recognise_text(text);
+        }
+    });
     let pick_file = move |ev: leptos::ev::Event| {
+        next_year.set(false);
         let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
         if let Some(f) = input
             .as_ref()
@@ -128,10 +139,13 @@ pub fn PublishedImport(
             <div class="nb-field">
                 <label for="nb-published-text">{tr("或粘贴网页文字", "Or paste the page's text")}</label>
                 <textarea id="nb-published-text" class="nb-textarea" rows=4
-                    prop:value=move || pasted.get()
-                    on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))></textarea>
                 <button type="button" class="nb-button nb-button-secondary"
-                    on:click=move |_| recognise_text(pasted.get_untracked())>
+                    on:click=move |_| {
+                        next_year.set(false);
+                        recognise_text(typed.get_untracked());
+                    }>
                     {tr("识别粘贴的文字", "Recognise the pasted text")}
                 </button>
             </div>
@@ -139,7 +153,7 @@ pub fn PublishedImport(
             {move || problem.get().map(|p| view! {
                 <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p>
             })}
-            {move || result.get().map(|r| view! { <RecognitionReport r=r on_cancel=move || result.set(None) /> })}
+            {move || result.get().map(|r| view! { <RecognitionReport r=r next_year=next_year.get() on_cancel=move || result.set(None) /> })}
         </section>
     }
 }
@@ -149,9 +163,12 @@ pub fn PublishedImport(
 #[component]
 fn RecognitionReport(
     r: Imported,
+    /// Make next year's draft from it (从去年的年报开始) rather than a draft of it.
+    next_year: bool,
     on_cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
+    let notes = super::year_link::use_carry_notes();
     if !r.anything {
         return view! {
             <div class="nb-banner nb-banner-error" role="alert">
@@ -163,9 +180,25 @@ fn RecognitionReport(
     }
     let draft = r.draft.clone();
     let failed = RwSignal::new(None::<Message>);
+    let year = file::from_file(&draft).map(|d| d.meta.year).unwrap_or(0);
+    // Asked for from 从去年的年报开始, further up the screen: the clerk is taken to it.
+    if next_year {
+        request_animation_frame(|| super::editing::focus_id("nb-recognition-heading"));
+    }
     let create = move |_| match file::from_file(&draft) {
+        Ok(d) if next_year => super::import::open_next_year(d, notes),
         Ok(d) => store_and_open(d),
         Err(e) => failed.set(Some(e.message())),
+    };
+    let create_label = move || match (next_year, lang.get()) {
+        (true, l) => super::i18n::pick(
+            l,
+            format!("以此新建{}年度报告", year.saturating_add(1)),
+            format!("Start the {} report from this", year.saturating_add(1)),
+        ),
+        (false, l) => {
+            super::i18n::pick(l, "用识别结果新建草稿", "Create a draft from this").to_string()
+        }
     };
     // The report is markup the core built and escaped; it reaches the DOM only through the
     // app's Trusted Types policy.
@@ -184,9 +217,7 @@ fn RecognitionReport(
                 <p class="nb-banner nb-banner-error" role="alert">{m.get(lang.get()).to_string()}</p>
             })}
             <div class="nb-actions">
-                <button type="button" class="nb-button" on:click=create>
-                    {tr("用识别结果新建草稿", "Create a draft from this")}
-                </button>
+                <button type="button" class="nb-button" on:click=create>{create_label}</button>
                 <button type="button" class="nb-button nb-button-secondary" on:click=move |_| on_cancel()>
                     {tr("取消", "Cancel")}
                 </button>

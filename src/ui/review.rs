@@ -106,7 +106,6 @@ pub fn ReviewStep() -> impl IntoView {
         <p class="nb-caption">{move || e.draft.with(|d| d.meta.title())}</p>
         <h1 id="nb-step-heading" tabindex="-1">{tr("审阅与导出", "Review and export")}</h1>
         <ErrorSummary step=Step::Review />
-        <AnswersList id=id.clone() />
 
         <h2>{tr("导出", "Export")}</h2>
         <div class="nb-check">
@@ -141,8 +140,11 @@ pub fn ReviewStep() -> impl IntoView {
             Err(why) => view! { <p class="nb-banner nb-banner-error" role="alert">{tr("浏览器拒绝了复制，请改用“下载片段”。", "The browser refused to copy; use “Download fragment” instead.")} " (" {why} ")"</p> }.into_any(),
         })}
 
-        <super::publish_guide::PublishGuide />
+        // The report first: the page as it will be published, at its full height (no box that
+        // scrolls inside the page), right under the ways out; then what was written, step by step.
         <Preview page />
+        <AnswersList id=id.clone() />
+        <super::publish_guide::PublishGuide />
     }
 }
 
@@ -221,6 +223,19 @@ fn Preview(page: Memo<String>) -> impl IntoView {
             super::trusted::show_page(&frame, &page);
         }
     });
+    // As tall as the page it shows, so the report reads as part of this screen.
+    let fit = move |_| {
+        if let Some(frame) = frame.get() {
+            let height = frame
+                .content_document()
+                .and_then(|d| d.document_element())
+                .map(|root| root.scroll_height())
+                .unwrap_or(0);
+            if height > 0 {
+                let _ = frame.set_attribute("style", &format!("height: {}px", height + 24));
+            }
+        }
+    };
     view! {
         <h2 id="nb-preview-heading">{tr("预览（即导出的网页）", "Preview (the exported page itself)")}</h2>
         <iframe
@@ -229,6 +244,7 @@ fn Preview(page: Memo<String>) -> impl IntoView {
             title=move || pick(lang.get(), "导出网页的预览", "Preview of the exported page")
             sandbox="allow-same-origin allow-modals"
             node_ref=frame
+            on:load=fit
         ></iframe>
     }
 }

@@ -1,7 +1,7 @@
 //! The start screen: create a report (format, year, issuing body), open the example, or open a
 //! draft kept in this browser.
 
-use super::deferred::DeferredOtherWaysIn;
+use super::deferred::{DeferredOtherWaysIn, DeferredStartPart, StartPart};
 use super::drafts_list::{date_time, DraftsList};
 use super::i18n::{pick, tr, tr_msg, use_lang};
 use super::import::{self, Import};
@@ -14,6 +14,89 @@ use wasm_bindgen::JsCast;
 /// A file dropped anywhere on the app, waiting for the start screen to import it.
 #[derive(Clone, Copy)]
 pub struct Dropped(pub RwSignal<Option<web_sys::File>, LocalStorage>);
+
+/// What the clerk gave to start this year's report from last year's.
+#[derive(Clone)]
+pub enum LastYearInput {
+    /// A saved page, a Word file, a text file or a draft file.
+    File(web_sys::File),
+    /// Text copied from last year's PDF.
+    Text(String),
+}
+
+/// 从去年的年报开始, the start screen's first choice: last year's report (a saved page, a Word
+/// file, a draft file, or its PDF's text) becomes this year's draft, as 以此为基础新建下一年度
+/// makes it, without last year's draft being left in the list. A draft file is read here; a
+/// page or text goes to the recognition of the other ways in, which shows what was read first.
+#[component]
+pub fn FromLastYearCard() -> impl IntoView {
+    let lang = use_lang();
+    let notes = super::year_link::use_carry_notes();
+    let hand_over = FromLastYear::get();
+    let file = RwSignal::new_local(None::<web_sys::File>);
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<crate::report::Message>);
+    let go = move |_| {
+        problem.set(None);
+        match (file.get_untracked(), text.get_untracked()) {
+            (Some(f), _) if !is_page(&f) => leptos::task::spawn_local(async move {
+                match import::read(f).await {
+                    Ok(last) => import::open_next_year(last, notes),
+                    Err(why) => problem.set(Some(why)),
+                }
+            }),
+            (Some(f), _) => hand_over.0.set(Some(LastYearInput::File(f))),
+            (None, t) if !t.trim().is_empty() => hand_over.0.set(Some(LastYearInput::Text(t))),
+            (None, _) => problem.set(Some(crate::report::Message::fixed(
+                "请选择去年的年报文件，或粘贴去年年报PDF中的文字。",
+                "Choose last year's report file, or paste the text of last year's PDF.",
+            ))),
+        }
+    };
+    view! {
+        <section class="nb-card" aria-labelledby="nb-last-year-heading">
+            <h2 id="nb-last-year-heading">{tr("从去年的年报开始", "Start from last year's report")}</h2>
+            <p class="nb-hint">{tr(
+                "读取去年的年报（保存的网页、Word文件、PDF中复制的文字，或草稿文件），直接新建下一年度的草稿：沿用机构信息和文字（标为“待更新”），带入结转的申请；去年的那份不会留在草稿列表中。",
+                "Reads last year's report (a saved page, a Word file, text copied from its PDF, or a draft file) and opens next year's draft made from it: the body's details and the texts are kept (marked “to update”), carried-over requests are brought in; last year's copy is not left in the drafts list.",
+            )}</p>
+            <div class="nb-field">
+                <label for="nb-last-year-file">{tr("去年的年报文件", "Last year's report file")}</label>
+                <input id="nb-last-year-file" class="nb-file" type="file"
+                    accept=".html,.htm,.shtml,.txt,.mht,.mhtml,.docx,.json,text/html,text/plain,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    on:change=move |ev: leptos::ev::Event| {
+                        let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+                        file.set(input.and_then(|i| i.files()).and_then(|f| f.get(0)));
+                    } />
+            </div>
+            <div class="nb-field">
+                <label for="nb-last-year-text">{tr("或粘贴去年年报PDF中的文字", "Or paste the text of last year's PDF")}</label>
+                <textarea id="nb-last-year-text" class="nb-textarea" rows=3
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            </div>
+            {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p.get(lang.get()).to_string()}</p> })}
+            <button type="button" class="nb-button" on:click=go>{tr("用去年的年报新建", "Create from last year's report")}</button>
+        </section>
+    }
+}
+
+/// 从去年的年报开始: the card hands a page or text to the other ways in, whose recognition
+/// shows what was read and then opens next year's draft made from it. Both live in the other
+/// ways in's module, so the hand-over is made there, not by the first screen.
+#[derive(Clone, Copy)]
+pub struct FromLastYear(pub RwSignal<Option<LastYearInput>, LocalStorage>);
+
+thread_local! {
+    static HAND_OVER: FromLastYear = FromLastYear(RwSignal::new_local(None));
+}
+
+impl FromLastYear {
+    /// The start screen's hand-over.
+    pub fn get() -> FromLastYear {
+        HAND_OVER.with(|h| *h)
+    }
+}
 
 /// The first screen: what it needs to be usable (the new-report form) is in the first download;
 /// the other ways in follow as a module of their own (see `deferred`).
@@ -78,7 +161,8 @@ pub fn StartScreen() -> impl IntoView {
             )}
         </p>
         {move || problem.get().map(|p| view! { <p class="nb-banner nb-banner-error" role="alert">{p}</p> })}
-        <ContinueWriting />
+        {storage::has_opened().then(|| view! { <DeferredStartPart part=StartPart::Continue /> })}
+        <DeferredStartPart part=StartPart::FromLastYear />
         <form class="nb-card" on:submit=create>
             <h2>{tr("新建报告", "New report")}</h2>
             <fieldset class="nb-field">
@@ -155,7 +239,7 @@ pub fn StartScreen() -> impl IntoView {
 /// at and when, above the form for a new one. Read from a few short lines (`storage::opened`),
 /// so the first screen parses no draft to show it.
 #[component]
-fn ContinueWriting() -> impl IntoView {
+pub fn ContinueWriting() -> impl IntoView {
     let lang = use_lang();
     let recent = storage::recently_opened();
     (!recent.is_empty()).then(|| {
@@ -167,8 +251,10 @@ fn ContinueWriting() -> impl IntoView {
                     Some(step) => super::route::Route::Step(o.id.clone(), step),
                     None => super::route::Route::Tasks(o.id.clone()),
                 };
-                let at = date_time(o.at);
+                let at = date_time(o.at as f64);
                 let step_title = o.step_title.clone();
+                // A section's heading is the official Chinese wording in either language.
+                let official = !matches!(o.step.as_str(), "tasks" | "meta" | "review");
                 let step = move || match (lang.get(), o.step.as_str()) {
                     (crate::report::Lang::En, "tasks") => "the task list".to_string(),
                     (crate::report::Lang::En, "meta") => "Basic information".to_string(),
@@ -179,7 +265,9 @@ fn ContinueWriting() -> impl IntoView {
                     <li>
                         <a href=route.href()>{o.title}</a>
                         <span class="nb-hint nb-continue-where">
-                            {move || pick(lang.get(), format!("上次停在“{}”，{at}", step()), format!("Left at “{}”, {at}", step()))}
+                            {move || pick(lang.get(), "上次停在“", "Left at “")}
+                            <span lang=move || (lang.get() == crate::report::Lang::En && !official).then_some("zh-CN")>{step}</span>
+                            {move || pick(lang.get(), format!("”，{at}"), format!("”, {at}"))}
                         </span>
                     </li>
                 }
@@ -209,10 +297,43 @@ pub fn OtherWaysIn() -> impl IntoView {
     let import_state = RwSignal::new(Import::Idle);
     let dropped = expect_context::<Dropped>();
     let page_dropped = RwSignal::new_local(None::<web_sys::File>);
+    // Last year's report given on the start form: a draft file is read here, a page or text
+    // goes to the recognition below, which then makes next year's draft from it.
+    let next_year_mode = RwSignal::new(false);
+    let pasted_last_year = RwSignal::new(None::<String>);
+    let notes = super::year_link::use_carry_notes();
+    {
+        let from_last = FromLastYear::get();
+        Effect::new(move |_| {
+            let Some(input) = from_last.0.get() else {
+                return;
+            };
+            from_last.0.set(None);
+            match input {
+                LastYearInput::File(file) if !is_page(&file) => {
+                    leptos::task::spawn_local(async move {
+                        match import::read(file).await {
+                            Ok(last) => import::open_next_year(last, notes),
+                            Err(why) => import_state.set(Import::Refused(why)),
+                        }
+                    });
+                }
+                LastYearInput::File(file) => {
+                    next_year_mode.set(true);
+                    page_dropped.set(Some(file));
+                }
+                LastYearInput::Text(text) => {
+                    next_year_mode.set(true);
+                    pasted_last_year.set(Some(text));
+                }
+            }
+        });
+    }
     Effect::new(move |_| {
         if let Some(file) = dropped.0.get() {
             dropped.0.set(None);
             if is_page(&file) {
+                next_year_mode.set(false);
                 page_dropped.set(Some(file));
             } else {
                 import::start(file, import_state);
@@ -272,7 +393,7 @@ pub fn OtherWaysIn() -> impl IntoView {
             <input id="nb-open-file" class="nb-file" type="file" accept=".json,application/json" on:change=pick_file />
             <ImportQuestions state=import_state />
         </section>
-        <PublishedImport dropped=page_dropped />
+        <PublishedImport dropped=page_dropped pasted=pasted_last_year next_year=next_year_mode />
         <DraftsList />
         <About />
     }

@@ -95,7 +95,13 @@ pub fn BlockEditor(
 /// The messages of the errors that name this cell, in the current language.
 fn cell_errors(key: CellKey) -> Memo<Vec<crate::report::Message>> {
     let e = use_editing();
+    // Red marks wait until the clerk asks for the check (see `editing::Asked`).
+    let shown = super::editing::step_of_cell(e.template, key)
+        .map(|step| super::editing::errors_shown(e.template, step));
     Memo::new(move |_| {
+        if shown.is_some_and(|shown| !shown()) {
+            return Vec::new();
+        }
         e.findings.with(|fs| {
             fs.iter()
                 .filter(|f| {
@@ -151,16 +157,8 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             announcer.say(typed.said.get(lang.get_untracked()).to_string());
             if let Some(p) = last_paste {
                 p.0.set(Some(typed.said));
-                p.1.set(None);
             }
             return;
-        }
-        // Typing after a paste or fill: that is no longer the last thing done, so it is no
-        // longer what 撤销 or Ctrl+Z puts back.
-        if let Some(p) = last_paste {
-            if p.1.with_untracked(Option::is_some) {
-                p.1.set(None);
-            }
         }
         e.draft.update(|d| d.set_cell(key, &text));
     };
@@ -176,14 +174,17 @@ fn CellInput(cell: CellAt) -> impl IntoView {
                     (start == 0 && end == 0, start == len && end == len)
                 })
                 .unwrap_or((true, true));
-            // Ctrl+Z right after a paste or fill undoes all of it, not one cell's text.
+            // Ctrl+Z right after a paste or fill undoes all of it, not one cell's text (after
+            // anything else, the browser's own undo of the cell's text).
             if (ev.ctrl_key() || ev.meta_key())
                 && ev.key().eq_ignore_ascii_case("z")
                 && !ev.shift_key()
-                && last_paste.is_some_and(|p| p.undo(e))
+                && last_paste.is_some_and(|p| p.pending(e))
             {
                 ev.prevent_default();
-                announcer.say(pick(lang.get_untracked(), "已撤销", "Undone").to_string());
+                if last_paste.and_then(|p| p.undo(e)).is_some() {
+                    announcer.say(pick(lang.get_untracked(), "已撤销", "Undone").to_string());
+                }
                 return;
             }
             if ev.key() == "Enter" {
@@ -234,7 +235,7 @@ fn CellInput(cell: CellAt) -> impl IntoView {
             let summary = plan.summary();
             announcer.say(summary.get(lang.get_untracked()).to_string());
             if let Some(p) = last_paste {
-                p.1.set((!plan.fills.is_empty() || !plan.units.is_empty()).then_some(before));
+                p.done(e, before);
                 p.0.set(Some(summary));
             }
         }

@@ -10,27 +10,53 @@ use crate::report::template::{SectionKey, Table};
 use leptos::prelude::*;
 
 /// What the last paste (or fill) into this step's tables did, shown under the hint, and the
-/// draft as it was before it while it can still be undone (until the next edit of a cell).
+/// draft as it was before it and right after it: it can be undone while the draft is still as
+/// it left it (any later change, a unit picked or another tab's copy taken, ends that).
 #[derive(Clone, Copy)]
 pub struct LastPaste(
     pub RwSignal<Option<crate::report::Message>>,
-    pub RwSignal<Option<crate::report::Draft>>,
+    pub RwSignal<Option<(crate::report::Draft, crate::report::Draft)>>,
 );
 
 impl LastPaste {
-    /// Puts back the draft as it was before the last paste or fill: every cell it changed.
-    pub fn undo(self, e: super::editing::Editing) -> bool {
-        match self.1.try_update(Option::take).flatten() {
-            Some(before) => {
-                e.draft.set(before);
-                self.0.set(Some(crate::report::Message::fixed(
-                    "已撤销：这些单元格恢复为之前的内容。",
-                    "Undone: the cells are back as they were.",
-                )));
-                true
-            }
-            None => false,
+    /// Remembers a paste or fill that turned `before` into the draft as it is now.
+    pub fn done(self, e: super::editing::Editing, before: crate::report::Draft) {
+        let after = e.draft.get_untracked();
+        self.1.set((before != after).then_some((before, after)));
+    }
+
+    /// Whether the last paste or fill can still be undone: the draft is as it left it.
+    pub fn pending(self, e: super::editing::Editing) -> bool {
+        self.1.with_untracked(|x| {
+            x.as_ref()
+                .is_some_and(|(_, after)| e.draft.with_untracked(|d| d == after))
+        })
+    }
+
+    /// Puts back the draft as it was before the last paste or fill, every cell it changed,
+    /// and returns the first of them; `None` when there is nothing to undo any more.
+    pub fn undo(self, e: super::editing::Editing) -> Option<Option<String>> {
+        let (before, after) = self.1.try_update(Option::take).flatten()?;
+        if !e.draft.with_untracked(|d| *d == after) {
+            self.0.set(Some(crate::report::Message::fixed(
+                "没有撤销：粘贴或填0之后又有修改。",
+                "Not undone: the table changed after the paste or fill.",
+            )));
+            return None;
         }
+        let first = before
+            .cells
+            .keys()
+            .chain(after.cells.keys())
+            .filter(|k| before.cells.get(*k) != after.cells.get(*k))
+            .min()
+            .cloned();
+        e.draft.set(before);
+        self.0.set(Some(crate::report::Message::fixed(
+            "已撤销：这些单元格恢复为之前的内容。",
+            "Undone: the cells are back as they were.",
+        )));
+        Some(first)
     }
 }
 
@@ -53,7 +79,7 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
             format!("Typed 0 into {n} blank cells."),
         );
         announcer.say(said.get(lang.get_untracked()).to_string());
-        pasted.1.set((n > 0).then_some(before));
+        pasted.done(e, before);
         pasted.0.set(Some(said));
     };
     view! {
@@ -66,13 +92,18 @@ pub fn TableStep(section: SectionKey, table: &'static Table) -> impl IntoView {
                 )}
             </p>
             {move || pasted.0.get().map(|m| view! {
-                <p class="nb-paste-summary" role="status">
+                // Not a live region: the announcer has said it already.
+                <p class="nb-paste-summary">
                     {m.get(lang.get()).to_string()}
                     {move || pasted.1.with(Option::is_some).then(|| view! {
                         " "
                         <button type="button" class="nb-link-button" on:click=move |_| {
-                            if pasted.undo(e) {
+                            if let Some(first) = pasted.undo(e) {
                                 announcer.say(pick(lang.get_untracked(), "已撤销", "Undone").to_string());
+                                // The button is gone: focus goes to the first cell put back.
+                                if let Some(key) = first.as_deref().and_then(crate::report::templates::cell_key) {
+                                    super::editing::focus_id(&super::editing::cell_dom_id(key));
+                                }
                             }
                         }>{tr("撤销", "Undo")}</button>
                         <span class="nb-hint">{tr("（或按 Ctrl+Z）", " (or press Ctrl+Z)")}</span>

@@ -88,16 +88,21 @@ fn InsertData(section: SectionKey) -> impl IntoView {
     let caret = expect_context::<Caret>().0;
     let key = section;
     let insert = move |piece: &'static str, token: bool| {
-        let (aspect, start, end) = caret.get_untracked();
-        let piece = if token {
-            format!("{{{{{piece}}}}}")
-        } else {
-            piece.to_string()
-        };
+        // After a selection, never over it: a paragraph selected and forgotten is not lost.
+        let (aspect, _, end) = caret.get_untracked();
         let mut after = 0;
         e.draft.update(|d| {
+            let current = d.text_part(key, aspect).to_string();
+            let at_end = crate::report::draft::splice_at_caret(&current, end, end, "").1
+                >= current.encode_utf16().count() as u32;
+            let piece = match (token, at_end && !current.trim().is_empty()) {
+                (true, _) => format!("{{{{{piece}}}}}"),
+                // A data sentence after the last paragraph is a paragraph of its own.
+                (false, true) => format!("\n\n{piece}"),
+                (false, false) => piece.to_string(),
+            };
             let (text, caret_after) =
-                crate::report::draft::splice_at_caret(d.text_part(key, aspect), start, end, &piece);
+                crate::report::draft::splice_at_caret(&current, end, end, &piece);
             after = caret_after;
             d.set_text(key, aspect, text);
         });
@@ -335,7 +340,36 @@ fn FeeField(section: SectionKey, label: &'static str, unit: &'static str) -> imp
                     e.draft.update(|d| d.texts.entry(section).or_default().fee = v);
                 }
             />
+            <FeeSentence section label unit />
         </div>
+    }
+}
+
+/// The sentence the fee field puts on the page, shown where the clerk types, so that it is not
+/// written a second time in the text; and a note when the text states the fee too.
+#[component]
+fn FeeSentence(section: SectionKey, label: &'static str, unit: &'static str) -> impl IntoView {
+    let e = use_editing();
+    let lang = use_lang();
+    let spec = crate::report::template::FeeSpec { label, unit };
+    move || {
+        let (sentence, twice) = e.draft.with(|d| {
+            let t = d.text(section);
+            let typed = t.fee.trim().to_string();
+            let sentence = (!typed.is_empty())
+                .then(|| crate::report::export::fee_sentence(d.meta.year, &spec, &typed));
+            let twice = sentence.is_some() && crate::report::fee::stated(&t.text).is_some();
+            (sentence, twice)
+        });
+        sentence.map(|s| view! {
+            <p class="nb-hint" id="nb-fee-sentence" aria-live="polite">
+                {pick(lang.get(), format!("导出时，正文前会印出这一句：“{s}”正文中不必再写。"), format!("On the page this sentence comes before the text: “{s}” No need to write it again."))}
+                {twice.then(|| view! {
+                    " "
+                    <strong>{tr("正文中也写了收费情况，导出后会写两次：可删去正文中的那句。", "The text states the fee too, so the page would say it twice: delete it from the text.")}</strong>
+                })}
+            </p>
+        })
     }
 }
 

@@ -194,7 +194,8 @@ fn NextYear() -> impl IntoView {
     view! {
         <h3>{tr("下一年度", "Next year")}</h3>
         <p class="nb-hint">{tr("新建的草稿沿用机构信息和文字（标为“待更新”），清空本年数字，并把“结转下年度继续办理”带入“上年结转”。", "The new draft keeps the body's details and the texts (marked “to update”), clears this year's numbers, and carries “结转下年度继续办理” into “上年结转”.")}</p>
-        <button type="button" class="nb-button" on:click=make_next>
+        // Secondary: on a draft just made, one stray click must not start another year's.
+        <button type="button" class="nb-button nb-button-secondary" on:click=make_next>
             {tr("以此为基础新建下一年度", "Start next year's report from this one")}
         </button>
     }

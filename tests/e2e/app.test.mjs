@@ -36,7 +36,9 @@ test('the first download stays within its size budget', async () => {
   // Everything the start screen needs: the page, what it links, and what its script imports.
   // Sizes are deterministic for a toolchain, so this is a budget, not a timing: issue #5's
   // target is 150 KB brotli; the split (src/ui/deferred.rs) brought it to about 98 KB, and the
-  // budget keeps that from creeping back.
+  // budget keeps that from creeping back. 112 KB since the Trusted Types allowlist (which must
+  // be there before the first view) and the style sheet's rules for this round's screens: the
+  // start screen's new parts (继续编写, 从去年的年报开始) come with the other ways in's module.
   const dist = path.join(ROOT, 'dist');
   const html = await readFile(path.join(dist, 'index.html'), 'utf8');
   const files = new Set(['index.html']);
@@ -53,7 +55,7 @@ test('the first download stays within its size budget', async () => {
     const body = await readFile(path.join(dist, f));
     brotli += brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
   }
-  assert.ok(brotli <= 110 * 1024, `first download ${(brotli / 1024).toFixed(1)} KB brotli, budget 110 KB`);
+  assert.ok(brotli <= 112 * 1024, `first download ${(brotli / 1024).toFixed(1)} KB brotli, budget 112 KB`);
 });
 
 test('the first screen does not load the Word writer', async () => {

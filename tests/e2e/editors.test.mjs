@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OUT, ROOT, serve, launch, cli } from './harness.mjs';
+import { OFFERED_YEAR, OUT, ROOT, serve, launch, cli } from './harness.mjs';
 import { hostApp, openApp } from './site.mjs';
 import { EDITORS, readReport, writePages } from './editors.mjs';
 
@@ -47,7 +47,8 @@ before(async () => {
   files.pages = pages;
   app = await hostApp('site-editors');
   browser = await launch();
-  const sample = await cli(['sample', 'ogi-2021']);
+  // The example as the app opens it this season (its year is the one offered).
+  const sample = await cli(['sample', 'ogi-2021', '--example', String(OFFERED_YEAR)]);
   fragment = await cli(['export', '--fragment', '-'], sample);
   const standalone = await cli(['export', '-'], sample);
   ({ context } = await openApp(browser, app.url, { permissions: ['clipboard-read', 'clipboard-write'] }));

@@ -4,7 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { EXAMPLE_TITLE, OFFERED_YEAR, OUT, SHOTS, launch } from './harness.mjs';
+import { EXAMPLE_TITLE, OFFERED_YEAR, OUT, SHOTS, cli, launch } from './harness.mjs';
+import { writeFile } from 'node:fs/promises';
 import { hostApp, openApp } from './site.mjs';
 
 let app;
@@ -263,6 +264,107 @@ test('a pasted block and 其余空白单元格都填0 can be undone, with 撤销
   assert.equal(await cell('（一）予以公开 自然人').inputValue(), '');
   assert.equal(await cell('（一）予以公开 法人或其他组织 商业企业').inputValue(), '');
   assert.equal(await cell('一、本年新收政府信息公开申请数量 自然人').inputValue(), '5');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('从去年的年报开始: a draft file or a saved page opens next year\'s draft, and last year\'s is not left in the list', async () => {
+  const sample = JSON.parse(await cli(['sample', 'ogi-2021']));
+  sample.meta.body = '去年街道办事处';
+  sample.id = 'last-year-draft';
+  const draftFile = path.join(OUT, 'last-year-draft.json');
+  await writeFile(draftFile, JSON.stringify(sample));
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  // The first choice, above the form for a blank report.
+  const card = page.getByRole('region', { name: '从去年的年报开始' });
+  await card.waitFor();
+  const [c, f] = [await card.boundingBox(), await page.getByRole('heading', { level: 2, name: '新建报告' }).boundingBox()];
+  assert.ok(c.y < f.y, '从去年的年报开始 comes first');
+  await card.getByLabel('去年的年报文件').setInputFiles(draftFile);
+  await card.getByRole('button', { name: '用去年的年报新建' }).click();
+  const next = sample.meta.year + 1;
+  await page.getByRole('heading', { level: 1, name: `去年街道办事处${next}年政府信息公开工作年度报告` }).waitFor();
+  // The button that makes yet another year is not the primary one here.
+  assert.ok(await page.getByRole('button', { name: '以此为基础新建下一年度' }).evaluate((b) => b.classList.contains('nb-button-secondary')));
+  await page.goto(app.url);
+  const drafts = page.getByRole('region', { name: '本浏览器中的草稿' });
+  await drafts.getByRole('rowheader', { name: new RegExp(`去年街道办事处${next}年`) }).waitFor();
+  assert.equal(await drafts.getByRole('rowheader', { name: new RegExp(`去年街道办事处${sample.meta.year}年`) }).count(), 0);
+
+  // A saved page: what was read is shown first, then next year's draft is made from it.
+  const pageFile = path.join(OUT, 'last-year-page.html');
+  sample.meta.body = '网页街道办事处';
+  await writeFile(pageFile, await cli(['export', '-'], JSON.stringify(sample)));
+  await card.getByLabel('去年的年报文件').setInputFiles(pageFile);
+  await card.getByRole('button', { name: '用去年的年报新建' }).click();
+  const recognised = page.getByRole('region', { name: '识别结果' });
+  await recognised.waitFor();
+  await recognised.getByRole('button', { name: `以此新建${next}年度报告` }).click();
+  await page.getByRole('heading', { level: 1, name: `网页街道办事处${next}年政府信息公开工作年度报告` }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a table is checked when the clerk asks: a running note while filling, the errors with 检查并继续', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('textbox', { name: '年度' }).fill(String(OFFERED_YEAR));
+  await page.getByRole('textbox', { name: '发布机构' }).fill('核对街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('link', { name: '三、收到和处理政府信息公开申请情况' }).click();
+  const first = page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量 自然人', exact: true });
+  await first.fill('5');
+  await first.press('Tab');
+  await page.getByRole('status').filter({ hasText: '尚未平衡' }).waitFor();
+  assert.equal(await page.locator('#nb-error-summary').isHidden(), true, 'no red summary while filling');
+  assert.equal(await first.getAttribute('aria-invalid'), null);
+  await page.getByRole('button', { name: '检查并继续' }).click();
+  await page.locator('#nb-error-summary').getByText(/个错误需要改正/).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'nb-error-summary');
+  assert.equal(await first.getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the review shows the report first, what was written, and the catalogue fields still empty', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('textbox', { name: '年度' }).fill(String(OFFERED_YEAR));
+  await page.getByRole('textbox', { name: '发布机构' }).fill('审阅街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  const basics = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: '基本信息', exact: true }) });
+  assert.match(await basics.textContent(), /进行中.*尚未填写公开日期/);
+  await page.getByRole('link', { name: '五、存在的主要问题及改进情况' }).click();
+  await page.getByRole('textbox', { name: '正文' }).fill('培训不够充分，明年每季度组织一次专题培训。');
+  await page.getByRole('link', { name: '返回任务列表' }).click();
+  await page.getByRole('link', { name: '审阅与导出' }).click();
+  const frame = page.locator('#nb-preview-frame');
+  const answers = page.getByRole('heading', { level: 2, name: '检查填写内容' });
+  await answers.waitFor();
+  const [f, a] = [await frame.boundingBox(), await answers.boundingBox()];
+  assert.ok(f.y < a.y, 'the report comes before the answers');
+  // As tall as the page it shows: nothing scrolls inside the box.
+  await page.waitForFunction(() => {
+    const el = document.getElementById('nb-preview-frame');
+    const doc = el.contentDocument?.documentElement;
+    return doc && doc.scrollHeight > 300 && el.clientHeight >= doc.scrollHeight;
+  });
+  const list = await page.locator('.nb-summary-list-cya').textContent();
+  assert.match(list, /尚未填写：公开日期、索引号/);
+  assert.match(list, /“培训不够充分，明年每季度组织一次专题培训。”（共\d+字）/);
+  await page.screenshot({ path: path.join(SHOTS, 'review-1366.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('六: the fee sentence is shown where it is typed, and a text that states it too is pointed out', async () => {
+  const { context, page, problems } = await openApp(browser, app.url, { viewport: LAPTOP });
+  await page.getByRole('textbox', { name: '年度' }).fill(String(OFFERED_YEAR));
+  await page.getByRole('textbox', { name: '发布机构' }).fill('收费街道办事处');
+  await page.getByRole('button', { name: '新建报告' }).click();
+  await page.getByRole('link', { name: '六、其他需要报告的事项' }).click();
+  await page.getByRole('textbox', { name: '本年收取信息处理费金额（元）' }).fill('0');
+  await page.getByText(`导出时，正文前会印出这一句：“${OFFERED_YEAR}年度，本机关收取信息处理费0元。”`).waitFor();
+  await page.getByRole('textbox', { name: '正文' }).fill('本年度未收取信息处理费。');
+  await page.getByText('正文中也写了收费情况，导出后会写两次').waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -34,11 +34,12 @@ export async function writeReport(browser, url, format, year, downloads) {
   await page.getByRole('button', { name: '新建报告' }).click();
   const title = `${body}${year}年政府信息公开工作年度报告`;
   await heading(page, title);
-  // The body given at creation completes 基本信息 (its other fields are optional); the six
+  // The body given at creation starts 基本信息, which is done once its 公开日期 is given; the six
   // sections are untouched.
   const statusOf = (step) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: step, exact: true }) });
   assert.equal(await page.getByText('未开始').count(), 6);
-  assert.ok((await statusOf('基本信息').textContent()).includes('已完成'));
+  assert.ok((await statusOf('基本信息').textContent()).includes('进行中'));
+  assert.ok((await statusOf('基本信息').textContent()).includes('尚未填写公开日期'));
 
   // 基本信息
   await page.getByRole('link', { name: '基本信息' }).click();
@@ -96,9 +97,13 @@ export async function writeReport(browser, url, format, year, downloads) {
   const first = '一、本年新收政府信息公开申请数量 自然人';
   await page.getByRole('textbox', { name: first, exact: true }).fill('53');
   const summary = page.locator('#nb-error-summary');
-  await summary.getByRole('link', { name: /“自然人”列.*相差3/ }).waitFor();
+  // While the clerk fills the table in: a neutral note, no red marks, no error summary.
+  await page.getByRole('status').filter({ hasText: '尚未平衡（1处）' }).waitFor();
+  assert.equal(await summary.isHidden(), true, 'no error summary before the clerk asks');
+  assert.equal(await page.getByRole('textbox', { name: first, exact: true }).getAttribute('aria-invalid'), null);
   await page.getByRole('button', { name: '检查并继续' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'nb-error-summary');
+  await summary.getByRole('link', { name: /“自然人”列.*相差3/ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'nb-error-summary');
   await summary.getByRole('link', { name: /“自然人”列/ }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), first);
   assert.equal(await page.getByRole('textbox', { name: first, exact: true }).getAttribute('aria-invalid'), 'true');

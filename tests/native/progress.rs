@@ -39,14 +39,20 @@ fn status_follows_the_draft() {
     assert_eq!(st(&draft, requests), Status::Errors(1));
     assert_eq!(st(&draft, Step::Review), Status::Errors(1));
 
-    // 基本信息: the optional fields never hold it back; the issuing body does.
+    // 基本信息: the issuing body and the 公开日期 hold it back; 索引号 and 文号 never do.
     draft.meta.index_no = "k1/2026-1".into();
+    draft.meta.pub_date = String::new();
     assert_eq!(st(&draft, Step::Meta), Status::InProgress);
     assert_eq!(
         missing(&OGI_2021, &draft, &check(&draft), Step::Meta).map(|m| m.zh.into_owned()),
         Some("尚未填写发布机构".into())
     );
     draft.meta.body = "某局".into();
+    assert_eq!(
+        missing(&OGI_2021, &draft, &check(&draft), Step::Meta).map(|m| m.zh.into_owned()),
+        Some("尚未填写公开日期（发布当天的日期）".into())
+    );
+    draft.meta.pub_date = "2026-01-20".into();
     assert_eq!(st(&draft, Step::Meta), Status::Done);
     draft
         .stale
@@ -153,4 +159,30 @@ fn a_data_phrase_goes_where_the_caret_is_and_the_caret_follows_it() {
     // Past the end, or inside a surrogate pair: clamped, never a panic.
     assert_eq!(splice_at_caret("无", 9, 40, "。"), ("无。".into(), 2));
     assert_eq!(splice_at_caret("𠀀", 1, 1, "a"), ("a𠀀".into(), 1));
+}
+
+#[test]
+fn check_your_answers_shows_what_was_written_and_names_empty_catalogue_fields() {
+    use nianbao::report::progress::summary;
+    let mut draft = sample(&OGI_2021).unwrap();
+    draft.meta.index_no = String::new();
+    draft.meta.pub_date = String::new();
+    let meta = summary(&OGI_2021, &draft, Step::Meta).zh.into_owned();
+    assert!(meta.ends_with("尚未填写：公开日期、索引号"), "{meta}");
+    let other = summary(&OGI_2021, &draft, Step::Section(SectionKey::Problems))
+        .zh
+        .into_owned();
+    let begins: String = draft
+        .text(SectionKey::Problems)
+        .text
+        .chars()
+        .take(10)
+        .collect();
+    assert!(other.starts_with(&format!("“{begins}")), "{other}");
+    assert!(other.contains("字）"), "{other}");
+    draft.texts.clear();
+    let empty = summary(&OGI_2021, &draft, Step::Section(SectionKey::Problems))
+        .zh
+        .into_owned();
+    assert!(empty.starts_with("尚无内容"), "{empty}");
 }
