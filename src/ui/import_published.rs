@@ -203,9 +203,27 @@ fn RecognitionReport(
     // The report is markup the core built and escaped; it reaches the DOM only through the
     // app's Trusted Types policy.
     let body = NodeRef::<leptos::html::Div>::new();
+    // Rows not read beyond the report's first hundred: a hundred more on each press, never
+    // all of a hostile file's at once.
+    let pages = r.more_zh.len();
+    let shown = RwSignal::new(0usize);
+    let more = NodeRef::<leptos::html::Ul>::new();
+    let r_more = r.clone();
     Effect::new(move || {
         let markup = r.report(lang.get()).to_string();
         if let Some(el) = body.get() {
+            super::trusted::set_markup(&el, &markup);
+        }
+    });
+    Effect::new(move || {
+        let n = shown.get();
+        let markup = r_more
+            .more(lang.get())
+            .iter()
+            .take(n)
+            .cloned()
+            .collect::<String>();
+        if let Some(el) = more.get() {
             super::trusted::set_markup(&el, &markup);
         }
     });
@@ -213,6 +231,18 @@ fn RecognitionReport(
         <div class="nb-recognition" role="region" aria-labelledby="nb-recognition-heading">
             <h3 id="nb-recognition-heading" tabindex="-1">{tr("识别结果", "What was recognised")}</h3>
             <div node_ref=body></div>
+            {(pages > 0).then(|| view! {
+                <ul class="nb-unplaced" node_ref=more></ul>
+                <Show when=move || { shown.get() < pages }>
+                    <button type="button" class="nb-button nb-button-secondary" on:click=move |_| shown.update(|n| *n += 1)>
+                        {move || super::i18n::pick(
+                            lang.get(),
+                            format!("再列出{}行未读取的行（还有{}批）", crate::report::import::UNPLACED_PAGE, pages - shown.get()),
+                            format!("List {} more rows not read ({} batches left)", crate::report::import::UNPLACED_PAGE, pages - shown.get()),
+                        )}
+                    </button>
+                </Show>
+            })}
             {move || failed.get().map(|m| view! {
                 <p class="nb-banner nb-banner-error" role="alert">{m.get(lang.get()).to_string()}</p>
             })}

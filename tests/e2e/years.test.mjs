@@ -263,3 +263,26 @@ test('last year\'s Word file, single-file page or PDF: each is read or told what
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a page with hundreds of rows it cannot place lists them a hundred at a time, and 四 keeps its group headers', async () => {
+  const { context, page, problems } = await openApp(browser, app.url);
+  const rows = Array.from({ length: 250 }, (_, i) => `<tr><td>不是表格的行${i}</td><td>1</td><td>2</td></tr>`).join('');
+  const file = path.join(ROOT, 'test-output', 'many-unplaced.html');
+  await writeFile(file, `<html><body><p>一、总体情况</p><table>${rows}<tr><td>（一）予以公开</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table></body></html>`);
+  await page.getByLabel('选择保存的网页').setInputFiles(file);
+  const report = page.getByRole('region', { name: '识别结果' });
+  await report.waitFor();
+  assert.match(await report.textContent(), /共250行，先列出前100行/);
+  assert.equal(await report.locator('.nb-unplaced li').count(), 100);
+  await report.getByRole('button', { name: /再列出100行未读取的行/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.nb-recognition .nb-unplaced li').length === 200);
+  await report.getByRole('button', { name: /再列出100行未读取的行/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.nb-recognition .nb-unplaced li').length === 250);
+  assert.equal(await report.getByRole('button', { name: /再列出/ }).count(), 0);
+  // 四's header tree, as the printed form has it.
+  const four = report.getByRole('region', { name: /政府信息公开行政复议、行政诉讼情况/ });
+  await four.getByRole('columnheader', { name: '行政复议' }).waitFor();
+  await four.getByRole('columnheader', { name: '复议后起诉' }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

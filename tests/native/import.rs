@@ -277,6 +277,35 @@ fn the_report_shown_before_creating_the_draft_escapes_the_page() {
     assert!(html.contains("nb-cell-unreadable"), "减1 is no count");
     assert!(html.contains("id=\"nb-recognition-tally\""));
     assert!(report_html(&r, Lang::En).contains("Rows not read"));
+    // 四 keeps its group headers over their columns, as the printed form has them.
+    assert!(
+        html.contains("<th scope=\"colgroup\" colspan=\"5\">行政复议</th>"),
+        "{html}"
+    );
+    assert!(html.contains(">未经复议直接起诉</th>") && html.contains(">复议后起诉</th>"));
+}
+
+#[test]
+fn rows_not_read_are_listed_a_hundred_at_a_time() {
+    use nianbao::report::import::{Imported, UNPLACED_PAGE};
+    use nianbao::report::Lang;
+    let rows: String = (0..250)
+        .map(|i| format!("<tr><td>不是表格的行{i}</td><td>1</td><td>2</td></tr>"))
+        .collect();
+    let page = format!(
+        "<p>一、总体情况</p><table>{rows}<tr><td>（一）予以公开</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>"
+    );
+    let imported = Imported::read(&page, "x");
+    let first = imported.report(Lang::Zh);
+    let listed = first.matches("不是表格的行").count();
+    assert_eq!(listed, UNPLACED_PAGE, "the report lists the first hundred");
+    assert!(first.contains("共250行，先列出前100行"), "{first}");
+    let more = imported.more(Lang::Zh);
+    assert_eq!(more.len(), 2);
+    assert_eq!(more[0].matches("<li>").count(), 100);
+    assert_eq!(more[1].matches("<li>").count(), 50);
+    assert!(!more.concat().contains("<script"));
+    assert_eq!(imported.more(Lang::En).len(), 2);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! out of the first download.
 
 use super::page::{read_published, Recognition};
-use super::report::report_html;
+use super::report::{page_errors, report_html_with, unplaced_pages};
 use crate::report::file;
 use crate::report::message::{Lang, Message};
 use serde::{Deserialize, Serialize};
@@ -22,6 +22,13 @@ pub struct Imported {
     pub report_en: String,
     /// Why the file was not read at all (an old .doc, a PDF, damage); nothing else is set.
     pub refused: Option<Message>,
+    /// The rows not read beyond the report's first page of them, a page of list items to a
+    /// string, in Chinese and in English (the screen adds them on request).
+    #[serde(default)]
+    pub more_zh: Vec<String>,
+    /// The same in English.
+    #[serde(default)]
+    pub more_en: Vec<String>,
 }
 
 impl Imported {
@@ -42,12 +49,24 @@ impl Imported {
     }
 
     fn of(r: &Recognition) -> Imported {
+        // The rules run once, for both languages.
+        let errors = page_errors(r);
         Imported {
             anything: r.anything(),
             draft: file::to_file(&r.draft),
-            report_zh: report_html(r, Lang::Zh),
-            report_en: report_html(r, Lang::En),
+            report_zh: report_html_with(r, Lang::Zh, &errors),
+            report_en: report_html_with(r, Lang::En, &errors),
             refused: None,
+            more_zh: unplaced_pages(r, Lang::Zh),
+            more_en: unplaced_pages(r, Lang::En),
+        }
+    }
+
+    /// The further pages of rows not read, in `lang`.
+    pub fn more(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Zh => &self.more_zh,
+            Lang::En => &self.more_en,
         }
     }
 

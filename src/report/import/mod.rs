@@ -26,7 +26,7 @@ pub use imported::Imported;
 pub use page::{
     read_lines, read_published, CellRead, CellStatus, Recognition, SectionRead, Tally, Unplaced,
 };
-pub use report::{report_html, status_class};
+pub use report::{report_html, status_class, unplaced_pages, UNPLACED_PAGE};
 pub use source::{read_file, Kind};
 
 /// The largest page read: saved pages carry scripts and styles, so more than a draft file.

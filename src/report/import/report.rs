@@ -31,8 +31,45 @@ pub fn status_class(status: &CellStatus) -> &'static str {
     }
 }
 
+/// How many rows not read the report lists at once; the rest come a page at a time
+/// ([`unplaced_pages`]), so a file of 100,000 unplaced rows never draws 100,000 list items.
+pub const UNPLACED_PAGE: usize = 100;
+
+/// The errors of the draft read from the page, worked out once for both languages.
+pub fn page_errors(r: &Recognition) -> Vec<Message> {
+    rules::check(&r.draft)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.message)
+        .collect()
+}
+
 /// The report's body (everything but the heading and the buttons) in `lang`.
 pub fn report_html(r: &Recognition, lang: Lang) -> String {
+    report_html_with(r, lang, &page_errors(r))
+}
+
+/// The rows not read after the first [`UNPLACED_PAGE`], as list items, a page to a string.
+pub fn unplaced_pages(r: &Recognition, lang: Lang) -> Vec<String> {
+    r.unplaced
+        .iter()
+        .skip(UNPLACED_PAGE)
+        .collect::<Vec<_>>()
+        .chunks(UNPLACED_PAGE)
+        .map(|page| page.iter().map(|u| unplaced_item(u, lang)).collect())
+        .collect()
+}
+
+fn unplaced_item(u: &super::page::Unplaced, lang: Lang) -> String {
+    format!(
+        "<li><span lang=\"zh-CN\">{}</span>：{}</li>",
+        escape(&u.text),
+        escape(u.reason.get(lang))
+    )
+}
+
+/// The report's body in `lang`, with the page's errors already worked out.
+pub fn report_html_with(r: &Recognition, lang: Lang, errors: &[Message]) -> String {
     let mut h = String::new();
     let msg = |m: &Message| escape(m.get(lang));
     let _ = write!(h, "<p>{}</p>", msg(&r.format));
@@ -106,34 +143,24 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
             explained.concat()
         );
     }
-    if !r.unplaced.is_empty() {
-        let _ = write!(
-            h,
-            "<h4>{}</h4><ul class=\"nb-unplaced\">",
-            pick(lang, "未读取的行", "Rows not read")
-        );
-        for u in &r.unplaced {
+    if !r.notes.is_empty() {
+        h.push_str("<ul>");
+        for n in r.notes.iter().take(UNPLACED_PAGE) {
+            let _ = write!(h, "<li>{}</li>", msg(n));
+        }
+        if r.notes.len() > UNPLACED_PAGE {
+            let more = r.notes.len() - UNPLACED_PAGE;
             let _ = write!(
                 h,
-                "<li><span lang=\"zh-CN\">{}</span>：{}</li>",
-                escape(&u.text),
-                msg(&u.reason)
+                "<li>{}</li>",
+                match lang {
+                    Lang::Zh => format!("另有{more}条说明未列出。"),
+                    Lang::En => format!("{more} more notes not listed."),
+                }
             );
         }
         h.push_str("</ul>");
     }
-    if !r.notes.is_empty() {
-        h.push_str("<ul>");
-        for n in &r.notes {
-            let _ = write!(h, "<li>{}</li>", msg(n));
-        }
-        h.push_str("</ul>");
-    }
-    let errors: Vec<Message> = rules::check(&r.draft)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.message)
-        .collect();
     if !errors.is_empty() {
         let n = errors.len();
         let _ = write!(
@@ -149,6 +176,26 @@ pub fn report_html(r: &Recognition, lang: Lang) -> String {
             let _ = write!(h, "<li>{}</li>", msg(m));
         }
         h.push_str("</ul></div>");
+    }
+    // Last, so that the screen can add the further pages right under it.
+    if !r.unplaced.is_empty() {
+        let n = r.unplaced.len();
+        let _ = write!(
+            h,
+            "<h4>{}</h4>",
+            match (lang, n > UNPLACED_PAGE) {
+                (Lang::Zh, true) => format!("未读取的行（共{n}行，先列出前{UNPLACED_PAGE}行）"),
+                (Lang::En, true) =>
+                    format!("Rows not read ({n}; the first {UNPLACED_PAGE} listed)"),
+                (Lang::Zh, false) => "未读取的行".to_string(),
+                (Lang::En, false) => "Rows not read".to_string(),
+            }
+        );
+        h.push_str("<ul class=\"nb-unplaced\">");
+        for u in r.unplaced.iter().take(UNPLACED_PAGE) {
+            h.push_str(&unplaced_item(u, lang));
+        }
+        h.push_str("</ul>");
     }
     h
 }
@@ -167,14 +214,42 @@ fn tables(h: &mut String, r: &Recognition, lang: Lang) {
             // Wide tables scroll; the region takes focus so keyboard users can scroll it.
             let _ = write!(
                 h,
-                "<div class=\"nb-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\"><table class=\"nb-recognised\"><caption>{name}</caption><thead><tr><th scope=\"col\">{}</th>",
-                pick(lang, "行", "Row")
+                "<div class=\"nb-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{name}\"><table class=\"nb-recognised\"><caption>{name}</caption><thead>"
             );
-            let columns = block.value_columns();
-            for c in &columns {
-                let _ = write!(h, "<th scope=\"col\">{}</th>", c.column.label);
+            // The printed form's header tree (四's 行政复议 / 未经复议直接起诉 / 复议后起诉 over
+            // their columns), as the editor and the page lay it out.
+            let grid = super::super::layout::layout(table, block);
+            for (level, cells) in grid.header_rows.iter().enumerate() {
+                h.push_str("<tr>");
+                if level == 0 {
+                    let _ = write!(
+                        h,
+                        "<th scope=\"col\" rowspan=\"{}\">{}</th>",
+                        grid.header_depth.max(1),
+                        pick(lang, "行", "Row")
+                    );
+                }
+                for cell in cells {
+                    let scope = if cell.is_group() { "colgroup" } else { "col" };
+                    let span = |name: &str, n: usize| {
+                        if n > 1 {
+                            format!(" {name}=\"{n}\"")
+                        } else {
+                            String::new()
+                        }
+                    };
+                    let _ = write!(
+                        h,
+                        "<th scope=\"{scope}\"{}{}>{}</th>",
+                        span("colspan", cell.colspan),
+                        span("rowspan", cell.rowspan),
+                        cell.column.label
+                    );
+                }
+                h.push_str("</tr>");
             }
-            h.push_str("</tr></thead><tbody>");
+            let columns = block.value_columns();
+            h.push_str("</thead><tbody>");
             for row in block.data_rows() {
                 let label = if row.row.label.is_empty() {
                     pick(lang, "数量", "Count")
