@@ -113,54 +113,71 @@ pub fn AuditScreen() -> impl IntoView {
         cross.update(|c| c.push(Vec::new()));
         paired.update(|p| p.push(None));
     };
-    // Pairs `this` with `before` (or with none): the cross-year checks run in the worker.
+    // The cross-year checks of pairs (this, before), in the worker, one session for all; a
+    // result is kept only while it is still the pair shown (the person may choose again).
+    let check_pairs = move |jobs: Vec<(usize, usize)>| {
+        let jobs: Vec<(usize, usize, String, String)> = units.with_untracked(|u| {
+            jobs.into_iter()
+                .filter_map(|(this, before)| {
+                    Some((
+                        this,
+                        before,
+                        u.get(this)?.draft.clone(),
+                        u.get(before)?.draft.clone(),
+                    ))
+                })
+                .collect()
+        });
+        if jobs.is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let Ok(session) = Session::start().await else {
+                return;
+            };
+            for (this, before, draft, last) in jobs {
+                let request = js_sys::Array::of3(
+                    &JsValue::from_str("pair"),
+                    &JsValue::from_str(&draft),
+                    &JsValue::from_str(&last),
+                );
+                let found: Vec<FindingRow> = session
+                    .ask(request)
+                    .await
+                    .ok()
+                    .and_then(|a| a.as_string())
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default();
+                if paired.with_untracked(|p| p.get(this).copied().flatten()) == Some(before) {
+                    cross.update(|c| {
+                        if let Some(x) = c.get_mut(this) {
+                            *x = found;
+                        }
+                    });
+                    rebuild(this);
+                }
+            }
+            session.end();
+        });
+    };
+    // Pairs `this` with `before` by hand (or with none).
     let pair = move |this: usize, before: Option<usize>| {
         paired.update(|p| {
             if let Some(x) = p.get_mut(this) {
                 *x = before;
             }
         });
-        let Some(before) = before else {
-            cross.update(|c| {
-                if let Some(x) = c.get_mut(this) {
-                    x.clear();
-                }
-            });
-            rebuild(this);
-            return;
-        };
-        let Some((draft, last)) = units
-            .with_untracked(|u| Some((u.get(this)?.draft.clone(), u.get(before)?.draft.clone())))
-        else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let Ok(session) = Session::start().await else {
-                return;
-            };
-            let request = js_sys::Array::of3(
-                &JsValue::from_str("pair"),
-                &JsValue::from_str(&draft),
-                &JsValue::from_str(&last),
-            );
-            let found: Vec<FindingRow> = session
-                .ask(request)
-                .await
-                .ok()
-                .and_then(|a| a.as_string())
-                .and_then(|j| serde_json::from_str(&j).ok())
-                .unwrap_or_default();
-            session.end();
-            // Still the pair asked for (the person may have chosen again meanwhile).
-            if paired.with_untracked(|p| p.get(this).copied().flatten()) == Some(before) {
+        match before {
+            Some(before) => check_pairs(vec![(this, before)]),
+            None => {
                 cross.update(|c| {
                     if let Some(x) = c.get_mut(this) {
-                        *x = found;
+                        x.clear();
                     }
                 });
                 rebuild(this);
             }
-        });
+        }
     };
     // Once the files are read, the same body's consecutive years are checked against each other.
     let on_done = move |_| {
@@ -172,41 +189,7 @@ pub fn AuditScreen() -> impl IntoView {
                 }
             }
         });
-        if pairs.is_empty() {
-            return;
-        }
-        let drafts: Vec<(usize, String, String)> = units.with_untracked(|u| {
-            pairs
-                .iter()
-                .map(|&(this, before)| (this, u[this].draft.clone(), u[before].draft.clone()))
-                .collect()
-        });
-        leptos::task::spawn_local(async move {
-            let Ok(session) = Session::start().await else {
-                return;
-            };
-            for (this, draft, before) in drafts {
-                let request = js_sys::Array::of3(
-                    &JsValue::from_str("pair"),
-                    &JsValue::from_str(&draft),
-                    &JsValue::from_str(&before),
-                );
-                let found: Vec<FindingRow> = session
-                    .ask(request)
-                    .await
-                    .ok()
-                    .and_then(|a| a.as_string())
-                    .and_then(|j| serde_json::from_str(&j).ok())
-                    .unwrap_or_default();
-                cross.update(|c| {
-                    if let Some(x) = c.get_mut(this) {
-                        *x = found;
-                    }
-                });
-                rebuild(this);
-            }
-            session.end();
-        });
+        check_pairs(pairs);
     };
     let download = move |kind: &'static str| {
         let list: Vec<Row> = rows.get_untracked();
@@ -328,15 +311,45 @@ fn ReportRow(
     };
     // The reports of the year before, as they are read: the person may pair by hand two names
     // that no rule can tell are one body.
+    // A report named by its place in the set, body and year — not by its file name, which the
+    // row of that file carries (a search for a file's row must find that row alone).
+    let named = move |u: &[UnitRead], j: usize, l: crate::report::Lang| {
+        pick(
+            l,
+            format!("第{}份：{}（{}年）", j + 1, u[j].body, u[j].year),
+            format!("No. {}: {} ({})", j + 1, u[j].body, u[j].year),
+        )
+    };
     let candidates = move || {
         units.with(|u| {
             audit::earlier_candidates(u, i)
                 .into_iter()
-                .map(|j| (j, format!("{}（{}）", u[j].body, u[j].file)))
+                .map(|j| (j, named(u, j, lang.get())))
                 .collect::<Vec<_>>()
         })
     };
     let chosen = move || paired.with(|p| p.get(i).copied().flatten());
+    let chosen_text = move || match chosen() {
+        Some(j) => units.with(|u| named(u, j, lang.get())),
+        None => pick(
+            lang.get(),
+            "未找到（未做跨年度核对）",
+            "None found (not checked across years)",
+        )
+        .to_string(),
+    };
+    // The list of the year before's reports only while the person changes the pair.
+    let changing = RwSignal::new(false);
+    let change_label = {
+        let name = name.clone();
+        move || {
+            pick(
+                lang.get(),
+                format!("更改{name}的上一年度报告"),
+                format!("Change last year's report of {name}"),
+            )
+        }
+    };
     let refused = row.refused.clone();
     let kind = row.kind;
     let on_time = row.timeliness.label();
@@ -406,15 +419,27 @@ fn ReportRow(
             <td>{warnings}</td>
             <td>{unread.join("；")}</td>
             <td>
-                <label for=previous_id.clone() class="nb-visually-hidden">{previous_label}</label>
-                <select id=previous_id class="nb-select" on:change=move |ev| {
-                    pair(i, event_target_value(&ev).parse::<usize>().ok());
-                }>
-                    <option value="" selected=move || chosen().is_none()>{tr("未找到（未做跨年度核对）", "None found (not checked across years)")}</option>
-                    {move || candidates().into_iter().map(|(j, label)| view! {
-                        <option value=j.to_string() selected=move || chosen() == Some(j)>{label}</option>
-                    }).collect_view()}
-                </select>
+                <span lang="zh-CN">{chosen_text}</span>
+                " "
+                <Show
+                    when=move || changing.get()
+                    fallback=move || view! {
+                        <button type="button" class="nb-link-button" aria-label=change_label.clone() on:click=move |_| changing.set(true)>
+                            {tr("更改", "Change")}
+                        </button>
+                    }
+                >
+                    <label for=previous_id.clone() class="nb-visually-hidden">{previous_label.clone()}</label>
+                    <select id=previous_id.clone() class="nb-select" on:change=move |ev| {
+                        changing.set(false);
+                        pair(i, event_target_value(&ev).parse::<usize>().ok());
+                    }>
+                        <option value="" selected=move || chosen().is_none()>{tr("不核对（无上一年度报告）", "None (no cross-year check)")}</option>
+                        {move || candidates().into_iter().map(|(j, label)| view! {
+                            <option value=j.to_string() selected=move || chosen() == Some(j)>{label}</option>
+                        }).collect_view()}
+                    </select>
+                </Show>
             </td>
             <td>
                 {refused.map(|why| view! { <p class="nb-error-message">{move || why.get(lang.get()).to_string()}</p> })}

@@ -193,12 +193,16 @@ test('检查: two names no rule can tell are one body are paired by hand, and th
   await heading(page, '批量检查已发布的年报');
   await page.getByLabel('添加要检查的年报文件').setInputFiles([thisFile, lastFile]);
   await page.getByText('已读取 2 / 2 个文件').waitFor();
-  const select = page.getByRole('combobox', { name: '临江区望湖街道办事处的上一年度报告' });
-  assert.equal(await select.inputValue(), '', 'no earlier year found by name');
   const row = page.getByRole('row').filter({ hasText: 'pair-2025.json' });
   const before = await row.textContent();
+  assert.match(before, /未找到（未做跨年度核对）/, 'no earlier year found by name');
   assert.ok(!before.includes('年报告的'), 'no cross-year finding before pairing');
-  await select.selectOption({ label: '望湖街道（pair-2024.json）' });
+  await page.getByRole('button', { name: '更改临江区望湖街道办事处的上一年度报告' }).click();
+  const select = page.getByRole('combobox', { name: '临江区望湖街道办事处的上一年度报告' });
+  // The one report of the year before, named by its place, body and year.
+  assert.match((await select.locator('option').allTextContents())[1], new RegExp(`^第\\d份：望湖街道（${sample.meta.year - 1}年）$`));
+  await select.selectOption({ index: 1 });
+  await row.getByText(new RegExp(`第\\d份：望湖街道（${sample.meta.year - 1}年）`)).waitFor();
   // Last year's 结转下年度 is not this year's 上年结转: the cross-year check says so now.
   await row.getByText(/年报告的四、结转下年度继续办理为/).first().waitFor({ state: 'attached' });
   assert.deepEqual(problems, []);
