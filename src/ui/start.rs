@@ -82,19 +82,14 @@ pub fn FromLastYearCard() -> impl IntoView {
 }
 
 /// 从去年的年报开始: the card hands a page or text to the other ways in, whose recognition
-/// shows what was read and then opens next year's draft made from it. Both live in the other
-/// ways in's module, so the hand-over is made there, not by the first screen.
+/// shows what was read and then opens next year's draft made from it.
 #[derive(Clone, Copy)]
 pub struct FromLastYear(pub RwSignal<Option<LastYearInput>, LocalStorage>);
 
-thread_local! {
-    static HAND_OVER: FromLastYear = FromLastYear(RwSignal::new_local(None));
-}
-
 impl FromLastYear {
-    /// The start screen's hand-over.
+    /// The start screen's hand-over (a context of the start screen, so it ends with it).
     pub fn get() -> FromLastYear {
-        HAND_OVER.with(|h| *h)
+        expect_context::<FromLastYear>()
     }
 }
 
@@ -105,6 +100,7 @@ pub fn StartScreen() -> impl IntoView {
     let lang = use_lang();
     let template_id = RwSignal::new(templates::default_template().id.to_string());
     let year = RwSignal::new(offered_year().to_string());
+    provide_context(FromLastYear(RwSignal::new_local(None)));
     let body = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // Set while the editor's module is fetched to store the new report: a second press then
