@@ -357,3 +357,100 @@ fn nothing_is_storable_that_the_reader_would_refuse() {
         file.len()
     );
 }
+
+/// Each field, one by one: at the reader's limit it is stored and opens again; one character
+/// over, it is refused before storing (and the reader would refuse it too), so nothing typed
+/// into any field can be saved as a draft that cannot be opened.
+#[test]
+fn every_field_is_refused_before_storing_one_past_the_limit_the_reader_holds_it_to() {
+    use nianbao::report::file::{storable, MAX_CELL_CHARS};
+    type Set = fn(&mut Draft, String);
+    let mut fields: Vec<(String, usize, Set)> = vec![
+        ("发布机构".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.body = v
+        }),
+        ("标题".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.title = Some(v)
+        }),
+        ("索引号".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.index_no = v
+        }),
+        ("文号".into(), MAX_TEXT_CHARS, |d, v| d.meta.doc_no = v),
+        ("公开方式".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.disclosure = v
+        }),
+        ("公开日期".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.pub_date = v
+        }),
+        ("公开时间".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.pub_time = v
+        }),
+        ("地址".into(), MAX_TEXT_CHARS, |d, v| d.meta.address = v),
+        ("邮编".into(), MAX_TEXT_CHARS, |d, v| d.meta.postcode = v),
+        ("电话".into(), MAX_TEXT_CHARS, |d, v| d.meta.phone = v),
+        ("发布位置".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.published_at = v
+        }),
+        ("SiteName".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.site.name = v
+        }),
+        ("SiteDomain".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.site.domain = v
+        }),
+        ("SiteIDCode".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.site.id_code = v
+        }),
+        ("ColumnName".into(), MAX_TEXT_CHARS, |d, v| {
+            d.meta.site.column = v
+        }),
+        ("单元格".into(), MAX_CELL_CHARS, |d, v| {
+            d.set_cell(key("t3/new/natural"), &v)
+        }),
+        ("六 信息处理费".into(), MAX_TEXT_CHARS, |d, v| {
+            d.texts.entry(SectionKey::Other).or_default().fee = v
+        }),
+    ];
+    let texts: [(&str, Set); 6] = [
+        ("一 概述", |d, v| {
+            d.set_text(SectionKey::Overview, None, v)
+        }),
+        ("一 主动公开", |d, v| {
+            d.set_text(SectionKey::Overview, Some("proactive"), v)
+        }),
+        ("一 依申请公开", |d, v| {
+            d.set_text(SectionKey::Overview, Some("on-request"), v)
+        }),
+        ("五", |d, v| d.set_text(SectionKey::Problems, None, v)),
+        ("六", |d, v| d.set_text(SectionKey::Other, None, v)),
+        ("一 监督保障", |d, v| {
+            d.set_text(SectionKey::Overview, Some("oversight"), v)
+        }),
+    ];
+    fields.extend(
+        texts
+            .into_iter()
+            .map(|(n, s)| (n.to_string(), MAX_TEXT_CHARS, s)),
+    );
+    for (name, limit, set) in fields {
+        let mut at = sample(&OGI_2021).unwrap();
+        set(&mut at, "1".repeat(limit));
+        assert!(
+            storable(&at).is_ok(),
+            "{name} at its limit {limit} is stored"
+        );
+        assert!(
+            from_file(&to_file(&at)).is_ok(),
+            "{name} at its limit opens again"
+        );
+        let mut over = sample(&OGI_2021).unwrap();
+        set(&mut over, "1".repeat(limit + 1));
+        assert!(
+            storable(&over).is_err(),
+            "{name} one over its limit is refused before storing"
+        );
+        assert!(
+            from_file(&to_file(&over)).is_err(),
+            "{name}: and the reader refuses it"
+        );
+    }
+}
