@@ -311,26 +311,17 @@ fn ReportRow(
     };
     // The reports of the year before, as they are read: the person may pair by hand two names
     // that no rule can tell are one body.
-    // A report named by its place in the set, body and year — not by its file name, which the
-    // row of that file carries (a search for a file's row must find that row alone).
-    let named = move |u: &[UnitRead], j: usize, l: crate::report::Lang| {
-        pick(
-            l,
-            format!("第{}份：{}（{}年）", j + 1, u[j].body, u[j].year),
-            format!("No. {}: {} ({})", j + 1, u[j].body, u[j].year),
-        )
-    };
     let candidates = move || {
         units.with(|u| {
             audit::earlier_candidates(u, i)
                 .into_iter()
-                .map(|j| (j, named(u, j, lang.get())))
+                .map(|j| (j, audit::named(u, j).get(lang.get()).to_string()))
                 .collect::<Vec<_>>()
         })
     };
     let chosen = move || paired.with(|p| p.get(i).copied().flatten());
     let chosen_text = move || match chosen() {
-        Some(j) => units.with(|u| named(u, j, lang.get())),
+        Some(j) => units.with(|u| audit::named(u, j).get(lang.get()).to_string()),
         None => pick(
             lang.get(),
             "未找到（未做跨年度核对）",

@@ -251,11 +251,14 @@ pub fn ContinueWriting() -> impl IntoView {
                 let step_title = o.step_title.clone();
                 // A section's heading is the official Chinese wording in either language.
                 let official = !matches!(o.step.as_str(), "tasks" | "meta" | "review");
-                let step = move || match (lang.get(), o.step.as_str()) {
-                    (crate::report::Lang::En, "tasks") => "the task list".to_string(),
-                    (crate::report::Lang::En, "meta") => "Basic information".to_string(),
-                    (crate::report::Lang::En, "review") => "Review and export".to_string(),
-                    _ => step_title.clone(),
+                // 基本信息 and 审阅与导出 in the reader's language (as the steps name them); a
+                // section by the heading noted, the same in both.
+                let step = move || match crate::report::progress::Step::from_slug(&o.step) {
+                    Some(s @ (crate::report::progress::Step::Meta | crate::report::progress::Step::Review)) => {
+                        super::status::step_title(templates::default_template(), s, lang.get())
+                    }
+                    Some(_) => step_title.clone(),
+                    None => pick(lang.get(), "任务列表", "the task list").to_string(),
                 };
                 view! {
                     <li>

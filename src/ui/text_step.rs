@@ -93,8 +93,7 @@ fn InsertData(section: SectionKey) -> impl IntoView {
         let mut after = 0;
         e.draft.update(|d| {
             let current = d.text_part(key, aspect).to_string();
-            let at_end = crate::report::draft::splice_at_caret(&current, end, end, "").1
-                >= current.encode_utf16().count() as u32;
+            let at_end = end as usize >= current.encode_utf16().count();
             let piece = match (token, at_end && !current.trim().is_empty()) {
                 (true, _) => format!("{{{{{piece}}}}}"),
                 // A data sentence after the last paragraph is a paragraph of its own.

@@ -340,6 +340,10 @@ fn a_report_can_be_paired_by_hand_with_any_report_of_the_year_before() {
     assert!(year_pairs(&units).is_empty());
     assert_eq!(earlier_candidates(&units, 0), [1]);
     assert_eq!(earlier_candidates(&units, 1), [2]);
+    assert_eq!(
+        nianbao::report::area::audit::named(&units, 1).zh,
+        "第2份：望湖街道（2024年）"
+    );
     let rows = rows_with(&units, &[], &[(0, Some(1))]);
     assert_eq!(rows[0].previous.as_deref(), Some("望湖街道-2024.json"));
     let unpaired = rows_with(&units, &[], &[]);

@@ -171,6 +171,18 @@ pub fn earlier_candidates(units: &[UnitRead], this: usize) -> Vec<usize> {
     found.into_iter().map(|(_, j)| j).collect()
 }
 
+/// A report of the set named by its place, body and year (第3份：某局（2024年）): not by its
+/// file name, which its own row carries, so that a row found by its file's name is that row.
+pub fn named(units: &[UnitRead], j: usize) -> Message {
+    match units.get(j) {
+        Some(u) => Message::new(
+            format!("第{}份：{}（{}年）", j + 1, u.body, u.year),
+            format!("No. {}: {} ({})", j + 1, u.body, u.year),
+        ),
+        None => Message::fixed("—", "—"),
+    }
+}
+
 /// The cross-year findings (X-carry, X-valid) of `this` against `before`, the same body's
 /// report of the year before.
 pub fn cross_year(this: &UnitRead, before: &UnitRead) -> Vec<FindingRow> {
